@@ -1,0 +1,177 @@
+"""The `kg` command line: the only module that prints or exits.
+
+Library errors (KgError) become a one-line "Error: …" on standard error and exit code 2;
+a check that ran and found problems (`kg validate`, `kg eval` below a threshold) exits 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+DEFAULT_INPUT = Path("data") / "articles"
+
+
+def _fail_cleanly(fn):
+    """Turn a KgError into a one-line message and exit code 2 (--debug shows the traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KgError as err:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(2)
+
+    return wrapper
+
+
+def _data_option(fn):
+    return click.option("--data", "data", type=click.Path(path_type=Path), default=None,
+                        help="The graph file (TriG) to read; default: the last build.")(fn)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+def cli(debug: bool) -> None:
+    """summit-kg: a knowledge graph of the World Internet Conference, built from Chinese news."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="The TriG file to write (default: build/summit.trig).")
+@click.option("--layers", default="lexicon,patterns,tagger", show_default=True,
+              help="Recognition layers to use, comma-separated: lexicon, patterns, tagger.")
+@_fail_cleanly
+def build(inputs: tuple[Path, ...], output: Path | None, layers: str) -> None:
+    """Build the graph from article files or folders (default: data/articles/).
+
+    Example: kg build data/articles -o build/summit.trig
+    """
+    from kg.errors import KgError as _KgError
+    from kg.extract.mentions import ALL_LAYERS
+    from kg.pipeline import build as run_build
+    from kg.store import DEFAULT_OUTPUT
+
+    chosen = {x.strip() for x in layers.split(",") if x.strip()}
+    if not chosen or chosen - ALL_LAYERS:
+        raise _KgError(f"--layers: unknown layer(s) {', '.join(sorted(chosen - ALL_LAYERS)) or '(none)'}; "
+                       f"choose from {', '.join(sorted(ALL_LAYERS))}")
+    summary = run_build(list(inputs) or [DEFAULT_INPUT], output or DEFAULT_OUTPUT, layers=chosen)
+    for page in summary.pages:
+        click.echo(f"read {page.source} ({page.encoding})")
+    click.echo(f"articles: {summary.articles}")
+    total = sum(summary.entities_by_type.values())
+    click.echo(f"entities: {total}  " + "  ".join(f"{t} {n}" for t, n in sorted(summary.entities_by_type.items())))
+    facts = sum(summary.facts_by_kind.values())
+    click.echo(f"facts: {facts}  " + "  ".join(f"{k} {n}" for k, n in sorted(summary.facts_by_kind.items())))
+    if summary.problems:
+        click.echo(f"SHACL: {len(summary.problems)} violation(s); run `kg validate --data {summary.output}`")
+    else:
+        click.echo("SHACL: conforms")
+    click.echo(f"wrote {summary.output}")
+
+
+@cli.command()
+@click.argument("query", required=False)
+@_data_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",
+              show_default=True, help="Output format; csv, tsv and json are the W3C SPARQL 1.1 result formats.")
+@click.option("--list", "list_", is_flag=True, help="List the named queries.")
+@_fail_cleanly
+def query(query: str | None, data: Path | None, fmt: str, list_: bool) -> None:
+    """Run a named query, a .rq file, or SPARQL text over the graph.
+
+    Example: kg query awards --format csv
+    """
+    from kg.explore import queries
+
+    if list_ or not query:
+        for q in queries.named_queries().values():
+            click.echo(f"{q.name:14} {q.title}")
+        return
+    from kg.store import load
+
+    sparql = queries.resolve_query(query)
+    ds = load(data)
+    table = queries.run(ds, sparql)
+    if fmt == "table":
+        click.echo(queries.to_table(table, shorten=lambda t: ds.namespace_manager.normalizeUri(t)), nl=False)
+    else:
+        sys.stdout.buffer.write(queries.FORMATS[fmt](table).encode("utf-8"))
+
+
+@cli.command()
+@_data_option
+@_fail_cleanly
+def validate(data: Path | None) -> None:
+    """Check the graph against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations.
+
+    Example: kg validate --data build/summit.trig
+    """
+    from kg.graph.shapes import validate as run_validate
+    from kg.store import load
+
+    problems = run_validate(load(data))
+    if not problems:
+        click.echo("SHACL: conforms (0 violations)")
+        return
+    for p in problems:
+        path = f" {p.path}" if p.path else ""
+        click.echo(f"{p.severity.split('#')[-1].split(':')[-1]}: {p.focus} [{p.shape}]{path}: {p.message}")
+    click.echo(f"SHACL: {len(problems)} violation(s)")
+    sys.exit(1)
+
+
+@cli.command("eval")
+@click.option("--gold", "gold", type=click.Path(path_type=Path), required=True, multiple=True,
+              help="A gold annotation file (the schema of shared/gold/seed.yaml); repeatable.")
+@_data_option
+@click.option("--min-entity-f1", type=float, default=0.0, help="Exit 1 when entity F1 is lower.")
+@click.option("--min-relation-f1", type=float, default=0.0, help="Exit 1 when relation F1 is lower.")
+@_fail_cleanly
+def eval_(gold: tuple[Path, ...], data: Path | None, min_entity_f1: float, min_relation_f1: float) -> None:
+    """Precision, recall and F1 per entity type and relation against gold annotations.
+
+    Example: kg eval --gold ../shared/gold/seed.yaml
+    """
+    from kg.explore.evaluate import evaluate, render
+    from kg.store import load
+
+    report = evaluate(load(data), list(gold))
+    click.echo(render(report), nl=False)
+    if report.entity.f1 < min_entity_f1 or report.relation.f1 < min_relation_f1:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@_fail_cleanly
+def mentions(file: Path) -> None:
+    """List the mentions found in one file, with offsets and the layer that found them.
+
+    Example: kg mentions data/articles/000_7c7b44c55d162a77.txt
+    """
+    from kg.pipeline import extract, read
+
+    corpus = extract(read([file]))
+    for article in corpus.articles:
+        click.echo(f"# {article.article_id} {article.kind}: {article.title_text or ''}")
+        for m in corpus.mentions[article.article_id]:
+            key, why = corpus.resolution.links[m]
+            entity = corpus.resolution.entities[key]
+            click.echo(f"{m.start:6}-{m.end:<6} {entity.type:15} {m.text:24} {m.method:24} -> {entity.name} ({why})")
+
+
+def main() -> None:  # the console script
+    cli()

@@ -1,0 +1,96 @@
+"""Closed word classes of Chinese news writing that the patterns key on.
+
+These are grammar, not knowledge of any actor: the verbs that introduce a quote, the nouns that
+head an event or a product, the words that end a noun phrase on its left, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+
+CJK = "\u4e00-\u9fff"
+# punctuation and brackets that end any name
+PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|\n\r\t 　\"'")
+
+# verbs that attribute speech: "X说", "X表示", "X认为" …
+QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
+               "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆")
+QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
+
+# single characters that end a Chinese name on its right when they follow it directly
+NAME_END_CHARS = set("说称在等和与及的是为以对向将已也则就都还又从把被让给于曾所即并而但")
+
+# function words that end a noun phrase on its left (prepositions, conjunctions, verbs of
+# attribution, discourse markers)
+LEFT_STOPS = (
+    "分别是", "分别为", "其中", "此外", "另外", "同时", "以及", "包括", "来自", "作为", "依托", "通过", "基于",
+    "围绕", "发起", "参与", "参加", "加入", "推出", "发布", "举办", "主办", "承办", "召开", "成立", "设立",
+    "位于", "联合", "携手", "是", "在", "由", "与", "和", "及", "同", "跟", "对", "向", "为", "被", "把", "将",
+    "从", "自", "据", "有", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
+)
+
+# determiners and generic modifiers: a name made only of these is not a proper name
+GENERIC_WORDS = {
+    "各", "该", "本", "此", "这", "那", "其", "全", "多", "各国", "我国", "国际", "国内", "地方", "当地", "相关",
+    "有关", "各类", "各级", "社会", "民间", "学术", "专业", "科研", "行业", "基层", "上级", "下属", "有关部门",
+    "政府", "国家", "中外", "全球", "世界", "一家", "这家", "多家", "各家", "新型", "大型", "小型", "头部",
+    "龙头", "知名", "首个", "首家", "一个", "一些", "部分", "主要", "重点", "尖端", "前沿", "黑", "高", "新",
+}
+
+# heads of event names; ceremonies and forums are events of their own
+EVENT_HEADS = ("博览会", "展览会", "交易会", "研讨会", "发布会", "开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼",
+               "颁奖礼", "峰会", "论坛", "大会", "年会", "主题展", "展览", "会议")
+CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼")
+# a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
+QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览")
+
+# product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
+PRODUCT_NOUNS = ("芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
+                 "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星")
+
+# 《…》 titles: what the last words say of the work
+INITIATIVE_HEADS = ("倡议", "计划", "路线图", "战略", "宣言", "议程", "纲要", "框架", "行动", "方案", "规划",
+                    "公约", "协定", "共识", "原则", "声明", "承诺", "愿景", "蓝图", "合作伙伴关系")
+REPORT_HEADS = ("报告", "白皮书", "蓝皮书", "绿皮书", "指数", "年鉴", "研究", "报告书", "评估", "案例集", "指南",
+                "标准", "手册", "成果")
+REPORT_CONTEXT = re.compile(r"发布|成果|编写|撰写|编制|出版|推出|研究|报告")
+NOT_OUR_WORKS = re.compile(r"(?:法|条例|办法|规定|决定|意见|通知)$")  # laws and regulations
+
+# unquoted programme names: "X计划", "X倡议"
+PROGRAMME_HEADS = ("计划", "倡议", "行动计划", "专项行动", "工程")
+# after a quoted name, these make it an initiative: “一带一路”数字合作, “互联网+”行动
+INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", "行动")
+
+# award words
+AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "获")
+AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖")
+NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
+
+# epithets that introduce a person: “全球互联网之父”罗伯特·卡恩
+EPITHET_ENDINGS = ("之父", "之母", "教父", "第一人", "之王", "女王", "先生", "女士")
+
+# classifier phrases that type a list: "4家企业…分别是A、B", "A、B等机构"
+LIST_NOUNS = {
+    "企业": "Company", "公司": "Company", "厂商": "Company", "车企": "Company", "银行": "Company",
+    "机构": "Company", "单位": "Organization", "组织": "Organization", "高校": "Organization",
+    "大学": "Organization", "部门": "GovernmentBody", "国家": "Region", "城市": "Region", "地区": "Region",
+    "个人": "Person", "人士": "Person", "专家": "Person", "嘉宾": "Person",
+}
+LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
+ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")
+
+# event verbs for "EVENT 亮相/落户/举行 REGION" and "在 REGION 举行"
+EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地")
+VENUE_VERB = re.compile(r"位于|落户于|坐落于")
+
+LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:[ .][A-Za-z][A-Za-z0-9&+\-]*)*\.?")
+DOTS = "·・•‧"
+FOREIGN_NAME = re.compile(rf"[{CJK}]{{2,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")
+YEAR_PREFIX = re.compile(r"((?:19|20)\d\d)年(?:度)?$")
+ORDINAL_PREFIX = re.compile(r"(?:首届|第[一二三四五六七八九十百零\d]+届)")
+
+# words that stand where a dateline's place would: 本报讯, 新华社电
+AGENCIES = {"本报", "本刊", "新华社", "中新社", "人民网", "新华网"}
+
+# titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官
+GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官")

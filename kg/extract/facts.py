@@ -1,0 +1,539 @@
+"""Resolved mentions -> facts. Each fact names the rule that read it and the sentence it is from.
+
+The rules follow how news states things:
+- reporter: the byline's reporters;
+- position: ORG TITLE PERSON, title chains joined by 、 (each with its own organisation, or
+  the one before) and 兼 (one title as printed), a leading 前 marks a former title;
+- quote: a person with a quote verb, and the quotation next to it;
+- conferment: "LIST获“X类”奖项", "SUBJECT…摘得“X类”奖项", "LIST获此殊荣", and a paragraph that
+  opens on a category ("“X类”奖项在…") for the subjects of its clauses;
+- publishedBy / releasedAt: "《R》是ORG…的成果", "ORG…编写《R》", "在EVENT上…发布";
+- basedIn: "NAME(国家)", "REGION有N家企业…分别是LIST", a government body's place prefix;
+- locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country;
+- heldIn: "EVENT亮相/落户REGION", "在REGION举行EVENT";
+- organizedBy: "由LIST主办"; "ORG发起INITIATIVE";
+- participatedIn: "LIST…参与其中" (the initiative before), "ORG…参加EVENT";
+- exhibitedAt: the products an exhibition report names;
+- memberOf: an organisation whose name opens with its parent's (X委员会 of X).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kg.extract import cues
+from kg.extract.lexicon import Lexicon
+from kg.model import Article, Fact, Mention, Page, Resolution, Span
+
+ORG_FAMILY = {"Organization", "Company", "GovernmentBody"}
+AGENTS = ORG_FAMILY | {"Person"}
+
+
+class _Context:
+    """One article, its page and its resolved mentions, with look-ups the rules share."""
+
+    def __init__(self, article: Article, page: Page, mentions: list[Mention], resolution: Resolution,
+                 lexicon: Lexicon):
+        self.article = article
+        self.page = page
+        self.text = page.text
+        self.resolution = resolution
+        self.lexicon = lexicon
+        self.mentions = sorted((m for m in mentions if m in resolution.links), key=lambda m: (m.start, -m.end))
+        self.top = [m for m in self.mentions if not m.nested]
+        self.blocks = ([article.title] if article.title else []) + list(article.paragraphs)
+
+    def key(self, m: Mention) -> str:
+        return self.resolution.links[m][0]
+
+    def type(self, m: Mention) -> str:
+        return self.resolution.entities[self.key(m)].type
+
+    def between(self, a: int, b: int) -> str:
+        """Page text between two offsets, with the line breaks of page breaks removed."""
+        return re.sub(r"\s+", "", self.text[a:b]) if a <= b else ""
+
+    def sentence(self, offset: int) -> Span:
+        """The sentence around a page offset, as a span of its paragraph."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                i = next((k for k in range(len(block.repaired)) if block.page_offset(k) >= offset), 0)
+                t = block.repaired
+                a = max(t.rfind(ch, 0, i) for ch in "。！？") + 1
+                ends = [e for e in (t.find(ch, i) for ch in "。！？") if e >= 0]
+                b = min(ends) + 1 if ends else len(t)
+                # a sentence that closes a quotation keeps its closing mark
+                while b < len(t) and t[b] in "”’":
+                    b += 1
+                return block.sub(a, b)
+        return Span.of(self.text, offset, offset)
+
+    def block_of(self, offset: int) -> Span | None:
+        return next((b for b in self.blocks if b.start <= offset < b.end), None)
+
+    def in_span(self, span: Span, types: set[str] | None = None, top_only: bool = True) -> list[Mention]:
+        pool = self.top if top_only else self.mentions
+        return [m for m in pool if span.start <= m.start and m.end <= span.end and
+                (types is None or self.type(m) in types)]
+
+    def fact(self, kind: str, roles: dict[str, str], evidence: list[Mention], at: int, rule: str) -> Fact:
+        return Fact(kind, tuple(sorted(roles.items())), self.article.article_id, tuple(evidence),
+                    self.sentence(at), rule)
+
+
+def extract_facts(articles: list[Article], pages: dict[str, Page], mentions: dict[str, list[Mention]],
+                  resolution: Resolution, lexicon: Lexicon) -> list[Fact]:
+    facts: list[Fact] = []
+    for article in articles:
+        ctx = _Context(article, pages[article.source], mentions.get(article.article_id, []), resolution, lexicon)
+        for rule in RULES:
+            facts.extend(rule(ctx))
+    return _unique(facts)
+
+
+def _unique(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        k = (f.kind, f.roles, f.article_id)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+# ============================================================================ reporter, position
+
+def reporters(ctx: _Context) -> list[Fact]:
+    return [ctx.fact("reporter", {"person": ctx.key(m)}, [m], m.start, "byline")
+            for m in ctx.mentions if m.method == "pattern:byline"]
+
+
+TITLE_CHAIN_MAX = 24
+
+
+def _is_title(text: str, lexicon: Lexicon) -> bool:
+    """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
+    if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fff、]+", text) or "的" in text:
+        return False
+    text = text[1:] if text.startswith(("前", "原")) else text
+    return lexicon.ends_with_title(text)
+
+
+def positions(ctx: _Context) -> list[Fact]:
+    out = []
+    people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
+    for p in people:
+        cursor = p.start
+        pending_titles: list[str] = []
+        while True:
+            left = [m for m in ctx.top if m.end <= cursor and ctx.type(m) in ORG_FAMILY]
+            if not left:
+                break
+            org = left[-1]
+            between = ctx.between(org.end, cursor)
+            between = re.sub(r"^[（(]?[^（）()]*[)）]", "", between)  # an alias in parentheses
+            titles = [t for t in between.split("、")]
+            if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
+                break
+            for title in [*titles, *pending_titles]:
+                if not title:
+                    continue
+                former = title.startswith(("前", "原"))
+                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
+                                                 "title": title, "former": "true" if former else "false"},
+                                    [p, org], p.start, "ORG TITLE NAME"))
+            pending_titles = []
+            # a chain: "ORG1 TITLE1、ORG2 TITLE2 NAME"
+            before = ctx.between(max(0, org.start - 2), org.start)
+            if before.endswith("、"):
+                cursor = ctx.text.rfind("、", 0, org.start)
+                continue
+            break
+    return out
+
+
+# ============================================================================ quotes
+
+def quotes(ctx: _Context) -> list[Fact]:
+    out = []
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        after = ctx.between(p.end, p.end + 8)
+        verb = cues.QUOTE_VERB.match(after)
+        eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(p.start - 20, p.start)
+        if not verb and not eyes:
+            continue
+        block = ctx.block_of(p.start)
+        if block is None:
+            continue
+        text = block.repaired
+        i = next(k for k in range(len(text)) if block.page_offset(k) >= p.start)
+        quote = _quotation_near(text, i, i + (p.end - p.start))
+        if quote is None:
+            sentence = ctx.sentence(p.start).repaired
+            quote = sentence[sentence.find(after[:1]) + 1:] if verb else ""
+        quote = quote.strip(" ，,：:")
+        if not quote:
+            continue
+        out.append(ctx.fact("quote", {"speaker": ctx.key(p), "text": quote, "article": ctx.article.article_id},
+                            [p], p.start, "NAME + quote verb"))
+    return out
+
+
+def _quotation_near(text: str, name_start: int, name_end: int) -> str | None:
+    """The quotation a speaker says: the one closing just before the speaker (“…”X说, with
+    the speaker's organisation and title between), else the first one after in the paragraph."""
+    close = text.rfind("”", 0, name_start)
+    if close >= 0 and not re.search(r"[。！？]", text[close + 1:name_start]) and name_start - close <= 40:
+        open_ = _matching_open(text, close)
+        if open_ is not None:
+            return text[open_ + 1:close]
+    open_ = text.find("“", name_end)
+    if open_ >= 0:
+        close = _matching_close(text, open_)
+        if close is not None:
+            return text[open_ + 1:close]
+    return None
+
+
+def _matching_open(text: str, close: int) -> int | None:
+    depth = 0
+    for k in range(close - 1, -1, -1):
+        if text[k] == "”":
+            depth += 1
+        elif text[k] == "“":
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
+def _matching_close(text: str, open_: int) -> int | None:
+    depth = 0
+    for k in range(open_ + 1, len(text)):
+        if text[k] == "“":
+            depth += 1
+        elif text[k] == "”":
+            if depth == 0:
+                return k
+            depth -= 1
+    return len(text) if depth == 0 and text.count("”", open_) == 0 else None
+
+
+# ============================================================================ awards
+
+def conferments(ctx: _Context) -> list[Fact]:
+    awards = [m for m in ctx.mentions if ctx.type(m) == "Award"]
+    if not awards:
+        return []
+    out = []
+    recipients_of: dict[str, str | None] = {}
+
+    def award_for(offset: int) -> Mention:
+        before = [m for m in awards if m.start <= offset]
+        return before[-1] if before else awards[0]
+
+    def add(recipient: Mention, category: Mention | None, at: int, rule: str, verb_at: int) -> None:
+        award = award_for(at)
+        roles = {"recipient": ctx.key(recipient), "award": ctx.key(award)}
+        if category is not None:
+            roles["category"] = ctx.key(category)
+        year = _award_year(ctx, award)
+        if year:
+            roles["year"] = year
+        event = _event_of(ctx, award)
+        if event is not None:
+            roles["event"] = ctx.key(event)
+        ev = [recipient, award] + ([category] if category else [])
+        recipients_of[ctx.key(recipient)] = roles.get("category")
+        out.append(ctx.fact("conferment", roles, ev, verb_at, rule))
+
+    verb_re = re.compile("|".join(cues.AWARD_VERBS))
+    for block in ctx.blocks:
+        sentence_starts = _sentences(block)
+        for s in sentence_starts:
+            sent_text = s.repaired
+            cats = ctx.in_span(s, {"AwardCategory"})
+            # "LIST获“X类”奖项" and "SUBJECT…摘得“X类”奖项"
+            for cat in cats:
+                k = _index_in(s, cat.start)
+                m = re.search(rf"(?:{verb_re.pattern})“?$", sent_text[:k])
+                if not m:
+                    continue
+                verb_at = s.page_offset(m.start())
+                clause_start = _clause_start(sent_text, m.start())
+                clause = s.sub(clause_start, m.start())
+                items = ctx.in_span(clause, AGENTS - {"Person"})
+                if not items:
+                    items = _subject(ctx, s)
+                for r in items:
+                    add(r, cat, cat.start, "LIST 获 “CATEGORY” 奖项", verb_at)
+            # "LIST获此殊荣"
+            for m in cues.AWARD_THIS.finditer(sent_text):
+                clause = s.sub(0, m.start())
+                for r in ctx.in_span(clause, {"Person"}):
+                    if r.method != "pattern:byline":
+                        add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+        # a paragraph that opens on a category: the subjects of its later clauses
+        lead = block.repaired.lstrip("“")
+        cats = ctx.in_span(block.sub(0, min(len(block.repaired), 12)), {"AwardCategory"})
+        if cats and re.match(r"[^，。]{2,10}”?奖项?", lead):
+            cat = cats[0]
+            for clause in _clauses(block)[1:]:
+                for r in _subject(ctx, clause):
+                    if ctx.type(r) in ORG_FAMILY:
+                        add(r, cat, cat.start, "paragraph on “CATEGORY”: clause subjects", clause.start)
+    return out
+
+
+def _award_year(ctx: _Context, award: Mention) -> str | None:
+    before = ctx.between(max(0, award.start - 8), award.start)
+    m = re.search(r"((?:19|20)\d\d)年度?“?$", before)
+    if m:
+        return m.group(1)
+    return str(ctx.article.published.year) if ctx.article.published else None
+
+
+def _event_of(ctx: _Context, award: Mention) -> Mention | None:
+    """The event the award sentence names: "…在EVENT上揭晓"."""
+    s = ctx.sentence(award.start)
+    for m in ctx.in_span(s, {"Event"}):
+        if re.match(r"上", ctx.between(m.end, m.end + 1)) and "在" in ctx.between(m.start - 2, m.start):
+            return m
+    return None
+
+
+def _sentences(block: Span) -> list[Span]:
+    out, start = [], 0
+    t = block.repaired
+    for m in re.finditer(r"[。！？]”?", t):
+        out.append(block.sub(start, m.end()))
+        start = m.end()
+    if start < len(t):
+        out.append(block.sub(start, len(t)))
+    return out
+
+
+def _clauses(block: Span) -> list[Span]:
+    out, start = [], 0
+    t = block.repaired
+    for m in re.finditer(r"[。！？；;]”?", t):
+        out.append(block.sub(start, m.end()))
+        start = m.end()
+    if start < len(t):
+        out.append(block.sub(start, len(t)))
+    return out
+
+
+def _index_in(span: Span, offset: int) -> int:
+    return next((k for k in range(len(span.repaired)) if span.page_offset(k) >= offset), len(span.repaired))
+
+
+def _clause_start(text: str, end: int) -> int:
+    return max(text.rfind(ch, 0, end) for ch in "，,：:；;。") + 1
+
+
+def _subject(ctx: _Context, span: Span) -> list[Mention]:
+    """The actor that opens a sentence or clause, after a discourse marker (其中, 此外)."""
+    t = span.repaired
+    m = re.match(r"\s*(?:其中|此外|另外|同时|而|但)?[，,]?", t)
+    k = m.end() if m else 0
+    first = [x for x in ctx.in_span(span, AGENTS) if _index_in(span, x.start) == k]
+    return first[:1]
+
+
+# ============================================================================ reports
+
+def reports(ctx: _Context) -> list[Fact]:
+    out = []
+    reps = [m for m in ctx.top if ctx.type(m) == "Report"]
+    for r in reps:
+        s = ctx.sentence(r.start)
+        k = _index_in(s, r.end)
+        after = s.repaired[k:]
+        if after.startswith("是"):
+            orgs = [m for m in ctx.in_span(s, ORG_FAMILY, top_only=False) if m.start >= r.end]
+            if orgs and "成果" in after:
+                outer = [o for o in orgs if not o.nested]
+                org = outer[0] if outer else orgs[0]
+                out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
+                                    [r, org], r.start, "《R》是ORG…的成果"))
+                continue
+        before = s.repaired[:_index_in(s, r.start)]
+        if re.search(r"(?:编写|撰写|编制|发布|推出|出版|形成)$", before):
+            orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
+            if orgs:
+                out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(orgs[0])},
+                                    [r, orgs[0]], r.start, "ORG…编写《R》"))
+    # "在EVENT(上|期间)…发布": what the article releases is released there
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            if "发布" not in s.repaired:
+                continue
+            for ev in ctx.in_span(s, {"Event"}):
+                k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
+                if s.repaired[max(0, k0 - 1):k0] == "在" and s.repaired[k1:k1 + 2] in ("上,", "上，", "期间") or \
+                        s.repaired[k1:k1 + 1] == "上" and "在" in s.repaired[max(0, k0 - 2):k0]:
+                    for r in reps:
+                        out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
+                                            [r, ev], ev.start, "在EVENT上…发布"))
+    return out
+
+
+# ============================================================================ places
+
+def places(ctx: _Context) -> list[Fact]:
+    out = []
+    text = ctx.text
+    regions = [m for m in ctx.mentions if ctx.type(m) == "Region"]
+    # NAME(REGION)
+    for m in ctx.top:
+        if ctx.type(m) not in ORG_FAMILY:
+            continue
+        paren = re.match(r"\s*[（(]([^）)]{1,12})[)）]", text[m.end:m.end + 16])
+        if paren:
+            inside = [r for r in regions if m.end < r.start and r.end <= m.end + paren.end()]
+            for r in inside:
+                out.append(ctx.fact("basedIn", {"organization": ctx.key(m), "region": ctx.key(r)}, [m, r],
+                                    m.start, "NAME(REGION)"))
+    # "REGION有N家企业…分别是LIST" / "N家REGION企业"
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            t = s.repaired
+            m = re.search(r"(\d+|[一二三四五六七八九十两]+)家([\u4e00-\u9fff]{0,6}?)(?:企业|公司)[^。；]*?(?:分别是|分别为|包括|即)", t)
+            if not m:
+                continue
+            region = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.end) <= m.end()]
+            region = [r for r in region if t[_index_in(s, r.end):_index_in(s, r.end) + 1] in ("有", "共", "的")
+                      or m.start(2) <= _index_in(s, r.start) < m.end(2)]
+            if not region:
+                continue
+            items = [x for x in ctx.in_span(s.sub(m.end(), len(t)), ORG_FAMILY)]
+            for x in items:
+                out.append(ctx.fact("basedIn", {"organization": ctx.key(x), "region": ctx.key(region[-1])},
+                                    [x, region[-1]], x.start, "REGION有N家企业…分别是LIST"))
+    # a government body or organisation named after its place: the place that opens its last unit
+    for org in ctx.top:
+        if ctx.type(org) not in ("GovernmentBody", "Organization"):
+            continue
+        inner = [r for r in regions if r.nested and org.start <= r.start and r.end <= org.end]
+        if not inner:
+            continue
+        chain = [inner[-1]]
+        for r in reversed(inner[:-1]):
+            if r.end == chain[0].start:
+                chain.insert(0, r)
+        for r in chain:
+            out.append(ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r],
+                                org.start, "place that opens the name"))
+    # "COUNTRY CITY" written together
+    for a, b in zip(regions, regions[1:]):
+        if a.end == b.start:
+            ea = ctx.resolution.entities[ctx.key(a)].lexicon_key
+            eb = ctx.resolution.entities[ctx.key(b)].lexicon_key
+            if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
+                                    "REGION REGION written together"))
+    # events: "EVENT亮相REGION", "在REGION举行…EVENT", "EVENT在REGION举行"
+    events = [m for m in ctx.top if ctx.type(m) == "Event"]
+    for ev in events:
+        after = ctx.between(ev.end, ev.end + 12)
+        for r in regions:
+            if r.nested or r.start < ev.end:
+                continue
+            gap = ctx.between(ev.end, r.start)
+            if len(gap) > 6:
+                break
+            if any(gap == v for v in cues.EVENT_AT_VERBS) or re.fullmatch(r"在", gap) and \
+                    re.match(r"(?:举行|举办|召开|开幕|亮相)", ctx.between(r.end, r.end + 3)):
+                out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
+                                    "EVENT 亮相/在 REGION"))
+        del after
+    return out
+
+
+# ============================================================================ organisers, participants, exhibits, members
+
+def _principal_event(ctx: _Context) -> Mention | None:
+    events = [m for m in ctx.top if ctx.type(m) == "Event"]
+    if not events:
+        return None
+    quoted = [m for m in events if m.method == "pattern:quoted-event"]
+    return (quoted or events)[0]
+
+
+def organisers(ctx: _Context) -> list[Fact]:
+    out = []
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            t = s.repaired
+            for m in cues.ORGANIZE_VERBS.finditer(t):
+                by = t.rfind("由", 0, m.start())
+                if by < 0:
+                    continue
+                orgs = ctx.in_span(s.sub(by, m.start()), ORG_FAMILY)
+                subject = [e for e in ctx.in_span(s.sub(0, by), {"Event"})] or (
+                    [_principal_event(ctx)] if _principal_event(ctx) else [])
+                for ev in subject[:1]:
+                    for o in orgs:
+                        out.append(ctx.fact("organizedBy", {"event": ctx.key(ev), "organization": ctx.key(o)},
+                                            [ev, o], o.start, "由ORG主办"))
+            # "ORG发起INITIATIVE"
+            for ini in ctx.in_span(s, {"Initiative"}):
+                k = _index_in(s, ini.start)
+                if re.search(r"(?:发起|推出|启动|牵头)$", t[:k]):
+                    orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if o.end <= ini.start]
+                    if orgs:
+                        out.append(ctx.fact("organizedBy", {"event": ctx.key(ini), "organization": ctx.key(orgs[-1])},
+                                            [ini, orgs[-1]], ini.start, "ORG发起INITIATIVE"))
+    return out
+
+
+def participants(ctx: _Context) -> list[Fact]:
+    out = []
+    for block in ctx.blocks:
+        sentences = _sentences(block)
+        for n, s in enumerate(sentences):
+            t = s.repaired
+            if "参与其中" in t or "加入其中" in t:
+                k = t.find("其中")
+                targets = [m for m in ctx.in_span(s.sub(0, k), {"Initiative", "Event"})]
+                if targets:
+                    target = targets[-1]
+                    for a in ctx.in_span(s.sub(_index_in(s, target.end), k), AGENTS):
+                        out.append(ctx.fact("participatedIn", {"participant": ctx.key(a), "event": ctx.key(target)},
+                                            [a, target], a.start, "LIST…参与其中"))
+            for m in re.finditer(r"参加|参会|出席|亮相", t):
+                evs = [e for e in ctx.in_span(s, {"Event"}) if _index_in(s, e.start) >= m.end()
+                       and _index_in(s, e.start) - m.end() <= 2]
+                subj = [a for a in ctx.in_span(s.sub(0, m.start()), AGENTS)]
+                if evs and subj:
+                    out.append(ctx.fact("participatedIn", {"participant": ctx.key(subj[0]), "event": ctx.key(evs[0])},
+                                        [subj[0], evs[0]], subj[0].start, "ORG…参加EVENT"))
+    return out
+
+
+def exhibits(ctx: _Context) -> list[Fact]:
+    ev = _principal_event(ctx)
+    if ev is None or not ctx.resolution.entities[ctx.key(ev)].name.endswith(("展", "展览", "博览会", "展览会")):
+        return []
+    return [ctx.fact("exhibitedAt", {"product": ctx.key(p), "event": ctx.key(ev)}, [p, ev], p.start,
+                     "products of an exhibition report")
+            for p in ctx.top if ctx.type(p) == "Product"]
+
+
+def members(ctx: _Context) -> list[Fact]:
+    out = []
+    for outer in ctx.top:
+        if ctx.type(outer) not in ORG_FAMILY:
+            continue
+        for inner in ctx.mentions:
+            if inner.nested and inner.start == outer.start and inner.end < outer.end and ctx.type(inner) in ORG_FAMILY:
+                out.append(ctx.fact("memberOf", {"member": ctx.key(outer), "parent": ctx.key(inner)},
+                                    [outer, inner], outer.start, "name opens with the parent's"))
+    return out
+
+
+RULES: list[Callable[[_Context], list[Fact]]] = [
+    reporters, positions, quotes, conferments, reports, places, organisers, participants, exhibits, members,
+]

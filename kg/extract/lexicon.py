@@ -1,0 +1,143 @@
+"""The reference lexicon: general knowledge, each entry citing the list it comes from.
+
+data/lexicon/ holds regions (countries, Chinese divisions to county level, historic towns, major
+foreign cities, macro regions) with their hierarchy; job titles; organisation-name endings;
+international organisations; and surnames. No company or person is listed: patterns and the
+tagger must find those.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from kg.errors import LexiconError
+from kg.extract.segment import dictionary_entry
+from kg.resources import resource_path
+
+REGION_LEVELS = {"country", "macro", "province", "city", "county", "town"}
+SUFFIX_TYPES = {"Company", "Organization", "GovernmentBody", "CompanyIndustry"}
+# what a short form drops from a full Chinese place name
+PLACE_ENDINGS = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
+                 "地区", "省", "市", "区", "县", "镇", "乡", "盟", "旗")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lexicon entry: a region or an international organisation."""
+
+    name: str
+    type: str  # Region | Organization
+    level: str  # a region level, or "international"
+    parent: str | None
+    aliases: tuple[str, ...]
+    english: str
+    source: str
+
+
+@dataclass(slots=True)
+class Lexicon:
+    entries: dict[str, Entry] = field(default_factory=dict)  # by name
+    surfaces: dict[str, str] = field(default_factory=dict)  # surface form -> entry name
+    titles: set[str] = field(default_factory=set)
+    suffixes: dict[str, str] = field(default_factory=dict)  # name ending -> type
+    surnames: set[str] = field(default_factory=set)
+    longest_surface: int = 0
+
+    def lookup(self, surface: str) -> Entry | None:
+        name = self.surfaces.get(surface)
+        return self.entries[name] if name else None
+
+    def ancestors(self, name: str) -> list[Entry]:
+        """The chain of parents of an entry, nearest first."""
+        out, seen = [], {name}
+        parent = self.entries[name].parent if name in self.entries else None
+        while parent and parent in self.entries and parent not in seen:
+            seen.add(parent)
+            out.append(self.entries[parent])
+            parent = self.entries[parent].parent
+        return out
+
+    def ends_with_title(self, text: str) -> bool:
+        """Whether a printed title (chain) ends with a known title (董事长) or a patterned one
+        (首席技术安全官)."""
+        return any(text.endswith(t) for t in self.titles) or bool(
+            re.search(r"首席[\u4e00-\u9fff]{1,6}?官$", text))
+
+    def suffix_type(self, name: str) -> tuple[str, str] | None:
+        """The longest organisation ending of a name and the type it implies."""
+        for n in range(min(len(name) - 1, 12), 0, -1):
+            t = self.suffixes.get(name[-n:])
+            if t:
+                return name[-n:], t
+        return None
+
+
+def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            if reader.fieldnames is None or [c for c in columns if c not in reader.fieldnames]:
+                raise LexiconError(f"{path.name}: the header must name the columns {', '.join(columns)}")
+            rows = []
+            for n, row in enumerate(reader, start=2):
+                if None in row or any(row.get(c) is None for c in columns):
+                    raise LexiconError(f"{path.name} line {n}: expected {len(columns)} tab-separated columns")
+                rows.append({k: (v or "").strip() for k, v in row.items() if k})
+            return rows
+    except FileNotFoundError:
+        raise LexiconError(f"{path}: lexicon file missing") from None
+
+
+def _short_form_ok(alias: str, full: str) -> bool:
+    """A short place name is used only when it cannot be an ordinary word: jieba's dictionary
+    does not know it, or knows it as a place name (和平 from 和平区 is left out)."""
+    if len(alias) < 2:
+        return False
+    if alias == full:
+        return True
+    known = dictionary_entry(alias)
+    return known is None or known[1].startswith("ns")
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Read the lexicon from ``folder`` (default: the one shipped with the package).
+
+    :raises LexiconError: a file is missing or malformed.
+    """
+    folder = folder or resource_path("data/lexicon")
+    lex = Lexicon()
+    for row in _rows(folder / "regions.tsv", ["name", "level", "parent", "aliases", "en", "source"]):
+        if row["level"] not in REGION_LEVELS:
+            raise LexiconError(f"regions.tsv: {row['name']}: unknown level {row['level']!r}")
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        lex.entries.setdefault(row["name"], Entry(row["name"], "Region", row["level"], row["parent"] or None,
+                                                  aliases, row["en"], row["source"]))
+    for row in _rows(folder / "intl_orgs.tsv", ["name", "type", "aliases", "en", "source"]):
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        lex.entries.setdefault(row["name"], Entry(row["name"], row["type"] or "Organization", "international",
+                                                  None, aliases, row["en"], row["source"]))
+    # surfaces: full names win over aliases; among aliases, the larger unit (country before city)
+    rank = {"country": 0, "international": 0, "macro": 1, "province": 2, "city": 3, "county": 4, "town": 5}
+    for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
+        lex.surfaces.setdefault(entry.name, entry.name)
+    for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
+        for alias in entry.aliases:
+            if entry.type != "Region" or _short_form_ok(alias, entry.name):
+                lex.surfaces.setdefault(alias, entry.name)
+    lex.longest_surface = max((len(s) for s in lex.surfaces), default=0)
+    lex.titles = {r["title"] for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]}
+    for row in _rows(folder / "org_suffixes.tsv", ["suffix", "type", "source"]):
+        if row["type"] not in SUFFIX_TYPES:
+            raise LexiconError(f"org_suffixes.tsv: {row['suffix']}: unknown type {row['type']!r}")
+        lex.suffixes.setdefault(row["suffix"], row["type"])
+    lex.surnames = {r["surname"] for r in _rows(folder / "surnames.tsv", ["surname", "source"]) if r["surname"]}
+    return lex
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

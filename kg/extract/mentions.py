@@ -1,0 +1,955 @@
+"""Articles -> mentions: the names in each article, typed, with their page offsets.
+
+Three layers, each usable alone (``layers``):
+- ``lexicon``: regions and international organisations from the reference lexicon;
+- ``patterns``: how news names its actors (bylines, title chains ORG+TITLE+NAME, quote verbs,
+  appositions, lists, 《》 titles, quoted names with a head noun, name endings, "X(国家)");
+- ``tagger``: jieba's part-of-speech tags, for person names no pattern saw.
+A last pass, ``same-name``, finds again in every article the names that any layer found
+somewhere in the corpus (a name found once is that name everywhere).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.extract import cues
+from kg.extract.lexicon import Lexicon
+from kg.extract.segment import dictionary_entry, tag
+from kg.model import Article, Mention, Span
+
+ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
+ORG_TYPES = {"Organization", "Company", "GovernmentBody"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name found in a block of text (offsets into the block's repaired text)."""
+
+    start: int
+    end: int
+    type: str  # an entity type, or "Title" (a job title: blocks names inside it, is no entity)
+    method: str
+    strength: int  # 1 weak (a guess), 2 a pattern, 3 a pattern that leaves no doubt
+    key: str = ""  # lexicon entry name
+    text: str = ""
+    nested: bool = False  # kept inside a longer name
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def inside(self, other: Candidate) -> bool:
+        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (
+            other.start, other.end)
+
+
+@dataclass(slots=True)
+class Block:
+    """A headline or a body paragraph, with the candidates found in it."""
+
+    span: Span
+    is_title: bool
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.span.repaired
+
+
+# ============================================================================ entry points
+
+def extract_mentions(articles: list[Article], lexicon: Lexicon,
+                     layers: Iterable[str] = ALL_LAYERS) -> dict[str, list[Mention]]:
+    """All mentions of every article, keyed by article id, in text order.
+
+    Two passes: the first finds names; the names it is sure of are then known everywhere, so
+    the second pass finds them again in every article (method ``pattern:same-name``) and lets a
+    longer name that contains one count as a proper name."""
+    layers = frozenset(layers)
+    blocks = {a.article_id: _blocks(a) for a in articles}
+    known: dict[str, str] = {}
+    for bl in blocks.values():
+        for block in bl:
+            for c in _select(find_candidates(block.text, lexicon, layers, is_title=block.is_title), block.text):
+                if c.strength >= 2 and not c.nested and len(c.text) >= 2 and not c.key:
+                    known.setdefault(c.text, c.type)
+    result: dict[str, list[Mention]] = {}
+    for article in articles:
+        mentions: list[Mention] = []
+        for block in blocks[article.article_id]:
+            found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
+            found += _same_name(block.text, known)
+            for c in _select(found, block.text, known):
+                a, b = block.span.page_range(c.start, c.end)
+                mentions.append(Mention(article.article_id, a, b, "", c.text, c.type, c.method, c.key,
+                                        nested=c.nested))
+        mentions.extend(_byline_mentions(article))
+        result[article.article_id] = _dedupe(mentions)
+    return result
+
+
+def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LAYERS,
+                    is_title: bool = False, known: dict[str, str] | None = None) -> list[Candidate]:
+    """Every candidate name in one block of text, from the chosen layers (overlaps kept).
+    ``known``: names found elsewhere in the corpus, which make a longer name distinctive."""
+    found: list[Candidate] = []
+    known = known or {}
+    words = tag(text)
+    if "lexicon" in layers:
+        found += _lexicon(text, lexicon, words)
+    if "patterns" in layers:
+        found += _titles_and_names(text, lexicon, words)
+        found += _foreign_names(text, lexicon)
+        found += _speakers(text, lexicon, found)
+        found += _quoted_names(text, found)
+        found += _book_titles(text)
+        found += _suffix_names(text, lexicon, words, found, known)
+        found += _events(text, lexicon, words, found, known)
+        found += _programmes(text, words, found)
+        found += _lists(text, lexicon, found)
+        found += _parentheses(text, lexicon, found)
+        found += _products(text, found)
+    if "tagger" in layers:
+        found += _tagger(text, lexicon, words)
+    for c in found:
+        if not c.text:
+            c.text = text[c.start:c.end]
+    return [c for c in found if c.end > c.start]
+
+
+def _blocks(article: Article) -> list[Block]:
+    out = [Block(article.title, True)] if article.title else []
+    out += [Block(p, False) for p in article.paragraphs]
+    return out
+
+
+def _byline_mentions(article: Article) -> list[Mention]:
+    """The reporters of the byline, and its dateline place (本报乌镇…电: 乌镇)."""
+    byline = article.byline
+    if byline is None:
+        return []
+    out = [Mention(article.article_id, a, b, "", name, "Person", "pattern:byline")
+           for name, a, b in byline.reporters]
+    if byline.place_span and byline.place and byline.place not in cues.AGENCIES:
+        a, b = byline.place_span
+        out.append(Mention(article.article_id, a, b, "", byline.place, "Region", "pattern:dateline"))
+    return out
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.type)):
+        if (m.start, m.end) not in seen:
+            seen.add((m.start, m.end))
+            out.append(m)
+    return out
+
+
+# ============================================================================ selection
+
+def _select(candidates: list[Candidate], text: str, known: dict[str, str] | None = None) -> list[Candidate]:
+    """Keep the best non-overlapping names. Nested names are kept inside a longer one only
+    where the longer name is built on them: the places that open an organisation's name or one
+    of its units (阿联酋迪拜…管理局, 宁波市公安局鄞州公安分局), an edition inside a sub-event
+    (2025年…峰会 in 2025年…峰会主论坛), and a parent known on its own elsewhere."""
+    known = known or {}
+    ranked = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start, c.type))
+    chosen: list[Candidate] = []
+    for c in ranked:
+        clash = [o for o in chosen if o.overlaps(c)]
+        if not clash:
+            chosen.append(c)
+            continue
+        if c.type == "Title":
+            continue
+        outer = [o for o in clash if c.inside(o) and not o.nested]
+        inner_ok = [o for o in clash if o.nested and not o.overlaps(c)]
+        if outer and len(outer) + len(inner_ok) == len(clash) and all(_may_nest(c, o, text, chosen, known) for o in outer):
+            c.nested = True
+            chosen.append(c)
+    return sorted((c for c in chosen if c.type != "Title"), key=lambda c: (c.start, c.end))
+
+
+UNIT_ENDINGS = ("局", "厅", "委", "办", "部", "院", "会", "处", "所", "署")
+
+
+def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candidate], known: dict[str, str]) -> bool:
+    if outer.type == "Title" or inner.start == outer.start and inner.end == outer.end:
+        return False
+    head = text[outer.start:inner.start]
+    if inner.type == "Region":
+        if outer.type not in ORG_TYPES | {"Event"}:
+            return False
+        chained = any(o.nested and o.type == "Region" and o.end == inner.start and outer.start <= o.start
+                      for o in chosen)
+        return head == "" or chained or head.endswith(UNIT_ENDINGS)
+    if inner.type in ORG_TYPES | {"Event"} and outer.type in ORG_TYPES | {"Event", "Initiative", "Report"}:
+        edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", inner.text)
+        parent = known.get(inner.text) in ORG_TYPES | {"Event"}
+        return head == "" and (bool(edition) or parent)
+    return False
+
+
+# ============================================================================ lexicon layer
+
+def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+    """Longest lexicon names. A short form (浙江, 鄞州) must also be a whole word for the
+    segmenter, so that 云安 (a county) is not read inside 云安全联盟."""
+    bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
+    out = []
+    i, n = 0, len(text)
+    while i < n:
+        for length in range(min(lexicon.longest_surface, n - i), 1, -1):
+            surface = text[i:i + length]
+            entry = lexicon.lookup(surface)
+            if entry is None:
+                continue
+            a, b = i, i + length
+            if _inside_latin_word(text, a, b):
+                continue
+            if surface != entry.name and (a not in bounds or b not in bounds):
+                continue
+            # "中东" + "地区" reads as one place name
+            if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
+                b += 2
+            out.append(Candidate(a, b, entry.type, "lexicon", 2, key=entry.name))
+            break
+        i += 1
+    return out
+
+
+def _inside_latin_word(text: str, a: int, b: int) -> bool:
+    return (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum() and text[a].isascii()) or (
+        b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii())
+
+
+# ============================================================================ patterns: people
+
+GENERIC_TITLE = cues.GENERIC_TITLE
+
+
+def _title_at(text: str, i: int, lexicon: Lexicon) -> int:
+    """The end of the longest job title starting at i, or -1. A title word that continues
+    into an organisation ending (委员 in 委员会) is not a title."""
+    end = -1
+    m = GENERIC_TITLE.match(text, i)
+    if m:
+        end = m.end()
+    for length in range(min(12, len(text) - i), 1, -1):
+        if text[i:i + length] in lexicon.titles:
+            end = max(end, i + length)
+            break
+    if end > 0 and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4) if end + k <= len(text)):
+        return -1
+    return end
+
+
+def _titles_ending_at(text: str, end: int, lexicon: Lexicon) -> int:
+    """The start of the longest job title ending at ``end``, or -1."""
+    for length in range(min(12, end), 1, -1):
+        if text[end - length:end] in lexicon.titles or GENERIC_TITLE.fullmatch(text, end - length, end):
+            return end - length
+    return -1
+
+
+def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
+    """The end of a chain of titles joined by 兼 (副总裁兼首席技术安全官), or -1."""
+    end = _title_at(text, i, lexicon)
+    while end > 0 and text.startswith("兼", end):
+        nxt = _title_at(text, end + 1, lexicon)
+        if nxt < 0:
+            break
+        end = nxt
+    return end
+
+
+def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = True) -> int:
+    """The end of a Chinese personal name starting at i, or -1.
+
+    The name is a surname and one or two given characters. Its length is read from what
+    follows: a word that starts right after two characters (毕李|深感, 范渊|眼中) ends a two-character
+    name; a character that ends names (说, 在, 等 …) cannot be the third one."""
+    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff" or text[i] in "兼、":
+        return -1
+    surname_len = 2 if text[i:i + 2] in lexicon.surnames else 1
+    if need_surname and surname_len == 1 and text[i] not in lexicon.surnames:
+        return -1
+    for total in (surname_len + 2, surname_len + 1):
+        end = i + total
+        if end > len(text) or not all("\u4e00" <= ch <= "\u9fff" for ch in text[i:end]):
+            continue
+        if total == surname_len + 2:
+            third = text[end - 1]
+            if third in cues.NAME_END_CHARS or _word_starts(text, end - 1):
+                continue
+        if end < len(text) and not _name_may_end(text, end):
+            continue
+        name = text[i:end]
+        entry = dictionary_entry(name)
+        if entry and not entry[1].startswith("nr") and entry[0] > 2:
+            return -1  # an ordinary word (公司, 观众), not a name
+        return end
+    return -1
+
+
+def _word_starts(text: str, i: int) -> bool:
+    """Whether a two- or three-character dictionary word (not a name) starts at i."""
+    for length in (3, 2):
+        entry = dictionary_entry(text[i:i + length])
+        if entry and not entry[1].startswith("nr") and entry[0] >= 20:
+            return True
+    return False
+
+
+def _name_may_end(text: str, end: int) -> bool:
+    ch = text[end]
+    if ch in cues.PUNCT or ch.isdigit() or ch.isascii() or ch in cues.NAME_END_CHARS:
+        return True
+    return _word_starts(text, end) or bool(cues.QUOTE_VERB.match(text, end))
+
+
+def _foreign_name_at(text: str, i: int) -> int:
+    """The end of a transliterated name with a middle dot starting at i (罗伯特·卡恩), or -1.
+    Each part is one to six characters; a list word or a verb after the last part ends it."""
+    m = cues.FOREIGN_NAME.match(text, i)
+    if not m:
+        return -1
+    end = m.end()
+    last = max(text.rfind(d, i, end) for d in cues.DOTS) + 1
+    for k in range(last + 1, end):
+        if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or _name_may_end(text, k) and k - last >= 2:
+            end = k
+            break
+    return end if end - last >= 2 else -1
+
+
+def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True) -> int:
+    """The end of a person's name right after a title or an epithet, or -1."""
+    if i >= len(text):
+        return -1
+    end = _foreign_name_at(text, i)
+    if end > 0:
+        return end
+    m = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}", text[i:])
+    if m:
+        return i + m.end()
+    return _chinese_name_at(text, i, lexicon, need_surname=need_surname)
+
+
+def _titles_and_names(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+    """ORG TITLE NAME ("蚂蚁集团首席执行官韩歆毅", chains joined by 、) and NAME TITLE
+    ("习近平主席"). The title is kept as a blocking span so that places inside it (大中华区,
+    中国区) are not taken for names; the organisation is what stands before the title."""
+    out: list[Candidate] = []
+    i = 0
+    while i < len(text):
+        end = _title_chain_at(text, i, lexicon)
+        if end < 0:
+            i += 1
+            continue
+        start = _title_modifiers_start(text, i, lexicon, words)
+        name_end = _person_after(text, end, lexicon)
+        if name_end > 0:
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
+            out += _organisations_before(text, start, lexicon, words, out)
+            i = name_end
+        else:
+            out.append(Candidate(start, end, "Title", "pattern:title", 1))
+            i = end
+    # NAME TITLE: 习近平主席, 习近平总书记
+    for j in range(len(text)):
+        if j > 0 and text[j - 1] not in cues.PUNCT and not text[j - 1].isdigit():
+            continue
+        name_end = _chinese_name_at(text, j, lexicon)
+        if name_end > 0 and _title_at(text, name_end, lexicon) > 0:
+            out.append(Candidate(j, name_end, "Person", "pattern:name-title", 2))
+    return out
+
+
+def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
+                          found: list[Candidate]) -> list[Candidate]:
+    """The organisations of "ORG1 TITLE1、ORG2 TITLE2 NAME", right to left."""
+    out = []
+    cursor = title_start
+    while cursor > 0:
+        end = cursor
+        alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
+        if alias:
+            end = alias.start()
+        start = _np_start(text, end, words, [], stop_verbs=True)
+        name = text[start:end]
+        if len(name) < 2 or _title_ending_inside(name, lexicon):
+            break
+        typ = _org_type(name, lexicon)
+        out.append(Candidate(start, end, typ, "pattern:title-org", 3))
+        # a title before, after 、: "蚂蚁集团副总裁兼首席技术安全官、蚂蚁密算董事长"
+        if start > 0 and text[start - 1] == "、":
+            t_start = _title_chain_start(text, start - 1, lexicon)
+            if t_start < 0:
+                break
+            t_start = _title_modifiers_start(text, t_start, lexicon, words)
+            out.append(Candidate(t_start, start - 1, "Title", "pattern:title", 2))
+            cursor = t_start
+            continue
+        break
+    return out
+
+
+def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
+    """The start of a 兼-joined chain of titles that ends at ``end``, or -1."""
+    start = _titles_ending_at(text, end, lexicon)
+    while start > 1 and text[start - 1] == "兼":
+        prev = _titles_ending_at(text, start - 1, lexicon)
+        if prev < 0:
+            break
+        start = prev
+    return start
+
+
+def _title_ending_inside(name: str, lexicon: Lexicon) -> bool:
+    return _titles_ending_at(name, len(name), lexicon) == 0
+
+
+def _org_type(name: str, lexicon: Lexicon) -> str:
+    """The type a name's ending gives it; a conference series with officers (…大会, …论坛) is an
+    organisation; a bare brand is a company (organisations and government bodies carry an ending)."""
+    found = lexicon.suffix_type(name)
+    if found and found[1] in ORG_TYPES:
+        typ = found[1]
+        if typ == "Organization" and re.search(r"(?:委员会|委)$", name) and _government_prefix(name, lexicon):
+            typ = "GovernmentBody"
+        return typ
+    if name.endswith(("大会", "论坛", "峰会", "联合会")):
+        return "Organization"
+    return "Company"
+
+
+MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
+                  "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际"}
+UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
+
+
+def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> int:
+    """Where the modifiers of a title begin: 大中华区合作|负责人, 刑侦大队|副大队长, 中国区商务|代表.
+    Whole words only: a unit word (区, 大队), a word right before a unit word, or a modifier
+    (合作, 商务); an organisation's ending (联盟, 分局) stops the scan."""
+    words = words if words is not None else tag(text[:i])
+    toks = [(w, t, s) for w, t, s in words if s + len(w) <= i]
+    start, k = i, len(toks) - 1
+    before_unit = False
+    while k >= 0 and i - toks[k][2] <= 10:
+        w, t, s = toks[k]
+        if s + len(w) != start:
+            break
+        if lexicon.suffixes.get(w) in ORG_TYPES or any(ch in cues.PUNCT for ch in w):
+            break
+        if w in UNIT_WORDS or w.endswith(UNIT_WORDS[:2]) and len(w) <= 4:
+            before_unit = True
+        elif w in MODIFIER_WORDS:
+            before_unit = False
+        elif before_unit and t not in FUNCTION_TAGS:
+            before_unit = False
+        else:
+            break
+        start = s
+        k -= 1
+    return start
+
+
+def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """Transliterated names with a middle dot: 罗伯特·卡恩. Titles glued on the left are cut off."""
+    out = []
+    for m in cues.FOREIGN_NAME.finditer(text):
+        a = m.start()
+        b = _foreign_name_at(text, a)
+        if b < 0:
+            continue
+        first = text[a:a + len(re.split(f"[{cues.DOTS}]", m.group())[0])]
+        for k in range(len(first) - 1, 0, -1):  # cut a title or an organisation glued on the left
+            if _titles_ending_at(text, a + k, lexicon) >= 0 or lexicon.suffix_type(first[:k]):
+                a += k
+                break
+        if b - a >= 4:
+            out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
+    return out
+
+
+def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """NAME + quote verb after a boundary: ”吴云坤说, 。韩歆毅认为 …"""
+    out = []
+    for m in cues.QUOTE_VERB.finditer(text):
+        v = m.start()
+        for length in (3, 2, 4):
+            a = v - length
+            if a < 0:
+                continue
+            if not (a == 0 or text[a - 1] in cues.PUNCT):
+                continue
+            if _chinese_name_at(text, a, lexicon) == v:
+                out.append(Candidate(a, v, "Person", "pattern:speaker", 3))
+                break
+    # an epithet in quotes right before a name: “日本互联网之父”村井纯
+    for m in re.finditer(r"“([^”]{2,14})”", text):
+        if m.group(1).endswith(cues.EPITHET_ENDINGS):
+            end = _person_after(text, m.end(), lexicon, need_surname=False)
+            if end > 0:
+                out.append(Candidate(m.end(), end, "Person", "pattern:epithet", 3))
+    return out
+
+
+# ============================================================================ patterns: quoted names
+
+def _quote_pairs(text: str) -> list[tuple[int, int]]:
+    """(open, close) of each “…” pair; a closing mark pairs with the nearest opening mark
+    before it, so “智涌·浙”里,创见未来——…展” yields both the short and the whole title."""
+    pairs, opens = [], []
+    for i, ch in enumerate(text):
+        if ch == "“":
+            opens.append(i)
+        elif ch == "”" and opens:
+            pairs.append((opens[-1], i))
+            if len(opens) > 1 or True:
+                opens.pop()
+    # a stray closing mark inside a title: also pair the last close with an earlier open
+    extra = []
+    for i, ch in enumerate(text):
+        if ch == "”":
+            prev_open = text.rfind("“", 0, i)
+            if prev_open >= 0 and (prev_open, i) not in pairs and text.count("”", prev_open + 1, i) == 1:
+                extra.append((prev_open, i))
+    return pairs + extra
+
+
+def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    out = []
+    for o, c in _quote_pairs(text):
+        inner = text[o + 1:c]
+        if not 2 <= len(inner) <= 40 or any(p in inner for p in "。！？；"):
+            continue
+        after = text[c + 1:c + 12]
+        sentence = _sentence_around(text, o)
+        a, b = o + 1, c
+        if inner.endswith("奖") and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
+            y = re.match(r"((?:19|20)\d\d)年度?", inner)
+            if y:
+                a += y.end()
+            out.append(Candidate(a, b, "Award", "pattern:quoted-award", 3))
+        elif inner.endswith("类") and len(inner) >= 3 and "奖" in sentence:
+            out.append(Candidate(a, b, "AwardCategory", "pattern:award-category", 3))
+        elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and len(inner) >= 4 and "”" not in inner[:-1] \
+                or (inner.endswith(cues.QUOTED_EVENT_ENDINGS) and len(inner) >= 8):
+            out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3 if len(inner) >= 4 else 2))
+        elif re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after) and \
+                not any(ch in inner for ch in "，,、") and len(inner) <= 12:
+            out.append(Candidate(a, b, "Initiative", "pattern:quoted-initiative", 2))
+        elif re.match(rf"[\u4e00-\u9fff]{{0,8}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", after) and len(inner) <= 12 \
+                and not any(ch in inner for ch in "，,、"):
+            m = re.match(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(cues.PRODUCT_NOUNS)})", after)
+            if m and not any(p in m.group() for p in cues.PUNCT):
+                out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))
+    return out
+
+
+def _sentence_around(text: str, i: int) -> str:
+    a = max(text.rfind(ch, 0, i) for ch in "。！？") + 1
+    ends = [e for e in (text.find(ch, i) for ch in "。！？") if e >= 0]
+    return text[a:min(ends) + 1 if ends else len(text)]
+
+
+def _book_titles(text: str) -> list[Candidate]:
+    """《…》: a report or an initiative, by its last words or, failing that, by the sentence."""
+    out = []
+    for m in re.finditer(r"《([^《》]{2,60})》", text):
+        inner = m.group(1)
+        if cues.NOT_OUR_WORKS.search(inner):
+            continue
+        if inner.endswith(cues.INITIATIVE_HEADS):
+            out.append(Candidate(m.start(), m.end(), "Initiative", "pattern:book-title", 3))
+        elif inner.endswith(cues.REPORT_HEADS) or cues.REPORT_CONTEXT.search(_sentence_around(text, m.start())):
+            out.append(Candidate(m.start(), m.end(), "Report", "pattern:book-title", 3))
+    return out
+
+
+# ============================================================================ patterns: name endings
+
+FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y", "e", "o", "q", "f", "m", "t", "mq"}
+
+
+def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int = 18,
+              stop_verbs: bool = False) -> int:
+    """Where the noun phrase that ends at ``end`` begins: scanning left over words, stop at
+    punctuation, a function word or number, the end of an earlier name, max_len characters,
+    and (``stop_verbs``) a verb. 和/与 between two common words stays inside (安全与治理)."""
+    limit = max(0, end - max_len)
+    for c in found:
+        if c.type != "Region" and limit < c.end < end:  # places may open a name; other names end it
+            limit = c.end
+    toks = [(w, t, s) for w, t, s in words if s < end]
+    start = end
+    for k in range(len(toks) - 1, -1, -1):
+        w, t, s = toks[k]
+        if s < limit:
+            break
+        if s + len(w) > end:  # the word runs past the head: the head splits it
+            start = s
+            continue
+        if any(ch in cues.PUNCT for ch in w):
+            break
+        conj = w in ("与", "和") and _conj_inside(toks, k)
+        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
+            break
+        if stop_verbs and t == "v" and len(w) >= 2:
+            break
+        start = s
+    return start
+
+
+def _conj_inside(toks, k: int) -> bool:
+    """和/与 joins two common words inside one name (安全与治理, 发展和改革), not two names."""
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    common = ("n", "vn", "v", "an", "a")
+    return toks[k - 1][1] in common and toks[k + 1][1] in common
+
+
+def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known: dict[str, str]) -> bool:
+    """A proper name holds something besides common words: a place, a person-like or foreign
+    word, a word the dictionary does not know, or a name known from elsewhere."""
+    if any(k.start >= a and k.end <= b and k.type != "Title" for k in found):
+        return True
+    if any(len(n) >= 3 and n in name[: b - a] for n in known):
+        return True
+    parts = [(w, t) for w, t, s in words if s >= a and s + len(w) <= b]
+    if not parts:
+        return False
+    for w, t in parts:
+        if w in cues.GENERIC_WORDS:
+            continue
+        if t in ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng") or dictionary_entry(w) is None:
+            return True
+    return False
+
+
+def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
+                  known: dict[str, str]) -> list[Candidate]:
+    """Names by their endings: …公司/集团 (Company), …协会/联盟 (Organization), …局/厅/人民政府
+    (GovernmentBody), and brand + industry word (…科技, …信息) for companies."""
+    out: list[Candidate] = []
+    ends = []
+    for i in range(len(text)):
+        for length in range(min(8, len(text) - i), 0, -1):
+            suffix = text[i:i + length]
+            typ = lexicon.suffixes.get(suffix)
+            if typ is None:
+                continue
+            end = i + length
+            # the longest ending only, and not when a longer ending continues it (公安局 → 公安分局)
+            if end < len(text) and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4)):
+                break
+            if length == 1 and i > 0:
+                # 局 in 布局, 部 in 全部: a one-character ending must not close an ordinary word
+                entry = dictionary_entry(text[i - 1:end])
+                if entry and entry[1] not in ("nt", "ns", "nz"):
+                    break
+            ends.append((i, end, typ))
+            break
+    for i, end, typ in ends:
+        start = _np_start(text, i, words, found + out, stop_verbs=True)
+        # a chain of units: 宁波市公安局鄞州公安分局 is one name
+        for prev in out:
+            if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
+                start = prev.start
+        name = text[start:end]
+        if len(name) - (end - i) < 2 or name in lexicon.titles:
+            continue
+        if not _distinctive(name, words, start, i, found + out, known):
+            continue
+        if typ == "CompanyIndustry":
+            if not _brand(text, words, start, i, end):
+                continue
+            typ, strength = "Company", 1
+        else:
+            strength = 2
+        if typ == "Organization" and re.search(r"(?:委员会|委)$", name) and _government_prefix(name, lexicon):
+            typ = "GovernmentBody"
+        out.append(Candidate(start, end, typ, "pattern:name-ending", strength))
+    return out
+
+
+def _brand(text: str, words, start: int, i: int, end: int) -> bool:
+    """安恒|信息, 宇树|科技: a two-to-four character brand of proper or unknown words, and the
+    industry word ending a word of its own (not 智能 in 智能体)."""
+    brand = text[start:i]
+    if not 2 <= len(brand) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
+        return False
+    if end < len(text) and end not in {s for _, _, s in words}:
+        return False
+    parts = [(w, t) for w, t, s in words if start <= s and s + len(w) <= i]
+    return bool(parts) and all(t in ("nr", "nrt", "nrfg", "ns", "nz", "nt", "j") or dictionary_entry(w) is None
+                               or len(w) == 1 for w, t in parts) and any(len(w) > 1 or dictionary_entry(w) is None
+                                                                         for w, _ in parts)
+
+
+def _government_prefix(name: str, lexicon: Lexicon) -> bool:
+    """国家…委员会, 浙江省…委员会: a committee of a state or of a place is a government body."""
+    if name.startswith(("国家", "国务院", "中央", "全国人大", "省", "市", "县", "区")):
+        return True
+    for n in range(min(8, len(name)), 1, -1):
+        entry = lexicon.lookup(name[:n])
+        if entry and entry.type == "Region":
+            return True
+    return False
+
+
+def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
+    """Events by their head: (year|ordinal) + name + 峰会/论坛/大会/开幕式 … A head that the
+    name runs on from (大会 in 世界互联网大会乌镇峰会) is part of the longer name; before a ceremony
+    (开幕式, 主论坛) the edition stays an event of its own, nested in the ceremony's name."""
+    out = []
+    heads = sorted(cues.EVENT_HEADS, key=len, reverse=True)
+    at = []
+    i = 0
+    while i < len(text):
+        head = next((h for h in heads if text.startswith(h, i)), None)
+        if head:
+            at.append((i, head))
+            i += len(head)
+        else:
+            i += 1
+    for n, (i, head) in enumerate(at):
+        end = i + len(head)
+        if n + 1 < len(at):
+            j, nxt = at[n + 1]
+            gap = text[end:j]
+            if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
+                continue
+        start = _np_start(text, i, words, found)
+        year = re.search(r"(?:(?:19|20)\d\d年(?:度)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
+        if year:
+            start -= len(year.group())
+        name = text[start:end]
+        if len(name) - len(head) < 2 and not year:
+            continue
+        if head in cues.CEREMONY_HEADS:
+            if i - start < 4:  # the parent event opens the name: 世界互联网大会乌镇峰会 + 开幕式
+                continue
+        elif not _distinctive(name, words, start, i, found, known) and not year:
+            continue
+        ordinal = bool(year) and not year.group()[0].isdigit()
+        strength = 3 if year else 2
+        if head == "大会" and not year:
+            strength = 1  # a bare "…大会" may be the organisation that holds the conference
+        out.append(Candidate(start, end, "Event", "pattern:event" + (":ordinal" if ordinal else ""), strength))
+    return out
+
+
+def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
+    """Unquoted programme names: 智库合作计划, 全球AI安全计划 (left edge: a verb such as 依托/发起,
+    or the organisation that owns it)."""
+    out = []
+    for head in cues.PROGRAMME_HEADS:
+        for m in re.finditer(head, text):
+            if m.start() > 0 and text[m.start() - 1] in "《“":
+                continue
+            if any(c.start <= m.start() < c.end for c in found if c.type in ("Initiative", "Report")):
+                continue
+            start = _np_start(text, m.start(), words, found, max_len=12)
+            name = text[start:m.end()]
+            if len(name) - len(head) < 3 or name[0] in "该此这本其" or re.match(r"[\d一二三四五六七八九十]", name):
+                continue
+            out.append(Candidate(start, m.end(), "Initiative", "pattern:programme", 2))
+    return out
+
+
+# ============================================================================ patterns: lists, parentheses
+
+def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """Names in enumerations typed by their context: "4家企业…分别是A、B和C", "A、B等机构",
+    "A、B获“…类”奖项", "由A、B主办"."""
+    out = []
+    for sent_start, sentence in _clauses(text):
+        for typ, items in _typed_lists(sentence, lexicon):
+            for a, b in items:
+                a, b = a + sent_start, b + sent_start
+                if any(c.start <= a and b <= c.end and c.type == "Title" for c in found):
+                    continue
+                own = lexicon.suffix_type(text[a:b])
+                item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and own[1] != "Organization" \
+                    or own and own[1] == "GovernmentBody" else typ
+                out.append(Candidate(a, b, item_type, "pattern:list", 2))
+    return out
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    out, start = [], 0
+    for m in re.finditer(r"[。！？；;]", text):
+        out.append((start, text[start:m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+LIST_SPLIT = re.compile(r"、|以及|和|及|与")
+
+
+def list_items(segment: str) -> list[tuple[int, int]]:
+    """Split "A、B、C和D" into item ranges; a parenthesis after an item stays outside it."""
+    items, pos = [], 0
+    parts = LIST_SPLIT.split(segment)
+    for part in parts:
+        at = segment.index(part, pos)
+        pos = at + len(part)
+        core = re.sub(r"[（(][^）)]*[)）]$", "", part)
+        lead = len(core) - len(core.lstrip(" “"))
+        core = core.strip(" “”")
+        if core:
+            items.append((at + lead, at + lead + len(core)))
+    return items
+
+
+def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[int, int]]]]:
+    results = []
+    # "N家企业 … 分别是 LIST"
+    m = re.search(r"(\d+|[一二三四五六七八九十两]+)(?:家|个|位|名)([\u4e00-\u9fff]{0,4}?)(企业|公司|机构|单位|组织|国家|城市|地区|个人|人士|专家)"
+                  r"[^。；]*?(?:分别是|分别为|包括|即|为)[:：]?", sentence)
+    if m:
+        rest = sentence[m.end():]
+        seg = re.match(r"[^。；，,：:]+", rest)
+        if seg:
+            items = _name_like_items(seg.group(), m.end())
+            if len(items) >= 2:
+                results.append((cues.LIST_NOUNS.get(m.group(3), "Organization"), items))
+    # "LIST等机构/等企业"
+    for m in re.finditer(r"等(" + "|".join(cues.LIST_NOUNS) + ")", sentence):
+        head = _list_before(sentence, m.start())
+        if head:
+            results.append((cues.LIST_NOUNS[m.group(1)], head))
+    # "LIST获“X类”奖项" (recipients of an award category are organisations)
+    for m in re.finditer(r"(?:" + "|".join(cues.AWARD_VERBS) + r")“[^”]{2,10}类”", sentence):
+        head = _list_before(sentence, m.start(), allow_single=False)
+        if head:
+            results.append(("Company", head))
+    # "由LIST主办"
+    for m in cues.ORGANIZE_VERBS.finditer(sentence):
+        by = sentence.rfind("由", 0, m.start())
+        if by >= 0:
+            seg = sentence[by + 1:m.start()]
+            items = _name_like_items(seg, by + 1)
+            if items:
+                results.append(("Organization", items))
+    return results
+
+
+def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tuple[int, int]] | None:
+    """The enumeration that ends at ``end``, back to the clause start."""
+    start = max(sentence.rfind(ch, 0, end) for ch in "，,：:“”") + 1
+    seg = sentence[start:end]
+    for marker in ("此外", "其中", "另外", "同时"):
+        if seg.startswith(marker):
+            seg, start = seg[len(marker):], start + len(marker)
+    seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
+    items = _name_like_items(seg_stripped, start)
+    if len(items) >= 2 or (allow_single and len(items) == 1):
+        return items
+    return None
+
+
+def _name_like_items(seg: str, offset: int) -> list[tuple[int, int]]:
+    items = []
+    for a, b in list_items(seg):
+        item = seg[a:b]
+        if not 2 <= len(item) <= 24 or re.search(r"[，,。：:；;“”]", item):
+            return []
+        if re.search(r"[的了着过]", item):  # a clause, not a name
+            return []
+        items.append((a + offset, b + offset))
+    return items
+
+
+def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """NAME(ALIAS): a Latin or short alias (GSMA, IFZA, Jazz) or a country (赞比亚)."""
+    out = []
+    for m in re.finditer(r"[（(]([^（）()]{1,30})[)）]", text):
+        inner = m.group(1).strip()
+        entry = lexicon.lookup(inner)
+        if entry is not None:
+            continue  # a place: read as based-in by the fact patterns
+        if cues.LATIN_NAME.fullmatch(inner) or (len(inner) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", inner)):
+            before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
+            if before:
+                out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
+            elif cues.LATIN_NAME.fullmatch(inner):
+                # a Latin name before the parenthesis, itself a list item: AgriPredict Solutions(赞比亚)
+                pass
+    # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
+    for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
+        if lexicon.lookup(m.group(2).strip()) is not None:
+            out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:name-place", 1))
+    return out
+
+
+def _products(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A Latin name right after a product noun: 数字人平台AvatarX."""
+    out = []
+    nouns = "|".join(cues.PRODUCT_NOUNS)
+    for m in re.finditer(rf"(?:{nouns})([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])", text):
+        out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
+    return out
+
+
+# ============================================================================ tagger layer
+
+def _tagger(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+    """Person names jieba's tagger proposes (nr, nrfg): a known surname, two to four characters,
+    and not an ordinary word its dictionary also tags as a name (文明, 公正); weaker than any
+    pattern."""
+    out = []
+    for w, t, s in words:
+        if t not in ("nr", "nrfg") or not 2 <= len(w) <= 4:
+            continue
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in w):
+            continue
+        surname = 2 if w[:2] in lexicon.surnames else 1 if w[0] in lexicon.surnames else 0
+        if not surname or len(w) - surname > 2:
+            continue
+        known = dictionary_entry(w)
+        if known is not None and known[0] >= 20 and t == "nr":
+            continue
+        end = s + len(w)
+        if end < len(text) and not _name_may_end(text, end):
+            continue
+        if not _person_cue(text, s, end):
+            continue
+        out.append(Candidate(s, end, "Person", "tagger", 1))
+    return out
+
+
+PERSON_AFTER = re.compile(r"(?:等人|先生|女士|同志|教授|博士|院士|一行|在接受|接受采访|介绍|认为|表示|指出|说|称|强调|透露)")
+
+
+def _person_cue(text: str, a: int, b: int) -> bool:
+    """Context that says a tagged word is a person: a speech verb or a courtesy word after it,
+    or a person word (记者, 获奖者) right before it."""
+    if PERSON_AFTER.match(text, b):
+        return True
+    return bool(re.search(r"(?:记者|通讯员|主持人|嘉宾|专家|学者|获奖者)$", text[max(0, a - 4):a]))
+
+
+# ============================================================================ same-name pass
+
+def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
+    out = []
+    for name, typ in known.items():
+        if len(name) < 2:
+            continue
+        start = text.find(name)
+        while start >= 0:
+            end = start + len(name)
+            if not _inside_latin_word(text, start, end):
+                out.append(Candidate(start, end, typ, "pattern:same-name", 1, text=name))
+            start = text.find(name, end)
+    return out

@@ -1,0 +1,184 @@
+"""Mentions -> entities. Every link from a mention to its entity records why it was made.
+
+Rules, in order:
+1. the same lexicon entry is one entity (浙江 and 浙江省);
+2. the same name, once normalised (width, dots, spaces, script), is one entity;
+3. an alias in parentheses names the entity before it (全球移动通信系统协会(GSMA Ltd.));
+4. a short form is the longer name it ends (乌镇峰会 -> 世界互联网大会乌镇峰会), or the same
+   name without its year (-> 2025年世界互联网大会乌镇峰会), when only one longer name fits;
+5. a company's brand is the company (安恒 -> 安恒信息) when its name is brand + industry word;
+6. in one article, event names with the same head noun are one event when one of them is a
+   quoted full title (浙江人工智能主题展 -> “…人工智能的浙江探索与实践展”).
+An entity's type is the one its mentions vote for, each method with its weight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.normalize import normalize
+from kg.model import Entity, Mention, Page, Resolution
+
+ORG_FAMILY = {"Organization", "Company", "GovernmentBody"}
+# how much a mention's method says about the type of what it names
+METHOD_WEIGHT = {
+    "pattern:byline": 5, "pattern:title-name": 4, "pattern:speaker": 3, "pattern:foreign-name": 3,
+    "pattern:epithet": 3, "pattern:title-org": 4, "pattern:quoted-award": 4, "pattern:award-category": 4,
+    "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
+    "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
+    "pattern:alias": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
+    "pattern:name-title": 2, "pattern:name-place": 1, "tagger": 1, "pattern:same-name": 0, "pattern:dateline": 3,
+}
+TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
+                 "AwardCategory", "Report", "Initiative", "Product"]
+
+
+def family(t: str) -> str:
+    return "Org" if t in ORG_FAMILY else t
+
+
+def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon: Lexicon,
+            article_source: dict[str, str]) -> Resolution:
+    """Resolve all mentions of a corpus into entities."""
+    all_mentions = [m for ms in mentions.values() for m in ms]
+    # 1-2: group by lexicon entry or by normalised name
+    group_of: dict[Mention, str] = {}
+    reason: dict[Mention, str] = {}
+    for m in all_mentions:
+        if m.key:
+            group_of[m] = "lex:" + m.key
+            reason[m] = f"lexicon entry {m.key}"
+        else:
+            group_of[m] = normalize(m.text)
+            reason[m] = "same name"
+    # lexicon surfaces found by other layers join the lexicon entity
+    for m in all_mentions:
+        if not m.key:
+            entry = lexicon.lookup(m.text)
+            if entry is not None and entry.type == "Region" and m.type == "Region":
+                group_of[m] = "lex:" + entry.name
+                reason[m] = f"lexicon entry {entry.name}"
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in all_mentions:
+        votes[group_of[m]][m.type] += METHOD_WEIGHT.get(m.method, 1) + (0.1 if not m.nested else 0)
+    group_type = {g: _winner(c) for g, c in votes.items()}
+
+    merged_into: dict[str, tuple[str, str]] = {}  # group -> (target group, why)
+
+    # 3: parenthesised aliases
+    by_article = defaultdict(list)
+    for m in all_mentions:
+        by_article[m.article_id].append(m)
+    for aid, ms in by_article.items():
+        text = pages[article_source[aid]].text
+        ends = {m.end: m for m in ms if not m.nested}
+        for m in ms:
+            if m.method != "pattern:alias":
+                continue
+            opener = m.start - 1
+            while opener > 0 and text[opener] in " \u3000":
+                opener -= 1
+            owner = ends.get(opener)
+            if owner is not None and group_of[owner] != group_of[m]:
+                merged_into[group_of[m]] = (group_of[owner], f"alias in parentheses after {owner.text}")
+
+    # 4: short forms and year-less names (events and organisations)
+    names = {g: _display(g, all_mentions, group_of) for g in votes}
+    for g, name in names.items():
+        if g in merged_into or g.startswith("lex:") or group_type[g] not in ORG_FAMILY | {"Event"}:
+            continue
+        if len(name) < 3:
+            continue
+        longer = [h for h, other in names.items() if h != g and len(other) > len(name)
+                  and other.endswith(name) and family(group_type[h]) == family(group_type[g])
+                  and not re.match(r"(?:首届|第[一二三四五六七八九十百零\d]+届)", other)
+                  and (len(name) >= 4 or re.fullmatch(r"(?:(?:19|20)\d\d年)?", other[:-len(name)]))]
+        if not longer:
+            continue
+        # the longest chain: 乌镇峰会 ⊂ 世界互联网大会乌镇峰会 ⊂ 2025年世界互联网大会乌镇峰会
+        tops = {h for h in longer if not any(names[k].endswith(names[h]) and k != h and k in longer for k in longer)}
+        if len(tops) == 1:
+            top = tops.pop()
+            why = "the same name without its year" if re.fullmatch(r"(?:19|20)\d\d年", names[top][:-len(name)]) \
+                else f"short form of {names[top]}"
+            merged_into[g] = (top, why)
+
+    # 5: a company's brand
+    industry = sorted((s for s, t in lexicon.suffixes.items() if t == "CompanyIndustry"), key=len, reverse=True)
+    companies = {names[g]: g for g, t in group_type.items() if t == "Company" and g not in merged_into}
+    for g, name in names.items():
+        if g in merged_into or g in companies.values() or len(name) < 2:
+            continue
+        for full, h in companies.items():
+            if full.startswith(name) and full[len(name):] in industry and METHOD_WEIGHT_MAX(votes[g]) <= 2:
+                merged_into[g] = (h, f"brand of {full}")
+                break
+
+    # 6: event names with the same head in one article
+    for aid, ms in by_article.items():
+        events = [m for m in ms if group_type[_final(group_of[m], merged_into)] == "Event"]
+        quoted = {_final(group_of[m], merged_into) for m in events if m.method == "pattern:quoted-event"}
+        for q in quoted:
+            head = names[q][-1]
+            for m in events:
+                g = _final(group_of[m], merged_into)
+                if g != q and names[g].endswith(head) and g not in quoted and m.method != "pattern:quoted-event":
+                    merged_into[g] = (q, f"the article's one event titled …{head}: {names[q]}")
+
+    # entities
+    members: dict[str, list[Mention]] = defaultdict(list)
+    result = Resolution()
+    for m in all_mentions:
+        g0 = group_of[m]
+        g = _final(g0, merged_into)
+        members[g].append(m)
+        why = reason[m] if g == g0 else merged_into[g0][1] if merged_into[g0][0] == g else "alias chain"
+        result.links[m] = (g, why)
+    for g, ms in members.items():
+        typ = _winner(sum((votes[h] for h in {group_of[m] for m in ms}), Counter()))
+        lex_entry = lexicon.entries.get(g[4:]) if g.startswith("lex:") else None
+        labels = Counter(m.text for m in ms if not m.method == "pattern:alias")
+        alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
+        pref = _preferred(labels, typ, lex_entry)
+        aliases = set(labels) | alias_labels
+        english = ()
+        if lex_entry:
+            aliases |= {lex_entry.name, *lex_entry.aliases}
+            english = (lex_entry.english,) if lex_entry.english else ()
+        aliases.discard(pref)
+        result.entities[g] = Entity(key=g, type=typ, name=pref, aliases=tuple(sorted(aliases)),
+                                    english=english, lexicon_key=lex_entry.name if lex_entry else "")
+    return result
+
+
+def METHOD_WEIGHT_MAX(counter: Counter) -> float:  # noqa: N802 - reads as a constant lookup
+    return max(counter.values(), default=0)
+
+
+def _final(g: str, merged_into: dict[str, tuple[str, str]]) -> str:
+    seen = set()
+    while g in merged_into and g not in seen:
+        seen.add(g)
+        g = merged_into[g][0]
+    return g
+
+
+def _winner(votes: Counter) -> str:
+    return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
+
+
+def _display(group: str, mentions: list[Mention], group_of: dict[Mention, str]) -> str:
+    texts = Counter(m.text for m in mentions if group_of[m] == group)
+    return max(texts, key=lambda t: (texts[t], len(t), t))
+
+
+def _preferred(labels: Counter, typ: str, lex_entry) -> str:
+    """The label to show: for events and organisations the fullest name; otherwise the form
+    the text uses most (浙江 rather than 浙江省)."""
+    if not labels:
+        return lex_entry.name if lex_entry else ""
+    if typ in ORG_FAMILY | {"Event", "Report", "Initiative"}:
+        return max(labels, key=lambda t: (len(t), labels[t], t))
+    return max(labels, key=lambda t: (labels[t], len(t), t))

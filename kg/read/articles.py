@@ -1,0 +1,303 @@
+"""Page -> articles: headlines, kinds, bylines, section markers and body paragraphs.
+
+A newspaper page dump is a sequence of lines separated by blank lines. Its layout is read from
+how Chinese papers print it:
+- a headline is a short line with no sentence-final punctuation;
+- a dateline byline opens the first paragraph of a news story: "本报乌镇 11月7日电 (记者 张熙锦)";
+- "■ 本报评论员" marks an editorial, other "■ …" lines are column labels ("■ 乌镇时间");
+- "(上接第一版)" opens the continuation of a story from another page, "(下转第二版)" closes one;
+- a page break can split a word or a sentence across lines ("互联\\n\\n网+"), and can drop a
+  headline into the middle of a sentence; such lines are joined again, keeping page offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from kg.model import Article, Byline, Page, Span
+
+TERMINAL = "。！？!?…；;”’」』）)】"
+HEADLINE_MAX = 40
+
+_DIGITS = "一二三四五六七八九十百\\d"
+CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
+CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
+MARKER = re.compile(r"^[■□▲△◆◇●○★☆]\s*(?P<label>.+)$")
+EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
+REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿)"
+BYLINE = re.compile(
+    r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
+    r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
+    r"(?P<place>[\u4e00-\u9fff]{1,10}?)\s*"
+    r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯)\s*"
+    r"(?:[（(](?P<people>[^）)]{1,80})[)）])?\s*"
+)
+LONE_REPORTERS = re.compile(rf"^[（(]?\s*{REPORTER_ROLES}\s*(?P<people>[^）)。，,]{{2,60}}?)\s*[)）]?\s*$")
+NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    span: Span
+    kind: str  # text | from | to | marker
+
+
+def split_articles(page: Page) -> list[Article]:
+    """Split a page into its articles, in page order. A plain one-article file gives one."""
+    lines = _repair(_lines(page.text))
+    year, year_source = _page_year(page.text)
+    builders: list[_Builder] = []
+    pending_sections: list[str] = []
+    headline: list[Span] = []
+    current: _Builder | None = None
+
+    def start(kind: str) -> _Builder:
+        b = _Builder(kind=kind, sections=list(pending_sections))
+        pending_sections.clear()
+        builders.append(b)
+        return b
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        text = line.span.repaired
+        if line.kind == "to":
+            i += 1
+            continue
+        if line.kind == "from":
+            current = start("continuation")
+            current.sections.append(text.strip("()（）"))
+            if headline:  # a headline printed just before the marker belongs to the story
+                current.title = _join_title(headline)
+                headline = []
+            current.first = line.span
+            i += 1
+            continue
+        if line.kind == "marker":
+            label = MARKER.match(text).group("label").strip()
+            if EDITORIAL.search(label):
+                current = start("editorial")
+                current.title = _join_title(headline) if headline else None
+                current.first = headline[0] if headline else line.span
+                current.author_note = label
+                headline = []
+            elif LONE_REPORTERS.match(label) and current is not None:
+                current.reporters.extend(_reporters(label, line.span))
+            else:
+                pending_sections.append(label)
+            i += 1
+            continue
+        if _is_headline(text) and nxt is not None and not (
+            current is not None and current.kind == "continuation" and nxt.kind == "text"
+            and not BYLINE.match(nxt.span.repaired)
+        ):
+            headline.append(line.span)
+            i += 1
+            continue
+        if _is_headline(text) and current is not None and current.kind == "continuation":
+            # a sub-heading inside a continued story; it names the story if nothing else does
+            if current.title is None and not current.paragraphs:
+                current.title = line.span
+            elif current.title is None:
+                current.title = line.span
+            current.subheadings.append(line.span)
+            i += 1
+            continue
+        # a body paragraph
+        m = BYLINE.match(text)
+        if headline or m or current is None:
+            current = start("news")
+            current.title = _join_title(headline) if headline else None
+            current.first = headline[0] if headline else line.span
+            headline = []
+            if m:
+                current.byline = _byline(m, line.span)
+                rest = line.span.sub(m.end(), len(text))
+                if rest.repaired.strip():
+                    current.paragraphs.append(rest)
+                i += 1
+                continue
+        current.paragraphs.append(line.span)
+        if line.displaced and current.kind == "continuation" and current.title is None:
+            current.title = line.displaced
+        i += 1
+    if headline and current is not None:  # a trailing headline with nothing under it
+        current.paragraphs.extend(headline)
+
+    articles = []
+    stem = source_slug(page.source)
+    for n, b in enumerate((b for b in builders if b.paragraphs or b.title), start=1):
+        if b.kind == "news" and b.byline is None and b.title is not None and len(b.paragraphs) == 1 \
+                and len(b.paragraphs[0].repaired) <= 200:
+            b.kind = "caption"
+        articles.append(b.build(page, f"{stem}/{n}", n, year, year_source))
+    return articles
+
+
+# ----------------------------------------------------------------------------- lines and repair
+
+@dataclass(slots=True)
+class _Repaired:
+    span: Span
+    kind: str
+    displaced: Span | None = None  # a headline the page break dropped inside this paragraph
+
+
+def _lines(text: str) -> list[_Line]:
+    out = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        stripped = body.strip(" \t\u3000\ufeff\f")
+        if stripped:
+            a = pos + body.index(stripped)
+            span = Span.of(text, a, a + len(stripped))
+            if CONTINUATION_FROM.match(stripped):
+                kind = "from"
+            elif CONTINUED_ON.match(stripped):
+                kind = "to"
+            elif MARKER.match(stripped):
+                kind = "marker"
+            else:
+                kind = "text"
+            out.append(_Line(span, kind))
+        pos += len(raw)
+    return out
+
+
+def _unfinished(text: str) -> bool:
+    """A line a page break cut short: no sentence-final punctuation, and either long (a full
+    column line), or with a clause inside it (a comma), or with a quote left open."""
+    if not text or text[-1] in TERMINAL:
+        return False
+    open_quote = text.count("“") > text.count("”") or text.count("‘") > text.count("’")
+    return len(text) > HEADLINE_MAX or open_quote or any(c in text for c in "，,：:；。")
+
+
+def _repair(lines: list[_Line]) -> list[_Repaired]:
+    out: list[_Repaired] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.kind != "text":
+            out.append(_Repaired(line.span, line.kind))
+            i += 1
+            continue
+        parts = [line.span]
+        displaced = None
+        while _unfinished(parts[-1].repaired) and i + 1 < len(lines) and lines[i + 1].kind == "text":
+            nxt = lines[i + 1].span
+            after = lines[i + 2] if i + 2 < len(lines) else None
+            if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
+                    and not BYLINE.match(after.span.repaired)):
+                displaced = nxt  # "…“一" / headline / "一些…": the headline sits in the sentence
+                parts.append(after.span)
+                i += 2
+            else:
+                parts.append(nxt)
+                i += 1
+        out.append(_Repaired(Span.join(parts), "text", displaced))
+        i += 1
+    return out
+
+
+def _is_headline(text: str) -> bool:
+    if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL:
+        return False
+    if any(c in text for c in "。，,：:；;？?！!"):
+        return False
+    if BYLINE.match(text) or text.count("“") != text.count("”"):
+        return False
+    return True
+
+
+# ----------------------------------------------------------------------------- bylines, dates
+
+def _byline(m: re.Match, span: Span) -> Byline:
+    reporters = []
+    if m.group("people"):
+        base = m.start("people")
+        reporters = _reporters(m.group("people"), span, base)
+    month_day = (int(m.group("m")), int(m.group("d")))
+    place = m.group("place") or None
+    place_span = span.page_range(m.start("place"), m.end("place")) if place else None
+    return Byline(place=place, place_span=place_span, month_day=month_day, reporters=tuple(reporters), year=int(m.group("y")) if m.group("y") else None,
+                  start=span.page_offset(0), end=span.page_offset(m.end() - 1) + 1)
+
+
+def _reporters(people: str, span: Span, base: int = 0) -> list[tuple[str, int, int]]:
+    """The names in "记者 张三、李四 通讯员 王五"; offsets mapped to the page."""
+    found = []
+    cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), people)
+    for m in NAME.finditer(cleaned):
+        a, b = span.page_range(base + m.start(), base + m.end())
+        found.append((m.group(), a, b))
+    return found
+
+
+def _page_year(text: str) -> tuple[int | None, str | None]:
+    years = Counter(int(y) for y in YEAR.findall(text))
+    if not years:
+        return None, None
+    return years.most_common(1)[0][0], "text"
+
+
+def source_slug(name: str) -> str:
+    """The file name as an identifier: "000_7c7b.txt" -> "000_7c7b"."""
+    stem = name.rsplit(".", 1)[0]
+    return re.sub(r"[^0-9A-Za-z_-]+", "-", stem).strip("-") or "page"
+
+
+def _join_title(spans: list[Span]) -> Span:
+    """Several headline lines (kicker, title, subtitle) read as one title."""
+    return spans[0] if len(spans) == 1 else Span.join(spans)
+
+
+@dataclass
+class _Builder:
+    kind: str
+    sections: list[str]
+    title: Span | None = None
+    byline: Byline | None = None
+    first: Span | None = None
+    author_note: str | None = None
+
+    def __post_init__(self) -> None:
+        self.paragraphs: list[Span] = []
+        self.reporters: list[tuple[str, int, int]] = []
+        self.subheadings: list[Span] = []
+
+    def build(self, page: Page, article_id: str, index: int, page_year: int | None,
+              year_source: str | None) -> Article:
+        spans = [s for s in (self.first, self.title, *self.paragraphs) if s is not None]
+        start = min(s.start for s in spans)
+        end = max(s.end for s in spans)
+        byline = self.byline
+        if self.reporters:
+            merged = tuple(byline.reporters if byline else ()) + tuple(self.reporters)
+            byline = Byline(byline.place if byline else None, byline.place_span if byline else None,
+                            byline.month_day if byline else None, merged,
+                            byline.year if byline else None, byline.start if byline else start,
+                            byline.end if byline else start)
+        published, date_source = None, None
+        if byline and byline.month_day:
+            year = byline.year
+            date_source = "byline"
+            if year is None:
+                body = "".join(p.repaired for p in self.paragraphs)
+                in_body = YEAR.findall(body)
+                year, date_source = (int(in_body[0]), "text") if in_body else (page_year, year_source)
+            if year:
+                try:
+                    published = date(year, *byline.month_day)
+                except ValueError:
+                    published = None
+        return Article(article_id=article_id, source=page.source, index=index, kind=self.kind,
+                       title=self.title, byline=byline, sections=tuple(self.sections),
+                       paragraphs=tuple(self.paragraphs), start=start, end=end,
+                       published=published, date_source=date_source if published else None)

@@ -1,0 +1,76 @@
+"""Where the graph lives: a TriG file on disk, loaded into an in-memory rdflib Dataset.
+
+Writes are atomic (a temporary file in the same folder, then a rename), so a failed run never
+leaves a half-written graph or destroys the previous one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg.errors import StoreError
+
+DEFAULT_OUTPUT = Path("build") / "summit.trig"
+LAST_BUILD = Path("build") / ".last-build"
+
+
+def save(ds: Dataset, path: Path) -> None:
+    """Serialise the dataset as TriG to ``path``, atomically; remember it as the last build.
+
+    :raises StoreError: the folder cannot be created or written.
+    """
+    data = ds.serialize(format="trig", encoding="utf-8")
+    write_atomically(path, data)
+    try:
+        LAST_BUILD.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(LAST_BUILD, str(path.resolve()).encode("utf-8"))
+    except (OSError, StoreError):
+        pass  # remembering the last build is a convenience, never a reason to fail
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as err:
+        raise StoreError(f"{path}: cannot be written ({err.strerror})") from None
+
+
+def last_build() -> Path:
+    """The graph file of the last build from this folder (build/summit.trig by default)."""
+    try:
+        remembered = Path(LAST_BUILD.read_text(encoding="utf-8").strip())
+        if remembered.exists():
+            return remembered
+    except OSError:
+        pass
+    return DEFAULT_OUTPUT
+
+
+def load(path: Path | None = None) -> Dataset:
+    """Read a TriG file into a Dataset whose default graph is the union of its named graphs.
+
+    :raises StoreError: the file is missing or is not TriG.
+    """
+    path = path or last_build()
+    if not path.exists():
+        hint = " (run `kg build` first)" if path == DEFAULT_OUTPUT else ""
+        raise StoreError(f"{path}: no such graph file{hint}")
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(path, format="trig")
+    except Exception as err:  # rdflib raises many kinds; all mean the same thing here
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise StoreError(f"{path}: not a readable TriG graph ({first})") from None
+    return ds
