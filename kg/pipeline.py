@@ -12,7 +12,8 @@ from rdflib import Dataset
 from kg.extract.facts import extract_facts
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
-from kg.extract.resolve import resolve
+from kg.extract.cues import CEREMONY_HEADS
+from kg.extract.resolve import fold_idle_ceremonies, resolve
 from kg.graph.rdf import build_dataset
 from kg.graph.shapes import Problem, validate
 from kg.model import Article, Fact, Mention, Page, Resolution
@@ -61,6 +62,7 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
     sources = {a.article_id: a.source for a in corpus.articles}
     corpus.resolution = resolve(corpus.mentions, pages, lexicon, sources)
     corpus.facts = extract_facts(corpus.articles, pages, corpus.mentions, corpus.resolution, lexicon)
+    corpus.resolution = fold_idle_ceremonies(corpus.resolution, corpus.facts, CEREMONY_HEADS)
     return corpus
 
 

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from kg.extract import cues
 from kg.extract.lexicon import Lexicon
 from kg.model import Article, Fact, Mention, Page, Resolution, Span
+from kg.read.script import simplified_same_length
 
 ORG_FAMILY = {"Organization", "Company", "GovernmentBody"}
 AGENTS = ORG_FAMILY | {"Person"}
@@ -37,7 +38,7 @@ class _Context:
                  lexicon: Lexicon):
         self.article = article
         self.page = page
-        self.text = page.text
+        self.text = simplified_same_length(page.text)  # patterns are in simplified characters
         self.resolution = resolution
         self.lexicon = lexicon
         self.mentions = sorted((m for m in mentions if m in resolution.links), key=lambda m: (m.start, -m.end))
@@ -80,6 +81,11 @@ class _Context:
     def fact(self, kind: str, roles: dict[str, str], evidence: list[Mention], at: int, rule: str) -> Fact:
         return Fact(kind, tuple(sorted(roles.items())), self.article.article_id, tuple(evidence),
                     self.sentence(at), rule)
+
+
+def _simple(span: Span) -> str:
+    """A span's text in simplified characters (same length, same offsets), for the patterns."""
+    return simplified_same_length(span.repaired)
 
 
 def extract_facts(articles: list[Article], pages: dict[str, Page], mentions: dict[str, list[Mention]],
@@ -170,8 +176,9 @@ def quotes(ctx: _Context) -> list[Fact]:
         i = next(k for k in range(len(text)) if block.page_offset(k) >= p.start)
         quote = _quotation_near(text, i, i + (p.end - p.start))
         if quote is None:
-            sentence = ctx.sentence(p.start).repaired
-            quote = sentence[sentence.find(after[:1]) + 1:] if verb else ""
+            sentence = ctx.sentence(p.start)
+            k = _index_in(sentence, p.end) + (verb.end() if verb else 0)
+            quote = sentence.repaired[k:] if verb else ""
         quote = quote.strip(" ，,：:")
         if not quote:
             continue
@@ -252,7 +259,7 @@ def conferments(ctx: _Context) -> list[Fact]:
     for block in ctx.blocks:
         sentence_starts = _sentences(block)
         for s in sentence_starts:
-            sent_text = s.repaired
+            sent_text = _simple(s)
             cats = ctx.in_span(s, {"AwardCategory"})
             # "LIST获“X类”奖项" and "SUBJECT…摘得“X类”奖项"
             for cat in cats:
@@ -275,8 +282,8 @@ def conferments(ctx: _Context) -> list[Fact]:
                     if r.method != "pattern:byline":
                         add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
         # a paragraph that opens on a category: the subjects of its later clauses
-        lead = block.repaired.lstrip("“")
-        cats = ctx.in_span(block.sub(0, min(len(block.repaired), 12)), {"AwardCategory"})
+        lead = _simple(block).lstrip("“")
+        cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
         if cats and re.match(r"[^，。]{2,10}”?奖项?", lead):
             cat = cats[0]
             for clause in _clauses(block)[1:]:
@@ -305,7 +312,7 @@ def _event_of(ctx: _Context, award: Mention) -> Mention | None:
 
 def _sentences(block: Span) -> list[Span]:
     out, start = [], 0
-    t = block.repaired
+    t = _simple(block)
     for m in re.finditer(r"[。！？]”?", t):
         out.append(block.sub(start, m.end()))
         start = m.end()
@@ -316,7 +323,7 @@ def _sentences(block: Span) -> list[Span]:
 
 def _clauses(block: Span) -> list[Span]:
     out, start = [], 0
-    t = block.repaired
+    t = _simple(block)
     for m in re.finditer(r"[。！？；;]”?", t):
         out.append(block.sub(start, m.end()))
         start = m.end()
@@ -335,7 +342,7 @@ def _clause_start(text: str, end: int) -> int:
 
 def _subject(ctx: _Context, span: Span) -> list[Mention]:
     """The actor that opens a sentence or clause, after a discourse marker (其中, 此外)."""
-    t = span.repaired
+    t = _simple(span)
     m = re.match(r"\s*(?:其中|此外|另外|同时|而|但)?[，,]?", t)
     k = m.end() if m else 0
     first = [x for x in ctx.in_span(span, AGENTS) if _index_in(span, x.start) == k]
@@ -350,7 +357,7 @@ def reports(ctx: _Context) -> list[Fact]:
     for r in reps:
         s = ctx.sentence(r.start)
         k = _index_in(s, r.end)
-        after = s.repaired[k:]
+        after = _simple(s)[k:]
         if after.startswith("是"):
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY, top_only=False) if m.start >= r.end]
             if orgs and "成果" in after:
@@ -359,7 +366,7 @@ def reports(ctx: _Context) -> list[Fact]:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
                                     [r, org], r.start, "《R》是ORG…的成果"))
                 continue
-        before = s.repaired[:_index_in(s, r.start)]
+        before = _simple(s)[:_index_in(s, r.start)]
         if re.search(r"(?:编写|撰写|编制|发布|推出|出版|形成)$", before):
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
             if orgs:
@@ -368,12 +375,12 @@ def reports(ctx: _Context) -> list[Fact]:
     # "在EVENT(上|期间)…发布": what the article releases is released there
     for block in ctx.blocks:
         for s in _sentences(block):
-            if "发布" not in s.repaired:
+            if "发布" not in _simple(s):
                 continue
             for ev in ctx.in_span(s, {"Event"}):
                 k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
-                if s.repaired[max(0, k0 - 1):k0] == "在" and s.repaired[k1:k1 + 2] in ("上,", "上，", "期间") or \
-                        s.repaired[k1:k1 + 1] == "上" and "在" in s.repaired[max(0, k0 - 2):k0]:
+                if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
+                        _simple(s)[k1:k1 + 1] == "上" and "在" in _simple(s)[max(0, k0 - 2):k0]:
                     for r in reps:
                         out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
                                             [r, ev], ev.start, "在EVENT上…发布"))
@@ -399,7 +406,7 @@ def places(ctx: _Context) -> list[Fact]:
     # "REGION有N家企业…分别是LIST" / "N家REGION企业"
     for block in ctx.blocks:
         for s in _sentences(block):
-            t = s.repaired
+            t = _simple(s)
             m = re.search(r"(\d+|[一二三四五六七八九十两]+)家([\u4e00-\u9fff]{0,6}?)(?:企业|公司)[^。；]*?(?:分别是|分别为|包括|即)", t)
             if not m:
                 continue
@@ -466,7 +473,7 @@ def organisers(ctx: _Context) -> list[Fact]:
     out = []
     for block in ctx.blocks:
         for s in _sentences(block):
-            t = s.repaired
+            t = _simple(s)
             for m in cues.ORGANIZE_VERBS.finditer(t):
                 by = t.rfind("由", 0, m.start())
                 if by < 0:
@@ -494,7 +501,7 @@ def participants(ctx: _Context) -> list[Fact]:
     for block in ctx.blocks:
         sentences = _sentences(block)
         for n, s in enumerate(sentences):
-            t = s.repaired
+            t = _simple(s)
             if "参与其中" in t or "加入其中" in t:
                 k = t.find("其中")
                 targets = [m for m in ctx.in_span(s.sub(0, k), {"Initiative", "Event"})]

@@ -19,6 +19,7 @@ from kg.extract import cues
 from kg.extract.lexicon import Lexicon
 from kg.extract.segment import dictionary_entry, tag
 from kg.model import Article, Mention, Span
+from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
 ORG_TYPES = {"Organization", "Company", "GovernmentBody"}
@@ -74,13 +75,15 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon,
         for block in bl:
             for c in _select(find_candidates(block.text, lexicon, layers, is_title=block.is_title), block.text):
                 if c.strength >= 2 and not c.nested and len(c.text) >= 2 and not c.key:
-                    known.setdefault(c.text, c.type)
+                    known.setdefault(simplified_same_length(c.text), c.type)
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
         for block in blocks[article.article_id]:
             found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
             found += _same_name(block.text, known)
+            for c in found:
+                c.text = block.text[c.start:c.end] if c.method == "pattern:same-name" else c.text
             for c in _select(found, block.text, known):
                 a, b = block.span.page_range(c.start, c.end)
                 mentions.append(Mention(article.article_id, a, b, "", c.text, c.type, c.method, c.key,
@@ -94,6 +97,8 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
                     is_title: bool = False, known: dict[str, str] | None = None) -> list[Candidate]:
     """Every candidate name in one block of text, from the chosen layers (overlaps kept).
     ``known``: names found elsewhere in the corpus, which make a longer name distinctive."""
+    original = text
+    text = simplified_same_length(text)  # patterns are written in simplified characters
     found: list[Candidate] = []
     known = known or {}
     words = tag(text)
@@ -114,9 +119,21 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     if "tagger" in layers:
         found += _tagger(text, lexicon, words)
     for c in found:
-        if not c.text:
-            c.text = text[c.start:c.end]
+        c.text = original[c.start:c.end]  # the name as written
     return [c for c in found if c.end > c.start]
+
+
+def recognize(text: str, lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
+              keep_titles: bool = False) -> list[Candidate]:
+    """The names in one piece of text, as the build would choose them (no corpus context).
+    With ``keep_titles`` the job titles found are returned too (type "Title"), for
+    benchmarks that label positions."""
+    found = find_candidates(text, lexicon, frozenset(layers))
+    chosen = _select(found, text)
+    if keep_titles:
+        chosen += [c for c in found if c.type == "Title" and c.strength >= 1
+                   and not any(o.overlaps(c) for o in chosen)]
+    return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
 def _blocks(article: Article) -> list[Block]:
@@ -186,8 +203,9 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
                       for o in chosen)
         return head == "" or chained or head.endswith(UNIT_ENDINGS)
     if inner.type in ORG_TYPES | {"Event"} and outer.type in ORG_TYPES | {"Event", "Initiative", "Report"}:
-        edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", inner.text)
-        parent = known.get(inner.text) in ORG_TYPES | {"Event"}
+        name = simplified_same_length(inner.text)
+        edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", name)
+        parent = known.get(name) in ORG_TYPES | {"Event"}
         return head == "" and (bool(edition) or parent)
     return False
 
@@ -942,6 +960,8 @@ def _person_cue(text: str, a: int, b: int) -> bool:
 # ============================================================================ same-name pass
 
 def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
+    """Known names (simplified forms) found again in a block, whatever its script."""
+    text = simplified_same_length(text)
     out = []
     for name, typ in known.items():
         if len(name) < 2:

@@ -6,31 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.read.script import to_simplified
+
 DOTS = "·・•‧․⋅∙"
 QUOTES = "《》〈〉“”\"'‘’「」『』"
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
-@lru_cache(maxsize=1)
-def _s2t():
-    from opencc import OpenCC
-
-    return OpenCC("s2t")
-
-
-@lru_cache(maxsize=65536)
-def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
-
-
-def to_traditional(text: str) -> str:
-    return _s2t().convert(text)
 
 
 @lru_cache(maxsize=65536)

@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import normalize
 from kg.model import Entity, Mention, Page, Resolution
+from kg.read.script import simplified_same_length
 
 ORG_FAMILY = {"Organization", "Company", "GovernmentBody"}
 # how much a mention's method says about the type of what it names
@@ -56,7 +57,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
     # lexicon surfaces found by other layers join the lexicon entity
     for m in all_mentions:
         if not m.key:
-            entry = lexicon.lookup(m.text)
+            entry = lexicon.lookup(simplified_same_length(m.text))
             if entry is not None and entry.type == "Region" and m.type == "Region":
                 group_of[m] = "lex:" + entry.name
                 reason[m] = f"lexicon entry {entry.name}"
@@ -182,3 +183,29 @@ def _preferred(labels: Counter, typ: str, lex_entry) -> str:
     if typ in ORG_FAMILY | {"Event", "Report", "Initiative"}:
         return max(labels, key=lambda t: (len(t), labels[t], t))
     return max(labels, key=lambda t: (labels[t], len(t), t))
+
+
+def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[str, ...]) -> Resolution:
+    """A ceremony or sub-forum (…开幕式, …主论坛) is an entity of its own only when the text
+    attaches something to it (an award announced there, a report released there). Otherwise
+    its mentions count for the edition its name opens with, or for nothing."""
+    used = {v for f in facts for _, v in f.roles}
+    idle = {k for k, e in resolution.entities.items()
+            if e.type == "Event" and e.name.endswith(ceremony_heads) and k not in used}
+    if not idle:
+        return resolution
+    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle})
+    parents: dict[str, str] = {}
+    for m, (key, _) in resolution.links.items():
+        if m.nested and key not in idle:
+            for outer, (okey, _) in resolution.links.items():
+                if okey in idle and outer.article_id == m.article_id and outer.start == m.start and m.end < outer.end:
+                    parents[okey] = key
+    for m, (key, why) in resolution.links.items():
+        if key not in idle:
+            out.links[m] = (key, why)
+        elif key in parents and not any(o.start == m.start and o.article_id == m.article_id and o is not m
+                                        and resolution.links[o][0] == parents[key] for o in resolution.links):
+            name = resolution.entities[key].name
+            out.links[m] = (parents[key], f"{name}: a ceremony nothing is attached to, read as its edition")
+    return out

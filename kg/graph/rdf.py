@@ -18,9 +18,9 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.normalize import to_simplified
 from kg.graph import ids
 from kg.graph.vocab import BINARY_RELATIONS, ENTITY_TYPES, SKG
+from kg.read.script import to_simplified
 from kg.model import Article, Entity, Fact, Mention, Page, Resolution, Span
 
 PREFIXES = {"skg": SKG._NS, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "id": ids.ID,

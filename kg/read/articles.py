@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kg.model import Article, Byline, Page, Span
+from kg.read.script import simplified_same_length
 
 TERMINAL = "。！？!?…；;”’」』）)】"
 HEADLINE_MAX = 40
@@ -65,13 +66,14 @@ def split_articles(page: Page) -> list[Article]:
     while i < len(lines):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        text = line.span.repaired
+        written = line.span.repaired
+        text = simplified_same_length(written)  # patterns are in simplified characters
         if line.kind == "to":
             i += 1
             continue
         if line.kind == "from":
             current = start("continuation")
-            current.sections.append(text.strip("()（）"))
+            current.sections.append(written.strip("()（）"))
             if headline:  # a headline printed just before the marker belongs to the story
                 current.title = _join_title(headline)
                 headline = []
@@ -79,14 +81,15 @@ def split_articles(page: Page) -> list[Article]:
             i += 1
             continue
         if line.kind == "marker":
-            label = MARKER.match(text).group("label").strip()
-            if EDITORIAL.search(label):
+            marker = MARKER.match(text)
+            label = written[marker.start("label"):marker.end("label")].strip()
+            if EDITORIAL.search(simplified_same_length(label)):
                 current = start("editorial")
                 current.title = _join_title(headline) if headline else None
                 current.first = headline[0] if headline else line.span
                 current.author_note = label
                 headline = []
-            elif LONE_REPORTERS.match(label) and current is not None:
+            elif LONE_REPORTERS.match(simplified_same_length(label)) and current is not None:
                 current.reporters.extend(_reporters(label, line.span))
             else:
                 pending_sections.append(label)
@@ -94,7 +97,7 @@ def split_articles(page: Page) -> list[Article]:
             continue
         if _is_headline(text) and nxt is not None and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
-            and not BYLINE.match(nxt.span.repaired)
+            and not _byline_match(nxt.span.repaired)
         ):
             headline.append(line.span)
             i += 1
@@ -109,7 +112,7 @@ def split_articles(page: Page) -> list[Article]:
             i += 1
             continue
         # a body paragraph
-        m = BYLINE.match(text)
+        m = _byline_match(written)
         if headline or m or current is None:
             current = start("news")
             current.title = _join_title(headline) if headline else None
@@ -117,7 +120,7 @@ def split_articles(page: Page) -> list[Article]:
             headline = []
             if m:
                 current.byline = _byline(m, line.span)
-                rest = line.span.sub(m.end(), len(text))
+                rest = line.span.sub(m.end, len(text))
                 if rest.repaired.strip():
                     current.paragraphs.append(rest)
                 i += 1
@@ -157,11 +160,12 @@ def _lines(text: str) -> list[_Line]:
         if stripped:
             a = pos + body.index(stripped)
             span = Span.of(text, a, a + len(stripped))
-            if CONTINUATION_FROM.match(stripped):
+            simple = simplified_same_length(stripped)
+            if CONTINUATION_FROM.match(simple):
                 kind = "from"
-            elif CONTINUED_ON.match(stripped):
+            elif CONTINUED_ON.match(simple):
                 kind = "to"
-            elif MARKER.match(stripped):
+            elif MARKER.match(simple):
                 kind = "marker"
             else:
                 kind = "text"
@@ -194,7 +198,7 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             nxt = lines[i + 1].span
             after = lines[i + 2] if i + 2 < len(lines) else None
             if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
-                    and not BYLINE.match(after.span.repaired)):
+                    and not _byline_match(after.span.repaired)):
                 displaced = nxt  # "…“一" / headline / "一些…": the headline sits in the sentence
                 parts.append(after.span)
                 i += 2
@@ -211,32 +215,70 @@ def _is_headline(text: str) -> bool:
         return False
     if any(c in text for c in "。，,：:；;？?！!"):
         return False
-    if BYLINE.match(text) or text.count("“") != text.count("”"):
+    if _byline_match(text) or text.count("“") != text.count("”"):
         return False
     return True
 
 
 # ----------------------------------------------------------------------------- bylines, dates
 
-def _byline(m: re.Match, span: Span) -> Byline:
-    reporters = []
-    if m.group("people"):
-        base = m.start("people")
-        reporters = _reporters(m.group("people"), span, base)
-    month_day = (int(m.group("m")), int(m.group("d")))
-    place = m.group("place") or None
-    place_span = span.page_range(m.start("place"), m.end("place")) if place else None
-    return Byline(place=place, place_span=place_span, month_day=month_day, reporters=tuple(reporters), year=int(m.group("y")) if m.group("y") else None,
-                  start=span.page_offset(0), end=span.page_offset(m.end() - 1) + 1)
+# Dateline forms besides the mainland one (BYLINE): Central News Agency "（中央社记者X乌镇8日电）",
+# Hong Kong / Taiwan "【记者X／乌镇报导】", and "本报讯（记者X）" with no place.
+AGENCY_DATELINE = re.compile(
+    r"^[（(](?P<agency>中央社|中新社|新华社|法新社|路透社|美联社)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*"
+    r"(?P<place>[\u4e00-\u9fff]{2})(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日(?:专)?电[)）]\s*")
+BRACKET_DATELINE = re.compile(
+    r"^[【〔\[]\s*(?:特派)?记者\s*(?P<people>[^／/】〕\]]{2,30}?)\s*[／/]\s*(?P<place>[\u4e00-\u9fff]{1,10}?)"
+    r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报导|报道|电|讯)?\s*[】〕\]]\s*")
+NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class _BylineMatch:
+    end: int
+    place: tuple[int, int] | None
+    people: tuple[int, int] | None
+    year: int | None
+    month: int | None
+    day: int | None
+
+
+def _byline_match(written: str) -> _BylineMatch | None:
+    """A dateline byline at the start of a paragraph, in any of the usual forms."""
+    text = simplified_same_length(written)
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, NEWS_FLASH):
+        m = pattern.match(text)
+        if m is None:
+            continue
+        groups = m.groupdict()
+
+        def span_of(name: str) -> tuple[int, int] | None:
+            return (m.start(name), m.end(name)) if groups.get(name) else None
+
+        def number(name: str) -> int | None:
+            return int(groups[name]) if groups.get(name) else None
+
+        return _BylineMatch(m.end(), span_of("place"), span_of("people"), number("y"), number("m"), number("d"))
+    return None
+
+
+def _byline(m: _BylineMatch, span: Span) -> Byline:
+    written = span.repaired
+    reporters = _reporters(written[m.people[0]:m.people[1]], span, m.people[0]) if m.people else []
+    place = written[m.place[0]:m.place[1]] if m.place else None
+    place_span = span.page_range(*m.place) if m.place else None
+    month_day = (m.month, m.day) if m.month and m.day else None
+    return Byline(place=place, place_span=place_span, month_day=month_day, reporters=tuple(reporters),
+                  year=m.year, start=span.page_offset(0), end=span.page_offset(m.end - 1) + 1)
 
 
 def _reporters(people: str, span: Span, base: int = 0) -> list[tuple[str, int, int]]:
-    """The names in "记者 张三、李四 通讯员 王五"; offsets mapped to the page."""
+    """The names in "记者 张三、李四 通讯员 王五" (as written); offsets mapped to the page."""
     found = []
-    cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), people)
+    cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), simplified_same_length(people))
     for m in NAME.finditer(cleaned):
         a, b = span.page_range(base + m.start(), base + m.end())
-        found.append((m.group(), a, b))
+        found.append((people[m.start():m.end()], a, b))
     return found
 
 
