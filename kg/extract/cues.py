@@ -16,6 +16,9 @@ PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（�
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
                "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
+# the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
+SPEECH = re.compile(r"(?:在[^，。；“”,]{0,14}?(?:时|上|中|期间)|对记者|向记者|告诉记者|也|还|则|更|进一步)?(?:"
+                    + QUOTE_VERB.pattern + ")")
 
 # single characters that end a Chinese name on its right when they follow it directly
 NAME_END_CHARS = set("说称在等和与及的是为以对向将已也则就都还又从把被让给于曾所即并而但")

@@ -142,10 +142,11 @@ def positions(ctx: _Context) -> list[Fact]:
             titles = [t for t in between.split("、")]
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
+            before_org = ctx.between(max(0, org.start - 1), org.start)
             for title in [*titles, *pending_titles]:
                 if not title:
                     continue
-                former = title.startswith(("前", "原"))
+                former = title.startswith(("前", "原")) or before_org in ("前", "原")
                 out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
                                                  "title": title, "former": "true" if former else "false"},
                                     [p, org], p.start, "ORG TITLE NAME"))
@@ -164,8 +165,8 @@ def positions(ctx: _Context) -> list[Fact]:
 def quotes(ctx: _Context) -> list[Fact]:
     out = []
     for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
-        after = ctx.between(p.end, p.end + 8)
-        verb = cues.QUOTE_VERB.match(after)
+        after = ctx.between(p.end, p.end + 20)
+        verb = cues.SPEECH.match(after)
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(p.start - 20, p.start)
         if not verb and not eyes:
             continue
@@ -193,7 +194,10 @@ def _quotation_near(text: str, name_start: int, name_end: int) -> str | None:
     close = text.rfind("”", 0, name_start)
     if close >= 0 and not re.search(r"[。！？]", text[close + 1:name_start]) and name_start - close <= 40:
         open_ = _matching_open(text, close)
-        if open_ is not None:
+        # a quotation opened right after a speech verb ("X说：“…”") is that earlier speaker's
+        owned = open_ is not None and re.search(rf"(?:{cues.QUOTE_VERB.pattern})[：:，,]?$",
+                                                simplified_same_length(text[max(0, open_ - 8):open_]))
+        if open_ is not None and not owned:
             return text[open_ + 1:close]
     open_ = text.find("“", name_end)
     if open_ >= 0:
@@ -275,12 +279,11 @@ def conferments(ctx: _Context) -> list[Fact]:
                     items = _subject(ctx, s)
                 for r in items:
                     add(r, cat, cat.start, "LIST 获 “CATEGORY” 奖项", verb_at)
-            # "LIST获此殊荣"
+            # "LIST获此殊荣" / "A、B等单位的成果获奖": the last actor of each list item
             for m in cues.AWARD_THIS.finditer(sent_text):
-                clause = s.sub(0, m.start())
-                for r in ctx.in_span(clause, {"Person"}):
-                    if r.method != "pattern:byline":
-                        add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+                start = _clause_start(sent_text, m.start())
+                for r in _list_heads(ctx, s, start, m.start()):
+                    add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
         # a paragraph that opens on a category: the subjects of its later clauses
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
@@ -291,6 +294,21 @@ def conferments(ctx: _Context) -> list[Fact]:
                     if ctx.type(r) in ORG_FAMILY:
                         add(r, cat, cat.start, "paragraph on “CATEGORY”: clause subjects", clause.start)
     return out
+
+
+def _list_heads(ctx: _Context, s: Span, a: int, b: int) -> list[Mention]:
+    """In "X、Y以及Z等…" between a and b (indexes into the sentence): the last actor named in
+    each item ("智慧非洲联盟总干事拉蒂纳·科恩" gives the person, not the alliance)."""
+    text = _simple(s)
+    heads, start = [], a
+    for m in [*re.finditer(r"、|以及|和|及", text[a:b]), None]:
+        end = a + m.start() if m else b
+        item = [x for x in ctx.in_span(s.sub(start, end), AGENTS) if x.method != "pattern:byline"]
+        if item:
+            heads.append(item[-1])
+        if m:
+            start = a + m.end()
+    return heads
 
 
 def _award_year(ctx: _Context, award: Mention) -> str | None:
@@ -441,21 +459,27 @@ def places(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
-    # events: "EVENT亮相REGION", "在REGION举行…EVENT", "EVENT在REGION举行"
-    events = [m for m in ctx.top if ctx.type(m) == "Event"]
-    for ev in events:
-        after = ctx.between(ev.end, ev.end + 12)
-        for r in regions:
-            if r.nested or r.start < ev.end:
-                continue
-            gap = ctx.between(ev.end, r.start)
-            if len(gap) > 6:
+    # events: "EVENT亮相REGION", "EVENT在REGION(REGION…)开幕/举行"
+    at_verbs = "|".join(cues.EVENT_AT_VERBS)
+    for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
+        chain: list[Mention] = []
+        cursor = ev.end
+        lead = ctx.between(ev.end, ev.end + 3)
+        verb_first = re.match(rf"(?:{at_verbs})", lead)
+        if not verb_first and not lead.startswith("在"):
+            continue
+        cursor = ev.end + (verb_first.end() if verb_first else 1)
+        for r in (x for x in regions if not x.nested and x.start >= cursor):
+            if ctx.between(cursor, r.start):
                 break
-            if any(gap == v for v in cues.EVENT_AT_VERBS) or re.fullmatch(r"在", gap) and \
-                    re.match(r"(?:举行|举办|召开|开幕|亮相)", ctx.between(r.end, r.end + 3)):
+            chain.append(r)
+            cursor = r.end
+        if not chain:
+            continue
+        if verb_first or re.match(rf"(?:{at_verbs})", ctx.between(cursor, cursor + 3)):
+            for r in chain:
                 out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
-                                    "EVENT 亮相/在 REGION"))
-        del after
+                                    "EVENT 亮相/在 REGION 举行"))
     return out
 
 

@@ -113,6 +113,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _suffix_names(text, lexicon, words, found, known)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
+        found += _awards(text, words, found, known)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, found)
         found += _products(text, found)
@@ -398,6 +399,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if alias:
             end = alias.start()
         start = _np_start(text, end, words, [], stop_verbs=True)
+        if text.startswith(("前", "原"), start) and end - start >= 3:
+            start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
@@ -498,7 +501,7 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
 def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """NAME + quote verb after a boundary: ”吴云坤说, 。韩歆毅认为 …"""
     out = []
-    for m in cues.QUOTE_VERB.finditer(text):
+    for m in cues.SPEECH.finditer(text):
         v = m.start()
         for length in (3, 2, 4):
             a = v - length
@@ -761,6 +764,25 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         if head == "大会" and not year:
             strength = 1  # a bare "…大会" may be the organisation that holds the conference
         out.append(Candidate(start, end, "Event", "pattern:event" + (":ordinal" if ordinal else ""), strength))
+    return out
+
+
+def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
+    """Unquoted award names: a proper noun phrase headed by 奖 (世界互联网大会领先科技奖); the year
+    in front (2024年度) belongs to the conferment, not to the award."""
+    out = []
+    for m in re.finditer("奖", text):
+        i = m.start()
+        if text[i + 1:i + 2] in ("项", "金", "励", "学", "杯", "赛", "品", "状") or text[i - 1:i] in "获大嘉颁得评夺领中":
+            continue
+        if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
+            continue
+        start = _np_start(text, i, words, found, max_len=20, stop_verbs=True)
+        name = text[start:i + 1]
+        if len(name) < 4 or not _distinctive(name, words, start, i, found, known) and not any(
+                n in name for n in known if len(n) >= 3):
+            continue
+        out.append(Candidate(start, i + 1, "Award", "pattern:award-name", 2))
     return out
 
 
