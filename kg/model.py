@@ -19,6 +19,11 @@ class Page:
     text: str
     encoding: str  # "utf-8" or "gb18030"
     sha256: str  # of the raw bytes
+    body_start: int = 0  # where the articles begin, after a metadata header
+    url: str | None = None  # where the page was published, from its metadata
+    outlet: str | None = None  # the paper or site
+    published: date | None = None  # the publication date, from its metadata
+    metadata_source: str | None = None  # "header" | "sidecar" | "url line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +76,7 @@ class Span:
 class Byline:
     place: str | None
     place_span: tuple[int, int] | None
-    month_day: tuple[int, int] | None
+    month_day: tuple[int, int] | None  # (0, day) when the byline gives the day only
     reporters: tuple[tuple[str, int, int], ...]  # (name, start, end) in page offsets
     year: int | None
     start: int

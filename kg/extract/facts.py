@@ -38,6 +38,7 @@ class _Context:
                  lexicon: Lexicon):
         self.article = article
         self.page = page
+        self.written = page.text
         self.text = simplified_same_length(page.text)  # patterns are in simplified characters
         self.resolution = resolution
         self.lexicon = lexicon
@@ -51,9 +52,11 @@ class _Context:
     def type(self, m: Mention) -> str:
         return self.resolution.entities[self.key(m)].type
 
-    def between(self, a: int, b: int) -> str:
-        """Page text between two offsets, with the line breaks of page breaks removed."""
-        return re.sub(r"\s+", "", self.text[a:b]) if a <= b else ""
+    def between(self, a: int, b: int, written: bool = False) -> str:
+        """Page text between two offsets (simplified, or ``written`` as printed), with the line
+        breaks of page breaks removed."""
+        text = self.written if written else self.text
+        return re.sub(r"\s+", "", text[a:b]) if a <= b else ""
 
     def sentence(self, offset: int) -> Span:
         """The sentence around a page offset, as a span of its paragraph."""
@@ -138,10 +141,12 @@ def positions(ctx: _Context) -> list[Fact]:
                 break
             org = left[-1]
             between = ctx.between(org.end, cursor)
-            between = re.sub(r"^[（(]?[^（）()]*[)）]", "", between)  # an alias in parentheses
-            titles = [t for t in between.split("、")]
+            alias = re.match(r"^[（(]?[^（）()]*[)）]", between)  # an alias in parentheses
+            cut = alias.end() if alias else 0
+            titles = between[cut:].split("、")
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
+            titles = ctx.between(org.end, cursor, written=True)[cut:].split("、")  # as printed
             before_org = ctx.between(max(0, org.start - 1), org.start)
             for title in [*titles, *pending_titles]:
                 if not title:

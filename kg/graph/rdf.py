@@ -66,6 +66,12 @@ def add_article(ds: Dataset, page: Page, article: Article, mentions: list[Mentio
     g.add((doc, DCTERMS.identifier, Literal(page.source)))
     g.add((doc, SKG.encoding, Literal(page.encoding)))
     g.add((doc, SKG.sha256, Literal(page.sha256)))
+    if page.url:
+        g.add((doc, DCTERMS.source, URIRef(page.url) if "://" in page.url else Literal(page.url)))
+    if page.outlet:
+        g.add((doc, DCTERMS.publisher, _zh(page.outlet)))
+    if page.published:
+        g.add((doc, DCTERMS.issued, Literal(page.published.isoformat(), datatype=XSD.date)))
     g.add((a, RDF.type, SKG.Article))
     g.add((a, DCTERMS.isPartOf, doc))
     g.add((a, PROV.wasDerivedFrom, doc))

@@ -49,8 +49,11 @@ class _Line:
 
 def split_articles(page: Page) -> list[Article]:
     """Split a page into its articles, in page order. A plain one-article file gives one."""
-    lines = _repair(_lines(page.text))
-    year, year_source = _page_year(page.text)
+    lines = _repair(_lines(page.text, page.body_start))
+    if page.published:
+        year, year_source = page.published.year, "metadata"
+    else:
+        year, year_source = _page_year(page.text[page.body_start:])
     builders: list[_Builder] = []
     pending_sections: list[str] = []
     headline: list[Span] = []
@@ -151,10 +154,10 @@ class _Repaired:
     displaced: Span | None = None  # a headline the page break dropped inside this paragraph
 
 
-def _lines(text: str) -> list[_Line]:
+def _lines(text: str, body_start: int = 0) -> list[_Line]:
     out = []
-    pos = 0
-    for raw in text.splitlines(keepends=True):
+    pos = body_start
+    for raw in text[body_start:].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         stripped = body.strip(" \t\u3000\ufeff\f")
         if stripped:
@@ -267,7 +270,8 @@ def _byline(m: _BylineMatch, span: Span) -> Byline:
     reporters = _reporters(written[m.people[0]:m.people[1]], span, m.people[0]) if m.people else []
     place = written[m.place[0]:m.place[1]] if m.place else None
     place_span = span.page_range(*m.place) if m.place else None
-    month_day = (m.month, m.day) if m.month and m.day else None
+    # month 0: the byline gives the day only ("8日电"); the month comes from the page's metadata
+    month_day = (m.month or 0, m.day) if m.day else None
     return Byline(place=place, place_span=place_span, month_day=month_day, reporters=tuple(reporters),
                   year=m.year, start=span.page_offset(0), end=span.page_offset(m.end - 1) + 1)
 
@@ -327,18 +331,30 @@ class _Builder:
                             byline.year if byline else None, byline.start if byline else start,
                             byline.end if byline else start)
         published, date_source = None, None
-        if byline and byline.month_day:
+        if byline and byline.month_day and byline.month_day[0] == 0 and page.published:
+            # "（中央社记者X乌镇8日电）": the day only; month and year from the page's metadata
+            try:
+                published = date(page.published.year, page.published.month, byline.month_day[1])
+                date_source = "metadata"
+            except ValueError:
+                published = None
+        elif byline and byline.month_day and byline.month_day[0] != 0:
             year = byline.year
             date_source = "byline"
             if year is None:
                 body = "".join(p.repaired for p in self.paragraphs)
                 in_body = YEAR.findall(body)
-                year, date_source = (int(in_body[0]), "text") if in_body else (page_year, year_source)
+                if year_source == "metadata":
+                    year, date_source = page_year, year_source
+                else:
+                    year, date_source = (int(in_body[0]), "text") if in_body else (page_year, year_source)
             if year:
                 try:
                     published = date(year, *byline.month_day)
                 except ValueError:
                     published = None
+        elif page.published:
+            published, date_source = page.published, "metadata"
         return Article(article_id=article_id, source=page.source, index=index, kind=self.kind,
                        title=self.title, byline=byline, sections=tuple(self.sections),
                        paragraphs=tuple(self.paragraphs), start=start, end=end,
