@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import RDF, BNode, Dataset, Graph, URIRef
 from rdflib.namespace import SH
 
 from kg.resources import resource_path
@@ -34,7 +34,8 @@ def validate(ds: Dataset) -> list[Problem]:
         data.bind(prefix, ns)
     for s, p, o, _ in ds.quads((None, None, None, None)):
         data.add((s, p, o))
-    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes_graph(), inference="none",
+    shapes = shapes_graph()
+    conforms, report, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none",
                                            abort_on_first=False, allow_warnings=True)
     if conforms:
         return []
@@ -43,7 +44,10 @@ def validate(ds: Dataset) -> list[Problem]:
         def one(p: URIRef) -> str:
             v = report.value(result, p)
             return "" if v is None else _short(data, v)
-        problems.append(Problem(focus=one(SH.focusNode), shape=one(SH.sourceShape), path=one(SH.resultPath),
+        shape = report.value(result, SH.sourceShape)
+        if isinstance(shape, BNode):  # a property shape: name the node shape that holds it
+            shape = shapes.value(predicate=SH.property, object=shape) or shape
+        problems.append(Problem(focus=one(SH.focusNode), shape=_short(shapes, shape), path=one(SH.resultPath),
                                 message=one(SH.resultMessage), severity=one(SH.resultSeverity)))
     return sorted(problems, key=lambda p: (p.focus, p.shape, p.path, p.message))
 
