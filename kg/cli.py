@@ -168,9 +168,141 @@ def mentions(file: Path) -> None:
     for article in corpus.articles:
         click.echo(f"# {article.article_id} {article.kind}: {article.title_text or ''}")
         for m in corpus.mentions[article.article_id]:
-            key, why = corpus.resolution.links[m]
-            entity = corpus.resolution.entities[key]
-            click.echo(f"{m.start:6}-{m.end:<6} {entity.type:15} {m.text:24} {m.method:24} -> {entity.name} ({why})")
+            link = corpus.resolution.links.get(m)
+            if link is None:
+                click.echo(f"{m.start:6}-{m.end:<6} {m.type:15} {m.text:24} {m.method:24} -> (not in the graph)")
+                continue
+            entity = corpus.resolution.entities[link[0]]
+            click.echo(f"{m.start:6}-{m.end:<6} {entity.type:15} {m.text:24} {m.method:24} -> {entity.name} ({link[1]})")
+
+
+# ----------------------------------------------------------------------------- explore the graph
+
+DEFAULT_PAGE = Path("build") / "summit.html"
+
+
+def _entity_graph(data: Path | None):
+    from kg.explore.network import build_network
+    from kg.store import load
+
+    return build_network(load(data))
+
+
+@cli.command("graph")
+@_data_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=DEFAULT_PAGE, show_default=True,
+              help="The HTML page to write.")
+@click.option("--focus", metavar="NAME", default=None,
+              help="Show only the neighbourhood of this entity (any of its labels, or its id).")
+@click.option("--hops", type=click.IntRange(0, 10), default=None,
+              help="With --focus: how many relations away to go (default 2).")
+@click.option("--type", "types", metavar="TYPE", multiple=True,
+              help="Show only entities of this type, e.g. Person (repeatable).")
+@click.option("--max-nodes", type=click.IntRange(1), default=5000, show_default=True,
+              help="Show at most this many entities (the most connected), so that a browser keeps up.")
+@_fail_cleanly
+def graph(data: Path | None, output: Path, focus: str | None, hops: int | None, types: tuple[str, ...],
+          max_nodes: int) -> None:
+    """Write the graph as one HTML page to open in a browser; it works offline, from the file.
+
+    Every entity is a node (coloured and shaped by type), every relation an edge; hover for the
+    labels and the sentences, search by any label, filter by type and article.
+
+    Example: kg graph --focus 蚂蚁集团 --hops 2 -o ant.html
+    """
+    from kg.explore import network, viz
+
+    if hops is not None and focus is None:
+        raise click.UsageError("--hops goes with --focus NAME")
+    G = _entity_graph(data)
+    title = "summit-kg"
+    if types:
+        G = network.of_types(G, types)
+        title += " · " + ", ".join(types)
+    if focus is not None:
+        node = network.find(G, focus)
+        G = network.ego(G, node, 2 if hops is None else hops)
+        title = f"{G.nodes[node]['label']} · {2 if hops is None else hops} hops · summit-kg"
+    page = viz.render(G, title=title, max_nodes=max_nodes)
+    page.write(output)
+    if page.capped:
+        click.echo(f"showing the {page.nodes:,} most connected of {page.total_nodes:,} entities "
+                   "(--focus NAME or --type TYPE shows a part in full)")
+    click.echo(f"wrote {output}: {page.nodes:,} entities, {page.edges:,} relations; open it in a browser")
+
+
+@cli.command()
+@click.argument("source")
+@click.argument("target")
+@_data_option
+@click.option("--max", "limit", type=click.IntRange(1), default=5, show_default=True,
+              help="Show at most this many connections of the shortest length.")
+@_fail_cleanly
+def path(source: str, target: str, data: Path | None, limit: int) -> None:
+    """The shortest connections between two entities, step by step in words; exit 1 if none.
+
+    Example: kg path 韦韬 宇树科技
+    """
+    from kg.explore import network
+
+    G = _entity_graph(data)
+    a, b = network.find(G, source), network.find(G, target)
+    paths = network.shortest_paths(G, a, b, limit=limit)
+    la, lb = G.nodes[a]["label"], G.nodes[b]["label"]
+    if not paths:
+        click.echo(f"{la} and {lb} are not connected in the graph")
+        sys.exit(1)
+    steps = len(paths[0])
+    click.echo(f"{la} → {lb}: {len(paths)} shortest connection{'s' if len(paths) != 1 else ''} "
+               f"of {steps} step{'s' if steps != 1 else ''}")
+    for i, p in enumerate(paths, 1):
+        click.echo(f"{i}. " + " → ".join([p[0].source, *(s.target for s in p)]))
+        for step in p:
+            click.echo("   " + "; and ".join(step.relations))
+
+
+@cli.command()
+@click.argument("name")
+@_data_option
+@_fail_cleanly
+def neighbors(name: str, data: Path | None) -> None:
+    """The entities related to one entity, and how, in words.
+
+    Example: kg neighbors 蚂蚁集团
+    """
+    from kg.explore import network
+
+    G = _entity_graph(data)
+    node = network.find(G, name)
+    rows = network.neighbors(G, node)
+    others = {other for other, _, _ in rows}
+    click.echo(f"{G.nodes[node]['label']} ({G.nodes[node]['type']}): {len(rows)} relation{'s' if len(rows) != 1 else ''}"
+               f" with {len(others)} entit{'ies' if len(others) != 1 else 'y'}")
+    for _other, _relation, text in rows:
+        click.echo("  " + text)
+
+
+@cli.command()
+@_data_option
+@click.option("--by", type=click.Choice(["degree", "pagerank", "betweenness"]), default="degree", show_default=True,
+              help="The centrality measure to sort by.")
+@click.option("--top", type=click.IntRange(1), default=10, show_default=True, help="How many to list.")
+@click.option("--type", "types", metavar="TYPE", multiple=True, help="List only entities of this type (repeatable).")
+@_fail_cleanly
+def rank(data: Path | None, by: str, top: int, types: tuple[str, ...]) -> None:
+    """The most central actors: by degree (distinct neighbours), PageRank or betweenness.
+
+    Example: kg rank --by betweenness --top 5 --type Person
+    """
+    from kg.explore import network
+    from kg.explore.queries import Table, to_table
+
+    G = _entity_graph(data)
+    ranked = network.rank(G, by=by, top=top, types=types)
+    table = Table(("rank", "entity", "type", "degree", "pagerank", "betweenness"),
+                  tuple((str(i), r.label, r.type, str(r.degree), f"{r.pagerank:.4f}", f"{r.betweenness:.4f}")
+                        for i, r in enumerate(ranked, 1)))
+    click.echo(to_table(table), nl=False)
 
 
 def main() -> None:  # the console script

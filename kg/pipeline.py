@@ -13,7 +13,7 @@ from kg.extract.facts import extract_facts
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
 from kg.extract.cues import CEREMONY_HEADS
-from kg.extract.resolve import fold_idle_ceremonies, resolve
+from kg.extract.resolve import admit, fold_idle_ceremonies, resolve
 from kg.graph.rdf import build_dataset
 from kg.graph.shapes import Problem, validate
 from kg.model import Article, Fact, Mention, Page, Resolution
@@ -63,6 +63,7 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
     corpus.resolution = resolve(corpus.mentions, pages, lexicon, sources)
     corpus.facts = extract_facts(corpus.articles, pages, corpus.mentions, corpus.resolution, lexicon)
     corpus.resolution = fold_idle_ceremonies(corpus.resolution, corpus.facts, CEREMONY_HEADS)
+    corpus.resolution = admit(corpus.resolution, corpus.facts)
     return corpus
 
 

@@ -39,6 +39,8 @@ from kg.graph.vocab import ENTITY_TYPES
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 DEFAULT_MAX_NODES = 5000
+SETTLE_SECONDS = 3.0  # the page stops the layout after this long (vis's stopSimulation), however far it got
+LAYOUT_ABOVE = 300  # entities: bigger graphs start from network.initial_layout, and take fewer physics steps
 MAX_SENTENCES = 5  # per node tooltip; the count of the others is shown
 FONT = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
@@ -136,26 +138,27 @@ def _csp_hash(script: str) -> str:
 
 
 def options(n_nodes: int, n_edges: int) -> dict:
-    """vis-network options: physics that settles in a bounded number of steps, then stops (the
-    page switches it off); cheaper drawing for big graphs."""
+    """vis-network options: physics that settles in a bounded number of steps (and the page stops
+    it after SETTLE_SECONDS at most, then switches it off); cheaper drawing for big graphs."""
     big = n_nodes > 1000
-    iterations = 1000 if n_nodes <= 300 else max(100, min(1000, 250_000 // max(n_nodes, 1)))
+    iterations = 1000 if n_nodes <= LAYOUT_ABOVE else max(100, min(1000, 500_000 // max(n_nodes, 1)))
     return {
         "autoResize": True,
         "layout": {"randomSeed": 7, "improvedLayout": n_nodes <= 150},
         "nodes": {"size": 14, "borderWidth": 1,
                   "font": {"face": FONT, "size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-                  "scaling": {"label": {"drawThreshold": 6}}},
+                  "scaling": {"label": {"drawThreshold": 5 if big else 1}}},
         "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
                   "color": {"color": "#9aa5b1", "highlight": "#1f2d3d", "hover": "#1f2d3d"},
                   "font": {"face": FONT, "size": 11, "color": "#3d4852", "strokeWidth": 3, "align": "middle"},
                   "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
                   "width": 1},
-        "physics": {"enabled": True, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.25, "springLength": 140,
-                                  "springConstant": 0.04, "damping": 0.3, "avoidOverlap": 0.1},
-                    "minVelocity": 1.0, "timestep": 0.5,
-                    "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 25,
+        "physics": {"enabled": True, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -80, "centralGravity": 0.015, "springLength": 90,
+                                         "springConstant": 0.08, "damping": 0.4, "avoidOverlap": 0.5,
+                                         "theta": 1.0 if big else 0.5},
+                    "minVelocity": 1.0, "timestep": 0.5, "adaptiveTimestep": not big,
+                    "stabilization": {"enabled": True, "iterations": iterations, "updateInterval": 5 if big else 25,
                                       "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "navigationButtons": False, "keyboard": False, "multiselect": False},
@@ -166,8 +169,10 @@ def _keys(labels) -> list[str]:
     return sorted({normalize(x) for x in labels} - {""})
 
 
-def page_data(G, title: str) -> tuple[list[dict], list[dict], dict]:
-    """The page's nodes, edges and the rest of its data (types, articles, title)."""
+def page_data(G, title: str, layout: bool = True) -> tuple[list[dict], list[dict], dict]:
+    """The page's nodes, edges and the rest of its data (types, articles, title). With ``layout``,
+    a graph of more than LAYOUT_ABOVE entities gets starting positions (network.initial_layout)."""
+    positions = network.initial_layout(G) if layout and G.number_of_nodes() > LAYOUT_ABOVE else {}
     article_titles = G.graph.get("articles", {})
     used_articles = sorted({a for _, data in G.nodes(data=True) for a in data.get("articles", ())}
                            | {a for *_, data in G.edges(data=True) for a in data.get("articles", ())},
@@ -197,6 +202,8 @@ def page_data(G, title: str) -> tuple[list[dict], list[dict], dict]:
             "sentences": [[article_index.get(a, -1), s] for a, s in sentences[:MAX_SENTENCES]],
             "more": max(0, len(sentences) - MAX_SENTENCES),
         })
+        if node in positions:
+            nodes[-1]["x"], nodes[-1]["y"] = positions[node]
     edges = []
     for i, (u, v, data) in enumerate(G.edges(data=True)):
         edges.append({
@@ -214,18 +221,20 @@ def page_data(G, title: str) -> tuple[list[dict], list[dict], dict]:
         note = (f"showing the {len(nodes):,} most connected of {total:,} entities; "
                 "`kg graph --focus NAME` or `--type TYPE` shows a part of the graph in full")
     return nodes, edges, {"title": title, "types": types, "articles": articles, "note": note,
-                          "focus": focus or None}
+                          "focus": focus or None, "settleMs": int(SETTLE_SECONDS * 1000)}
 
 
-def render(G, *, title: str = "summit-kg", max_nodes: int = DEFAULT_MAX_NODES, physics: dict | None = None) -> Page:
+def render(G, *, title: str = "summit-kg", max_nodes: int = DEFAULT_MAX_NODES, vis_options: dict | None = None,
+           layout: bool = True) -> Page:
     """The page of the entity graph ``G`` (a graph from ``network.build_network``, or a part of
     it), with at most ``max_nodes`` entities (the most connected; see ``network.cap``).
-    ``physics`` replaces the vis options (for benchmarks).
+    ``vis_options`` replace the vis-network options, and ``layout=False`` leaves out the starting
+    positions (both for benchmarks).
 
     :raises QueryError: the vis-network files cannot be found in pyvis.
     """
     G = network.cap(G, max_nodes)
-    nodes, edges, data = page_data(G, title)
+    nodes, edges, data = page_data(G, title, layout)
     vis_js, vis_css = vis_files()
     app_js = (TEMPLATES / "graph.js").read_text(encoding="utf-8")
     csp = ("default-src 'none'; " f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
@@ -237,7 +246,7 @@ def render(G, *, title: str = "summit-kg", max_nodes: int = DEFAULT_MAX_NODES, p
     net.edges = edges
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
-    net.options = physics if physics is not None else options(len(nodes), len(edges))
+    net.options = vis_options if vis_options is not None else options(len(nodes), len(edges))
     net.templateEnv = _environment(kg_data=data, kg_options=net.options, csp=csp, vis_js=Markup(vis_js),
                                    vis_css=Markup(vis_css), app_js=Markup(app_js))
     net.path = "graph.html"

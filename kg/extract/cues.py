@@ -86,9 +86,11 @@ ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联
 EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地")
 VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 
+# a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机
+PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平台|卫星|飞船|火箭|号)")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:[ .][A-Za-z][A-Za-z0-9&+\-]*)*\.?")
 DOTS = "·・•‧"
-FOREIGN_NAME = re.compile(rf"[{CJK}]{{2,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")
+FOREIGN_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")
 YEAR_PREFIX = re.compile(r"((?:19|20)\d\d)年(?:度)?$")
 ORDINAL_PREFIX = re.compile(r"(?:首届|第[一二三四五六七八九十百零\d]+届)")
 

@@ -321,7 +321,14 @@ def _award_year(ctx: _Context, award: Mention) -> str | None:
     m = re.search(r"((?:19|20)\d\d)年度?“?$", before)
     if m:
         return m.group(1)
-    return str(ctx.article.published.year) if ctx.article.published else None
+    if ctx.article.published:
+        return str(ctx.article.published.year)
+    # no date line: the year the article itself names first (2024年世界互联网大会…)
+    for block in ctx.blocks:
+        m = re.search(r"((?:19|20)\d\d)年", _simple(block))
+        if m:
+            return m.group(1)
+    return None
 
 
 def _event_of(ctx: _Context, award: Mention) -> Mention | None:
@@ -390,7 +397,7 @@ def reports(ctx: _Context) -> list[Fact]:
                                     [r, org], r.start, "《R》是ORG…的成果"))
                 continue
         before = _simple(s)[:_index_in(s, r.start)]
-        if re.search(r"(?:编写|撰写|编制|发布|推出|出版|形成)$", before):
+        if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)了?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
             if orgs:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(orgs[0])},
@@ -456,6 +463,17 @@ def places(ctx: _Context) -> list[Fact]:
         for r in chain:
             out.append(ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r],
                                 org.start, "place that opens the name"))
+    # "ORG(同样|也)来自REGION"
+    for m in ctx.top:
+        if ctx.type(m) not in ORG_FAMILY:
+            continue
+        lead = re.match(r"(?:同样|也|均|都|则)?来自", ctx.between(m.end, m.end + 6))
+        if lead:
+            after = [r for r in regions if not r.nested and r.start >= m.end and
+                     ctx.between(m.end, r.start) == lead.group()]
+            for r in after[:1]:
+                out.append(ctx.fact("basedIn", {"organization": ctx.key(m), "region": ctx.key(r)}, [m, r],
+                                    m.start, "ORG来自REGION"))
     # "COUNTRY CITY" written together
     for a, b in zip(regions, regions[1:]):
         if a.end == b.start:
@@ -469,11 +487,13 @@ def places(ctx: _Context) -> list[Fact]:
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
         chain: list[Mention] = []
         cursor = ev.end
-        lead = ctx.between(ev.end, ev.end + 3)
+        lead = ctx.between(ev.end, ev.end + 12)
+        when = re.match(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于)*", lead)
+        lead = lead[when.end():]
         verb_first = re.match(rf"(?:{at_verbs})", lead)
         if not verb_first and not lead.startswith("在"):
             continue
-        cursor = ev.end + (verb_first.end() if verb_first else 1)
+        cursor = _offset_after(ctx, ev.end, when.end() + (verb_first.end() if verb_first else 1))
         for r in (x for x in regions if not x.nested and x.start >= cursor):
             if ctx.between(cursor, r.start):
                 break
@@ -489,6 +509,16 @@ def places(ctx: _Context) -> list[Fact]:
 
 
 # ============================================================================ organisers, participants, exhibits, members
+
+def _offset_after(ctx: _Context, start: int, n: int) -> int:
+    """The page offset n non-space characters after ``start``."""
+    pos = start
+    while n > 0 and pos < len(ctx.text):
+        if not ctx.text[pos].isspace():
+            n -= 1
+        pos += 1
+    return pos
+
 
 def _principal_event(ctx: _Context) -> Mention | None:
     events = [m for m in ctx.top if ctx.type(m) == "Event"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import cues
 from kg.extract.lexicon import Lexicon
-from kg.extract.segment import dictionary_entry, tag
+from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Span
 from kg.read.script import simplified_same_length
 
@@ -104,21 +104,22 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     words = tag(text)
     if "lexicon" in layers:
         found += _lexicon(text, lexicon, words)
+    tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
+    hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
         found += _titles_and_names(text, lexicon, words)
         found += _foreign_names(text, lexicon)
         found += _speakers(text, lexicon, found)
         found += _quoted_names(text, found)
         found += _book_titles(text)
-        found += _suffix_names(text, lexicon, words, found, known)
+        found += _suffix_names(text, lexicon, words, found, known, hints)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
         found += _awards(text, words, found, known)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, found)
         found += _products(text, found)
-    if "tagger" in layers:
-        found += _tagger(text, lexicon, words)
+    found += tagged
     for c in found:
         c.text = original[c.start:c.end]  # the name as written
     return [c for c in found if c.end > c.start]
@@ -228,7 +229,7 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             a, b = i, i + length
             if _inside_latin_word(text, a, b):
                 continue
-            if surface != entry.name and (a not in bounds or b not in bounds):
+            if surface != entry.name and entry.level in ("city", "county", "town") and (a not in bounds or b not in bounds):
                 continue
             # "中东" + "地区" reads as one place name
             if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
@@ -449,7 +450,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 
 
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
-                  "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际"}
+                  "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
+                  "展区", "项目"}
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
 
@@ -489,11 +491,12 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
         if b < 0:
             continue
         first = text[a:a + len(re.split(f"[{cues.DOTS}]", m.group())[0])]
-        for k in range(len(first) - 1, 0, -1):  # cut a title or an organisation glued on the left
-            if _titles_ending_at(text, a + k, lexicon) >= 0 or lexicon.suffix_type(first[:k]):
+        for k in range(len(first) - 1, 0, -1):  # cut a title, an organisation or a particle glued on the left
+            if _titles_ending_at(text, a + k, lexicon) >= 0 or lexicon.suffix_type(first[:k]) \
+                    or first[k - 1] in "的了和与及对向在为是被把将由从等":
                 a += k
                 break
-        if b - a >= 4:
+        if b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b):
             out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
     return out
 
@@ -515,9 +518,10 @@ def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candi
     # an epithet in quotes right before a name: “日本互联网之父”村井纯
     for m in re.finditer(r"“([^”]{2,14})”", text):
         if m.group(1).endswith(cues.EPITHET_ENDINGS):
-            end = _person_after(text, m.end(), lexicon, need_surname=False)
+            at = m.end() + (1 if text.startswith("的", m.end()) else 0)  # 被誉为“…之父”的X
+            end = _person_after(text, at, lexicon, need_surname=False)
             if end > 0:
-                out.append(Candidate(m.end(), end, "Person", "pattern:epithet", 3))
+                out.append(Candidate(at, end, "Person", "pattern:epithet", 3))
     return out
 
 
@@ -553,7 +557,10 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         after = text[c + 1:c + 12]
         sentence = _sentence_around(text, o)
         a, b = o + 1, c
-        if inner.endswith("奖") and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
+        head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
+        if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
+            out.append(Candidate(o, c + 1 + len(head), "Event", "pattern:quoted-event", 3))
+        elif inner.endswith("奖") and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
             y = re.match(r"((?:19|20)\d\d)年度?", inner)
             if y:
                 a += y.end()
@@ -619,7 +626,7 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             continue
         if any(ch in cues.PUNCT for ch in w):
             break
-        conj = w in ("与", "和") and _conj_inside(toks, k)
+        conj = w in ("与", "和", "及") and _conj_inside(toks, k)
         if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
             break
         if stop_verbs and t == "v" and len(w) >= 2:
@@ -655,7 +662,7 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
 
 
 def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
-                  known: dict[str, str]) -> list[Candidate]:
+                  known: dict[str, str], hints: dict[int, int] | None = None) -> list[Candidate]:
     """Names by their endings: …公司/集团 (Company), …协会/联盟 (Organization), …局/厅/人民政府
     (GovernmentBody), and brand + industry word (…科技, …信息) for companies."""
     out: list[Candidate] = []
@@ -675,10 +682,16 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 entry = dictionary_entry(text[i - 1:end])
                 if entry and entry[1] not in ("nt", "ns", "nz"):
                     break
+                following = dictionary_entry(text[i:end + 1]) if end < len(text) else None
+                if following and following[0] >= 20:  # 部 in 部分, 局 in 局面
+                    break
             ends.append((i, end, typ))
             break
     for i, end, typ in ends:
         start = _np_start(text, i, words, found + out, stop_verbs=True)
+        hinted = (hints or {}).get(end)
+        if hinted is not None and start - 12 <= hinted < start:
+            start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
@@ -757,13 +770,14 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         if head in cues.CEREMONY_HEADS:
             if i - start < 4:  # the parent event opens the name: 世界互联网大会乌镇峰会 + 开幕式
                 continue
-        elif not _distinctive(name, words, start, i, found, known) and not year:
+        elif not year and not _distinctive(name, words, start, i, found, known) and not _event_name(name, head):
             continue
         ordinal = bool(year) and not year.group()[0].isdigit()
         strength = 3 if year else 2
+        method = "pattern:event" + (":ordinal" if ordinal else "")
         if head == "大会" and not year:
-            strength = 1  # a bare "…大会" may be the organisation that holds the conference
-        out.append(Candidate(start, end, "Event", "pattern:event" + (":ordinal" if ordinal else ""), strength))
+            strength, method = 1, "pattern:event:bare"  # a bare "…大会" may be the organisation behind it
+        out.append(Candidate(start, end, "Event", method, strength))
     return out
 
 
@@ -784,6 +798,14 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             continue
         out.append(Candidate(start, i + 1, "Award", "pattern:award-name", 2))
     return out
+
+
+def _event_name(name: str, head: str) -> bool:
+    """An event named by common words (互联网之光博览会): at least three characters before a
+    conference or fair head, and no determiner in front (本届峰会, 这次大会 are no names)."""
+    body = name[: -len(head)]
+    return head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") and len(body) >= 3 \
+        and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
 
 def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
@@ -933,38 +955,61 @@ def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Ca
 
 
 def _products(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A Latin name right after a product noun: 数字人平台AvatarX."""
+    """Product names next to a product noun: 数字人平台AvatarX, 产品“Buy+”, Mate 9手机."""
     out = []
     nouns = "|".join(cues.PRODUCT_NOUNS)
     for m in re.finditer(rf"(?:{nouns})([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])", text):
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
+    # a product noun before a quoted name: VR购物产品“Buy+”
+    for m in re.finditer(rf"(?:{nouns})“([^“”，。、]{{2,12}})”", text):
+        out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
+    # a Latin model name before a product noun: Mate 9手机
+    for m in re.finditer(rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+\-]*(?: [A-Za-z0-9+\-]+)?)(?:{nouns})", text):
+        if re.fullmatch(r"[A-Z]{1,3}|[0-9A-Z]{2}", m.group(1)):
+            continue  # AI, VR, 5G: a kind of technology, not a product name
+        if not any(c.start <= m.start(1) < c.end for c in found):
+            out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     return out
 
 
 # ============================================================================ tagger layer
 
-def _tagger(text: str, lexicon: Lexicon, words) -> list[Candidate]:
-    """Person names jieba's tagger proposes (nr, nrfg): a known surname, two to four characters,
-    and not an ordinary word its dictionary also tags as a name (文明, 公正); weaker than any
-    pattern."""
+PLACE_ENDING = re.compile(r"(?:省|市|县|区|镇|乡|村|州|岛|湾|港|山|河|湖|江|海|街道|大道|路|街)$")
+PLACE_BEFORE = re.compile(r"(?:在|位于|来自|赴|前往|抵达|落户|走进|发往|至|到|于|从)$")
+
+
+def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[Candidate]:
+    """Names LAC's statistical tagger proposes: persons, organisations (typed by their ending;
+    a bare brand is a company) and places; weaker than any pattern or lexicon entry. A name
+    with nothing around it that says what it is gets the method "tagger:bare": the graph admits
+    it only when a fact uses it."""
     out = []
-    for w, t, s in words:
-        if t not in ("nr", "nrfg") or not 2 <= len(w) <= 4:
-            continue
-        if not all("\u4e00" <= ch <= "\u9fff" for ch in w):
-            continue
-        surname = 2 if w[:2] in lexicon.surnames else 1 if w[0] in lexicon.surnames else 0
-        if not surname or len(w) - surname > 2:
-            continue
-        known = dictionary_entry(w)
-        if known is not None and known[0] >= 20 and t == "nr":
-            continue
+    titles_end = {c.end for c in found if c.type == "Title"}
+    for w, flag, s in name_tags(text):
         end = s + len(w)
-        if end < len(text) and not _name_may_end(text, end):
+        if len(w.strip()) < 2 or text[s:end] != w:
             continue
-        if not _person_cue(text, s, end):
-            continue
-        out.append(Candidate(s, end, "Person", "tagger", 1))
+        listed = text[end:end + 1] in ("、", "和") or text[s - 1:s] in ("、", "和")
+        if flag == "PER":
+            if not (re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) or cues.FOREIGN_NAME.fullmatch(w)):
+                continue
+            known = dictionary_entry(w)
+            if known is not None and not known[1].startswith("nr") and known[0] >= 50:
+                continue  # an ordinary word
+            cue = s in titles_end or _person_cue(text, s, end) or listed
+            out.append(Candidate(s, end, "Person", "tagger" if cue else "tagger:bare", 1))
+        elif flag == "ORG":
+            if w in lexicon.titles or w in cues.GENERIC_WORDS:
+                continue
+            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed
+            out.append(Candidate(s, end, _org_type(w, lexicon), "tagger" if cue else "tagger:bare", 1))
+        else:
+            entry = lexicon.lookup(w)
+            common = dictionary_entry(w)
+            common = common is not None and not common[1].startswith("ns") and common[0] >= 20  # 高速公路
+            cue = entry is not None or not common and (bool(PLACE_ENDING.search(w)) or bool(PLACE_BEFORE.search(text[:s])))
+            out.append(Candidate(s, end, entry.type if entry else "Region", "tagger" if cue else "tagger:bare", 1,
+                                 key=entry.name if entry else ""))
     return out
 
 

@@ -30,7 +30,7 @@ METHOD_WEIGHT = {
     "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
     "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
     "pattern:alias": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
-    "pattern:name-title": 2, "pattern:name-place": 1, "tagger": 1, "pattern:same-name": 0, "pattern:dateline": 3,
+    "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
 }
 TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
                  "AwardCategory", "Report", "Initiative", "Product"]
@@ -52,7 +52,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             group_of[m] = "lex:" + m.key
             reason[m] = f"lexicon entry {m.key}"
         else:
-            group_of[m] = normalize(m.text)
+            group_of[m] = name_key(m.text)
             reason[m] = "same name"
     # lexicon surfaces found by other layers join the lexicon entity
     for m in all_mentions:
@@ -144,6 +144,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
         pref = _preferred(labels, typ, lex_entry)
         aliases = set(labels) | alias_labels
+        aliases |= {re.sub(r"[“”‘’「」『』]", "", a) for a in aliases if re.search(r"[“”‘’「」『』]", a[1:-1])}
         english = ()
         if lex_entry:
             aliases |= {lex_entry.name, *lex_entry.aliases}
@@ -152,6 +153,11 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         result.entities[g] = Entity(key=g, type=typ, name=pref, aliases=tuple(sorted(aliases)),
                                     english=english, lexicon_key=lex_entry.name if lex_entry else "")
     return result
+
+
+def name_key(text: str) -> str:
+    """The normalised name, inner quotation marks removed too: “互联网之光”博览会 = 互联网之光博览会."""
+    return re.sub(r"[“”‘’「」『』\"]", "", normalize(text))
 
 
 def METHOD_WEIGHT_MAX(counter: Counter) -> float:  # noqa: N802 - reads as a constant lookup
@@ -183,6 +189,21 @@ def _preferred(labels: Counter, typ: str, lex_entry) -> str:
     if typ in ORG_FAMILY | {"Event", "Report", "Initiative"}:
         return max(labels, key=lambda t: (len(t), labels[t], t))
     return max(labels, key=lambda t: (labels[t], len(t), t))
+
+
+def admit(resolution: Resolution, facts) -> Resolution:
+    """What the graph admits: a name that only the statistical tagger proposed, with nothing
+    around it that says what it is (method "tagger:bare"), enters the graph only when a fact
+    uses it."""
+    used = {v for f in facts for _, v in f.roles}
+    methods: dict[str, set[str]] = defaultdict(set)
+    for m, (key, _) in resolution.links.items():
+        methods[key].add(m.method)
+    bare = {k for k, ms in methods.items() if ms == {"tagger:bare"} and k not in used}
+    if not bare:
+        return resolution
+    return Resolution(entities={k: e for k, e in resolution.entities.items() if k not in bare},
+                      links={m: link for m, link in resolution.links.items() if link[0] not in bare})
 
 
 def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[str, ...]) -> Resolution:

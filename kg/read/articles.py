@@ -233,6 +233,9 @@ AGENCY_DATELINE = re.compile(
 BRACKET_DATELINE = re.compile(
     r"^[【〔\[]\s*(?:特派)?记者\s*(?P<people>[^／/】〕\]]{2,30}?)\s*[／/]\s*(?P<place>[\u4e00-\u9fff]{1,10}?)"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报导|报道|电|讯)?\s*[】〕\]]\s*")
+BRACKET_AGENCY = re.compile(
+    r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})"
+    r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
 NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*")
 
 
@@ -249,7 +252,7 @@ class _BylineMatch:
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, NEWS_FLASH):
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
             continue

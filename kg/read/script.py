@@ -28,16 +28,23 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+# Hong Kong and Taiwan print quotations in corner brackets; the patterns expect curly quotes.
+QUOTE_MARKS = {"「": "“", "」": "”", "『": "‘", "』": "’"}
+
+
 @lru_cache(maxsize=8192)
 def _char(ch: str) -> str:
     if ch.isascii():
         return ch
+    if ch in QUOTE_MARKS:
+        return QUOTE_MARKS[ch]
     out = _converter("t2s").convert(ch)
     return out if len(out) == 1 else ch
 
 
 def simplified_same_length(text: str) -> str:
-    """The text with each character mapped to simplified; same length, same offsets.
+    """The text with each character mapped to simplified (and corner quotes to curly ones);
+    same length, same offsets.
 
     >>> simplified_same_length("記者張三烏鎮報導")
     '记者张三乌镇报导'
