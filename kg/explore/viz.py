@@ -5,14 +5,16 @@ The page works offline and from ``file://``: it loads nothing. It uses a templat
 mode; the vis-network script and style shipped inside the installed pyvis package are inlined.
 
 Nothing from an article is ever parsed as HTML. The nodes, edges and every text go into the page
-as one JSON document in a ``<script type="application/json">`` block (``<``, ``>``, ``&`` and
-``'`` escaped by Jinja's ``tojson``), which the page's script reads with ``JSON.parse`` and shows
-through ``textContent`` and DOM elements only (tooltips included). A Content-Security-Policy
+as JSON in ``<script type="application/json">`` blocks (``<``, ``>``, ``&`` and ``'`` escaped by
+Jinja's ``tojson``), which the page's script reads with ``JSON.parse`` and shows through
+``textContent`` and DOM elements only (tooltips included); the title goes through Jinja's HTML
+autoescaping. A Content-Security-Policy
 allows no request and no script but the page's own two (by hash), so even a mistake here could
 not run injected script.
 
-The pyvis ``Network`` is filled directly (its ``nodes`` and ``edges`` lists): its ``add_edge``
-checks every earlier edge, which is quadratic (seconds for ten thousand nodes).
+The pyvis ``Network`` is filled directly (its ``nodes`` and ``edges`` lists): ``add_node`` and
+``add_edge`` scan the lists built so far on every call, which is quadratic (seconds for ten
+thousand nodes).
 
 This module is the only one that imports pyvis.
 """
@@ -137,7 +139,7 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
-def options(n_nodes: int, n_edges: int) -> dict:
+def options(n_nodes: int) -> dict:
     """vis-network options: physics that settles in a bounded number of steps (and the page stops
     it after SETTLE_SECONDS at most, then switches it off); cheaper drawing for big graphs."""
     big = n_nodes > 1000
@@ -174,9 +176,10 @@ def page_data(G, title: str, layout: bool = True) -> tuple[list[dict], list[dict
     a graph of more than LAYOUT_ABOVE entities gets starting positions (network.initial_layout)."""
     positions = network.initial_layout(G) if layout and G.number_of_nodes() > LAYOUT_ABOVE else {}
     article_titles = G.graph.get("articles", {})
+    order = {a: i for i, a in enumerate(article_titles)}
     used_articles = sorted({a for _, data in G.nodes(data=True) for a in data.get("articles", ())}
                            | {a for *_, data in G.edges(data=True) for a in data.get("articles", ())},
-                           key=lambda a: (list(article_titles).index(a) if a in article_titles else len(article_titles), a))
+                           key=lambda a: (order.get(a, len(order)), a))
     article_index = {a: i for i, a in enumerate(used_articles)}
     articles = [{"id": a, "title": article_titles.get(a) or a.rsplit("/", 2)[-2] + "/" + a.rsplit("/", 1)[-1]}
                 for a in used_articles]
@@ -246,7 +249,7 @@ def render(G, *, title: str = "summit-kg", max_nodes: int = DEFAULT_MAX_NODES, v
     net.edges = edges
     net.node_ids = [n["id"] for n in nodes]
     net.node_map = {n["id"]: n for n in nodes}
-    net.options = vis_options if vis_options is not None else options(len(nodes), len(edges))
+    net.options = vis_options if vis_options is not None else options(len(nodes))
     net.templateEnv = _environment(kg_data=data, kg_options=net.options, csp=csp, vis_js=Markup(vis_js),
                                    vis_css=Markup(vis_css), app_js=Markup(app_js))
     net.path = "graph.html"

@@ -463,6 +463,19 @@ def places(ctx: _Context) -> list[Fact]:
         for r in chain:
             out.append(ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r],
                                 org.start, "place that opens the name"))
+    # "ORG…总部设在/位于REGION": the first organisation of the sentence
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            m = re.search(r"总部(?:设在|位于|设于|在)", _simple(s))
+            if not m:
+                continue
+            orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
+            places = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()]
+            if orgs and places:
+                chain = [places[0]] + [r for a, r in zip(places, places[1:]) if r.start == a.end]
+                for r in chain:
+                    out.append(ctx.fact("basedIn", {"organization": ctx.key(orgs[0]), "region": ctx.key(r)},
+                                        [orgs[0], r], orgs[0].start, "ORG总部设在REGION"))
     # "ORG(同样|也)来自REGION"
     for m in ctx.top:
         if ctx.type(m) not in ORG_FAMILY:

@@ -107,7 +107,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
     hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
-        found += _titles_and_names(text, lexicon, words)
+        found += _titles_and_names(text, lexicon, words, hints)
         found += _foreign_names(text, lexicon)
         found += _speakers(text, lexicon, found)
         found += _quoted_names(text, found)
@@ -293,6 +293,8 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
     name; a character that ends names (说, 在, 等 …) cannot be the third one."""
     if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff" or text[i] in "兼、":
         return -1
+    if text[i] in cues.FUNCTION_SURNAMES and not (dictionary_entry(text[i:i + 3]) or ("", ""))[1].startswith("nr"):
+        return -1  # 和游客, 向记者: a function word that is also a surname
     surname_len = 2 if text[i:i + 2] in lexicon.surnames else 1
     if need_surname and surname_len == 1 and text[i] not in lexicon.surnames:
         return -1
@@ -302,7 +304,8 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             continue
         if total == surname_len + 2:
             third = text[end - 1]
-            if third in cues.NAME_END_CHARS or _word_starts(text, end - 1):
+            clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end))
+            if third in cues.NAME_END_CHARS or (_word_starts(text, end - 1) and not clear_end):
                 continue
         if end < len(text) and not _name_may_end(text, end):
             continue
@@ -358,7 +361,7 @@ def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True
     return _chinese_name_at(text, i, lexicon, need_surname=need_surname)
 
 
-def _titles_and_names(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] | None = None) -> list[Candidate]:
     """ORG TITLE NAME ("蚂蚁集团首席执行官韩歆毅", chains joined by 、) and NAME TITLE
     ("习近平主席"). The title is kept as a blocking span so that places inside it (大中华区,
     中国区) are not taken for names; the organisation is what stands before the title."""
@@ -369,12 +372,18 @@ def _titles_and_names(text: str, lexicon: Lexicon, words) -> list[Candidate]:
         if end < 0:
             i += 1
             continue
+        # 桐乡市委书记: after a place, 市委 closes the organisation and 书记 is the title
+        for k in (2, 3):
+            if i > 0 and text[i - 1] not in cues.PUNCT and lexicon.suffixes.get(text[i:i + k]) == "GovernmentBody" \
+                    and _title_chain_at(text, i + k, lexicon) == end:
+                i += k
+                break
         start = _title_modifiers_start(text, i, lexicon, words)
         name_end = _person_after(text, end, lexicon)
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
-            out += _organisations_before(text, start, lexicon, words, out)
+            out += _organisations_before(text, start, lexicon, words, out, hints)
             i = name_end
         else:
             out.append(Candidate(start, end, "Title", "pattern:title", 1))
@@ -390,16 +399,28 @@ def _titles_and_names(text: str, lexicon: Lexicon, words) -> list[Candidate]:
 
 
 def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
-                          found: list[Candidate]) -> list[Candidate]:
-    """The organisations of "ORG1 TITLE1、ORG2 TITLE2 NAME", right to left."""
+                          found: list[Candidate], hints: dict[int, int] | None = None) -> list[Candidate]:
+    """The organisations of "ORG1 TITLE1、ORG2 TITLE2 NAME" and "ORG TITLE1、TITLE2 NAME", right
+    to left. Where the tagger starts an organisation that ends here, its start is taken."""
     out = []
     cursor = title_start
     while cursor > 0:
+        # "思爱普全球执行副总裁、大中华区总裁…": titles before, joined by 、, share the organisation
+        while cursor > 1 and text[cursor - 1] == "、":
+            t_start = _title_chain_start(text, cursor - 1, lexicon)
+            if t_start < 0:
+                break
+            t_start = _title_modifiers_start(text, t_start, lexicon, words)
+            out.append(Candidate(t_start, cursor - 1, "Title", "pattern:title", 2))
+            cursor = t_start
         end = cursor
         alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
         if alias:
             end = alias.start()
         start = _np_start(text, end, words, [], stop_verbs=True)
+        hinted = (hints or {}).get(end)
+        if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
+            start = hinted  # the tagger reads a longer name
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         name = text[start:end]
@@ -469,8 +490,10 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
             break
         if lexicon.suffixes.get(w) in ORG_TYPES or any(ch in cues.PUNCT for ch in w):
             break
-        if w in UNIT_WORDS or w.endswith(UNIT_WORDS[:2]) and len(w) <= 4:
-            before_unit = True
+        if w in UNIT_WORDS:
+            before_unit = True  # 中国|区, 刑侦|大队: the word before a bare unit belongs to it
+        elif w.endswith(UNIT_WORDS[:2]) and 2 <= len(w) <= 4:
+            before_unit = False  # 亚太区, 大中华区: a unit word of its own
         elif w in MODIFIER_WORDS:
             before_unit = False
         elif before_unit and t not in FUNCTION_TAGS:
@@ -635,12 +658,27 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
     return start
 
 
+PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nz", "eng")
+
+
+def _one_name(words, a: int, b: int) -> bool:
+    """No coordination of two names between a and b (腾讯|和|之江实验室)."""
+    toks = list(words)
+    for k, (w, t, s) in enumerate(toks):
+        if a <= s < b and (w in ("、", "，", ",") or w in ("和", "与", "及", "以及") and not _conj_inside(toks, k)):
+            return False
+    return True
+
+
 def _conj_inside(toks, k: int) -> bool:
-    """和/与 joins two common words inside one name (安全与治理, 发展和改革), not two names."""
+    """和/与/及 joins two common words inside one name (安全与治理, 发展和改革, 技术与通信部), not two
+    names (腾讯和之江实验室) nor two programmes (…倡议和全球发展倡议)."""
     if k == 0 or k + 1 >= len(toks):
         return False
-    common = ("n", "vn", "v", "an", "a")
-    return toks[k - 1][1] in common and toks[k + 1][1] in common
+    left, right = toks[k - 1], toks[k + 1]
+    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS:
+        return False
+    return not left[0].endswith(cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS + cues.NAME_HEADS)
 
 
 def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known: dict[str, str]) -> bool:
@@ -690,7 +728,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
     for i, end, typ in ends:
         start = _np_start(text, i, words, found + out, stop_verbs=True)
         hinted = (hints or {}).get(end)
-        if hinted is not None and start - 12 <= hinted < start:
+        if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
         for prev in out:
