@@ -22,7 +22,7 @@ SPEECH = re.compile(r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]
 
 # words that end a complete name: "A大会和B公司" coordinates two names
 NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰会", "协会", "联盟", "委员会", "研究院", "研究所",
-              "银行", "中心", "实验室", "政府", "部", "局", "厅", "会", "院", "社", "台", "网")
+              "银行", "中心", "实验室", "政府", "办公室", "室", "办", "部", "局", "厅", "会", "院", "社", "台", "网")
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly
@@ -50,12 +50,12 @@ GENERIC_WORDS = {
 # heads of event names; ceremonies and forums are events of their own
 EVENT_HEADS = ("博览会", "展览会", "交易会", "研讨会", "发布会", "开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼",
                "颁奖礼", "签约仪式", "总决赛", "发布活动", "峰会", "论坛", "大会", "大赛", "年会", "主题展", "展览", "会议")
-CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼", "签约仪式", "总决赛", "发布活动")
+CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼", "签约仪式", "总决赛")
 # a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
 QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览")
 
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
-PRODUCT_NOUNS = ("芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
+PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
                  "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星")
 
 # 《…》 titles: what the last words say of the work
@@ -73,7 +73,9 @@ INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", 
 
 # award words
 AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "获")
-AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖")
+AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖|榜上有名|名列其中|入选|上榜")
+# "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
+AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
 
 # epithets that introduce a person: “全球互联网之父”罗伯特·卡恩

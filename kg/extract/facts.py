@@ -289,6 +289,12 @@ def conferments(ctx: _Context) -> list[Fact]:
                 start = _clause_start(sent_text, m.start())
                 for r in _list_heads(ctx, s, start, m.start()):
                     add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+            # "获奖名单中,A的“…”、B的“…”均在列" / "获奖单位有A、B和C"
+            for m in cues.AWARD_LIST.finditer(sent_text):
+                end = next((k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"), len(sent_text))
+                for r in _list_heads(ctx, s, m.end(), end):
+                    if ctx.type(r) in ORG_FAMILY | {"Person"}:
+                        add(r, None, s.page_offset(m.end()), "获奖名单 LIST", s.page_offset(m.start()))
         # a paragraph that opens on a category: the subjects of its later clauses
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
@@ -402,6 +408,21 @@ def reports(ctx: _Context) -> list[Fact]:
             if orgs:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(orgs[0])},
                                     [r, orgs[0]], r.start, "ORG…编写《R》"))
+    # "(两部蓝皮书|该报告)由ORG编撰": the reports of this sentence, or of the one before
+    for block in ctx.blocks:
+        sentences = _sentences(block)
+        for n, s in enumerate(sentences):
+            m = re.search(r"由([^，。；]{2,30}?)(?:编撰|编写|撰写|编制|发布|推出|组织编写|牵头编写)", _simple(s))
+            if not m:
+                continue
+            orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if m.start(1) <= _index_in(s, o.start) < m.end(1)]
+            here = [r for r in ctx.in_span(s, {"Report"}) if _index_in(s, r.start) < m.start()]
+            if not here and n > 0 and re.search(r"(?:报告|蓝皮书|白皮书|成果)", _simple(s)[:m.start()]):
+                here = ctx.in_span(sentences[n - 1], {"Report"})
+            for r in here:
+                for o in orgs[:1]:
+                    out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
+                                        [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there
     for block in ctx.blocks:
         for s in _sentences(block):
@@ -451,8 +472,8 @@ def places(ctx: _Context) -> list[Fact]:
                                     [x, region[-1]], x.start, "REGION有N家企业…分别是LIST"))
     # a government body or organisation named after its place: the place that opens its last unit
     for org in ctx.top:
-        if ctx.type(org) not in ("GovernmentBody", "Organization"):
-            continue
+        if ctx.type(org) != "GovernmentBody":
+            continue  # a government body's place is its jurisdiction; a company's may be a brand
         inner = [r for r in regions if r.nested and org.start <= r.start and r.end <= org.end]
         if not inner:
             continue

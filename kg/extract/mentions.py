@@ -481,6 +481,9 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
     Whole words only: a unit word (区, 大队), a word right before a unit word, or a modifier
     (合作, 商务); an organisation's ending (联盟, 分局) stops the scan."""
     words = words if words is not None else tag(text[:i])
+    inside = next(((w, s) for w, t, s in words if s < i < s + len(w)), None)
+    if inside and (text[inside[1]:i] in MODIFIER_WORDS or text[inside[1]:i] in ("副", "总", "常务副")):
+        i = inside[1]  # 国务|部长 written as one word: the modifier belongs to the title
     toks = [(w, t, s) for w, t, s in words if s + len(w) <= i]
     start, k = i, len(toks) - 1
     before_unit = False
@@ -676,7 +679,7 @@ def _conj_inside(toks, k: int) -> bool:
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS:
+    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS or right[1] == "nt" and right[0].endswith(cues.NAME_HEADS):
         return False
     return not left[0].endswith(cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS + cues.NAME_HEADS)
 
@@ -757,6 +760,8 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
     brand = text[start:i]
     if not 2 <= len(brand) <= 4 or not all("\u4e00" <= ch <= "\u9fff" for ch in brand):
         return False
+    if brand[0] in "一二三四五六七八九十两几各该这那本此每多全":
+        return False  # 两国|信息: a numeral or determiner opens no brand
     if end < len(text) and end not in {s for _, _, s in words}:
         return False
     parts = [(w, t) for w, t, s in words if start <= s and s + len(w) <= i]

@@ -36,6 +36,10 @@ TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region"
                  "AwardCategory", "Report", "Initiative", "Product"]
 
 
+# the legal form a company name may add to its brand: 阿里巴巴 = 阿里巴巴集团, 百度 = 百度公司
+COMPANY_FORMS = ("集团", "公司", "有限公司", "股份有限公司", "集团有限公司", "集团公司", "控股", "集团股份有限公司")
+
+
 def family(t: str) -> str:
     return "Org" if t in ORG_FAMILY else t
 
@@ -58,7 +62,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
     for m in all_mentions:
         if not m.key:
             entry = lexicon.lookup(simplified_same_length(m.text))
-            if entry is not None and entry.type == "Region" and m.type == "Region":
+            if entry is not None and family(entry.type) == family(m.type):
                 group_of[m] = "lex:" + entry.name
                 reason[m] = f"lexicon entry {entry.name}"
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -113,8 +117,12 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         if g in merged_into or g in companies.values() or len(name) < 2:
             continue
         for full, h in companies.items():
-            if full.startswith(name) and full[len(name):] in industry and METHOD_WEIGHT_MAX(votes[g]) <= 2:
-                merged_into[g] = (h, f"brand of {full}")
+            rest = full[len(name):]
+            if not full.startswith(name):
+                continue
+            if rest in COMPANY_FORMS and family(group_type[g]) == "Org" or \
+                    rest in industry and METHOD_WEIGHT_MAX(votes[g]) <= 2:
+                merged_into[g] = (h, f"short name of {full}")
                 break
 
     # 6: event names with the same head in one article
