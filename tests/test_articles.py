@@ -1,0 +1,189 @@
+"""kg/read/articles.py: a page split into its articles, with bylines, dates, sections and the
+repair of words a page break split."""
+
+from datetime import date
+
+import pytest
+
+from kg.read.articles import split_articles
+from kg.read.sources import read_page
+
+# The bundled page, as printed (checked against the page text and shared/gold/seed.yaml).
+SEED_ARTICLES = [
+    # kind, title, byline place, reporters, date, sections
+    ("editorial", "携手迈向更加美好的数智未来", None, [], None, ()),
+    ("news", "世界互联网大会研究成果发布", "乌镇", ["张熙锦"], date(2025, 11, 7), ("乌镇时间",)),
+    ("news", "2025年“世界互联网大会杰出贡献奖”揭晓 4家浙江企业获奖", "乌镇", ["吴柯沁"], date(2025, 11, 7), ()),
+    ("news", "浙江人工智能主题展亮相乌镇 前沿黑科技 智造大未来", "乌镇", ["王伊然"], date(2025, 11, 7), ()),
+    ("caption", "大会开幕", None, [], None, ()),
+    ("continuation", "谱写数智未来美好新篇", None, [], None, ("上接第一版",)),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_articles(seed_page):
+    return split_articles(seed_page)
+
+
+def test_articles_seed_has_six_articles_in_page_order(seed_articles):
+    assert [a.index for a in seed_articles] == [1, 2, 3, 4, 5, 6]
+    starts = [a.start for a in seed_articles]
+    assert starts == sorted(starts)
+    assert len({a.article_id for a in seed_articles}) == 6
+    for before, after in zip(seed_articles, seed_articles[1:]):
+        assert before.end <= after.start
+
+
+@pytest.mark.parametrize(("n", "expected"), list(enumerate(SEED_ARTICLES)), ids=[e[1] for e in SEED_ARTICLES])
+def test_articles_seed_article_kind_title_byline_and_sections(seed_articles, n, expected):
+    kind, title, place, reporters, published, sections = expected
+    article = seed_articles[n]
+    assert article.kind == kind
+    assert article.title_text == title
+    assert (article.byline.place if article.byline else None) == place
+    assert ([name for name, _, _ in article.byline.reporters] if article.byline else []) == reporters
+    assert article.published == published
+    assert article.sections == sections
+
+
+def test_articles_seed_news_dates_come_from_the_page_year(seed_articles):
+    # the bylines print "11月7日电" without a year: the year is read from the page's text
+    news = [a for a in seed_articles if a.kind == "news"]
+    assert {a.published for a in news} == {date(2025, 11, 7)}
+    assert {a.date_source for a in news} == {"text"}
+    assert {a.byline.month_day for a in news} == {(11, 7)}
+
+
+def test_articles_seed_titles_are_printed_on_the_page(seed_page, seed_articles):
+    for article in seed_articles:
+        assert seed_page.text[article.title.start:article.title.end] == article.title_text
+
+
+def test_articles_page_break_inside_a_word_is_repaired(seed_page, seed_articles):
+    assert "互联\n\n网+" in seed_page.text
+    editorial = seed_articles[0]
+    body = [p.repaired for p in editorial.paragraphs]
+    assert any("从“互联网+”到人工智能" in p for p in body)
+    assert any("构建网络空间命运共同体这一理念" in p for p in body)
+    assert all("\n" not in p for p in body)
+
+
+@pytest.mark.xfail(reason="page-break repair keeps both the “一 that ends page one and the 一些 that resumes "
+                          "after the displaced headline, giving “一一些 (shared/gold/seed.yaml: the quote reads "
+                          "“一些深度伪造技术…”)", strict=True)
+def test_articles_displaced_headline_repair_does_not_double_a_character(seed_articles):
+    body = "".join(p.repaired for p in seed_articles[5].paragraphs)
+    assert "毕李深感责任重大。“一些深度伪造技术" in body
+
+
+def test_articles_every_span_piece_is_page_text(seed_page, seed_articles):
+    for article in seed_articles:
+        for span in (article.title, *article.paragraphs):
+            assert "".join(seed_page.text[a:b] for a, b in span.pieces) == span.repaired
+            assert (span.start, span.end) == (span.pieces[0][0], span.pieces[-1][1])
+            assert article.start <= span.start <= span.end <= article.end
+
+
+def test_articles_reporter_offsets_point_at_the_names(seed_page, seed_articles):
+    reporters = [r for a in seed_articles if a.byline for r in a.byline.reporters]
+    assert [name for name, _, _ in reporters] == ["张熙锦", "吴柯沁", "王伊然"]
+    for name, start, end in reporters:
+        assert seed_page.text[start:end] == name
+
+
+def test_articles_dateline_place_offsets_point_at_the_place(seed_page, seed_articles):
+    for article in seed_articles:
+        if article.byline and article.byline.place:
+            a, b = article.byline.place_span
+            assert seed_page.text[a:b] == article.byline.place
+
+
+def test_articles_continuation_subheading_stays_in_the_story(seed_articles):
+    continuation = seed_articles[5]
+    body = "".join(p.repaired for p in continuation.paragraphs)
+    assert "共享数字浪潮的发展机遇" not in [a.title_text for a in seed_articles]
+    assert "韩歆毅" in body and "吴云坤" in body
+
+
+# ----------------------------------------------------------------------------- synthetic pages
+
+def _articles(write_file, text):
+    return split_articles(read_page(write_file("page.txt", text)))
+
+
+def test_articles_plain_file_is_one_article(write_file):
+    text = ("数字经济大会在京举行\n\n"
+            "本次大会吸引了来自全国各地的代表参加。会议讨论了数字经济发展的新趋势。\n\n"
+            "与会者表示，将进一步加强合作。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "数字经济大会在京举行"
+    assert [p.repaired for p in article.paragraphs] == [
+        "本次大会吸引了来自全国各地的代表参加。会议讨论了数字经济发展的新趋势。", "与会者表示，将进一步加强合作。"]
+    assert article.byline is None
+    assert article.published is None and article.date_source is None
+    assert article.article_id == "page/1"
+
+
+@pytest.mark.parametrize(
+    ("byline", "place", "reporters", "published", "date_source"),
+    [
+        ("新华社北京3月5日电(记者 张三、李四)", "北京", ["张三", "李四"], None, None),
+        ("新华社北京3月5日电（记者 张三、李四）", "北京", ["张三", "李四"], None, None),
+        ("本报杭州2024年9月1日电（记者 王五）", "杭州", ["王五"], date(2024, 9, 1), "byline"),
+        ("本报乌镇 11月7日电 (记者 张熙锦)", "乌镇", ["张熙锦"], None, None),
+    ],
+)
+def test_articles_byline_variants(write_file, byline, place, reporters, published, date_source):
+    text = f"人工智能治理论坛举行\n\n{byline}论坛5日举行。与会专家就人工智能安全展开讨论。\n"
+    (article,) = _articles(write_file, text)
+    page = read_page(write_file("page.txt", text))
+    assert article.kind == "news"
+    assert article.byline.place == place
+    assert [name for name, _, _ in article.byline.reporters] == reporters
+    for name, start, end in article.byline.reporters:
+        assert page.text[start:end] == name
+    assert article.published == published
+    assert article.date_source == date_source
+    assert [p.repaired for p in article.paragraphs] == ["论坛5日举行。与会专家就人工智能安全展开讨论。"]
+
+
+def test_articles_year_in_the_body_dates_a_byline_without_one(write_file):
+    text = "论坛举行\n\n本报杭州9月1日电（记者 王五）2024年数字乡村论坛1日在杭州举行。会议总结了各地经验。\n"
+    (article,) = _articles(write_file, text)
+    assert (article.published, article.date_source) == (date(2024, 9, 1), "text")
+
+
+@pytest.mark.parametrize("marker", ["(下转第二版)", "（下转第二版）", "(转第2版)"])
+def test_articles_continued_on_marker_is_dropped(write_file, marker):
+    text = ("数字乡村建设现场会召开\n\n"
+            "本报杭州9月1日电（记者 王五）数字乡村建设现场会1日在杭州召开。会议总结了各地经验。\n\n"
+            f"{marker}\n\n"
+            "智慧农业展览开幕\n\n"
+            "本报嘉兴9月1日电（记者 赵六）智慧农业展览1日在嘉兴开幕，吸引了众多农户前来参观。展览共设置三个展区。\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == ["数字乡村建设现场会召开", "智慧农业展览开幕"]
+    for article in articles:
+        assert all("转第" not in p.repaired for p in article.paragraphs)
+
+
+def test_articles_subheading_inside_a_continuation_is_no_new_article(write_file):
+    text = ("(上接第一版)\n\n"
+            "会议还讨论了数据安全问题。与会者一致认为，要加强数据保护。\n\n"
+            "加强国际合作\n\n"
+            "各国代表表示，愿意在数字领域加强合作，共同应对挑战。\n")
+    (article,) = _articles(write_file, text)
+    assert article.kind == "continuation"
+    assert article.sections == ("上接第一版",)
+    assert [p.repaired for p in article.paragraphs] == [
+        "会议还讨论了数据安全问题。与会者一致认为，要加强数据保护。", "各国代表表示，愿意在数字领域加强合作，共同应对挑战。"]
+
+
+def test_articles_word_split_by_a_blank_line_is_joined(write_file):
+    text = ("网络安全周开幕\n\n"
+            "本报杭州9月1日电（记者 王五）本届网络安全周以“网络安全为人民，网络安全靠人民”为主题，从“互联\n\n"
+            "网+”到人工智能，各类新技术新应用集中亮相。\n")
+    page = read_page(write_file("page.txt", text))
+    (article,) = split_articles(page)
+    (paragraph,) = article.paragraphs
+    assert "从“互联网+”到人工智能" in paragraph.repaired
+    assert "".join(page.text[a:b] for a, b in paragraph.pieces) == paragraph.repaired

@@ -1,0 +1,264 @@
+"""kg/extract/mentions.py: the names in news sentences, typed, with offsets into the page.
+
+The sentences below are written for these tests in the style of Chinese news (none is taken from
+the bundled page); the expected names and types are what a reader of the sentence would mark."""
+
+import re
+
+import pytest
+
+from kg.extract.mentions import extract_mentions, recognize
+from kg.graph.vocab import ENTITY_TYPES
+
+ORG = {"Organization", "Company", "GovernmentBody"}
+
+
+def _names(text, lexicon):
+    return recognize(text, lexicon)
+
+
+def _strip_book_marks(name: str) -> str:
+    return name.strip("《》")
+
+
+def _found(candidates, name):
+    return [c for c in candidates if _strip_book_marks(c.text) == name]
+
+
+def case(sentence, *expected, id, xfail=None):
+    """expected: (name, type or set of acceptable types)."""
+    marks = [pytest.mark.xfail(reason=xfail, strict=True)] if xfail else []
+    return pytest.param(sentence, expected, id=id, marks=marks)
+
+
+CASES = [
+    # ORG + TITLE + NAME
+    case("华为技术有限公司董事长梁华表示，人工智能将重塑各行各业。",
+         ("华为技术有限公司", "Company"), ("梁华", "Person"), id="org-title-name"),
+    case("北京市人民政府副市长王红出席开幕式并致辞。",
+         ("北京市人民政府", "GovernmentBody"), ("王红", "Person"), id="government-title-name"),
+    case("国际电信联盟秘书长多琳·马丁出席会议。",
+         ("国际电信联盟", "Organization"), ("多琳·马丁", "Person"), id="org-title-foreign-name"),
+    case("联合国副秘书长李军华出席论坛并发表主旨演讲。",
+         ("联合国", "Organization"), ("李军华", "Person"), id="lexicon-org-title-name",
+         xfail="联合国, an Organization in data/lexicon/intl_orgs.tsv, is typed Company by the ORG+TITLE+NAME "
+               "pattern (pattern:title-org, strength 3) which outranks the lexicon layer"),
+    case("微软大中华区副总裁王明表示，开放合作是关键。",
+         ("微软", "Company"), ("王明", "Person"), id="brand-unit-title-name"),
+    # title chains with 、 and 兼
+    case("中国电信副总经理、中国电信研究院院长李正茂出席论坛。",
+         ("中国电信", "Company"), ("中国电信研究院", ORG), ("李正茂", "Person"), id="chain-with-dunhao"),
+    case("京东集团副总裁兼首席技术官周伯文出席论坛。",
+         ("京东集团", "Company"), ("周伯文", "Person"), id="chain-with-jian"),
+    case("奇安信集团董事长齐向东、副董事长吴云坤出席会议。",
+         ("奇安信集团", "Company"), ("齐向东", "Person"), ("吴云坤", "Person"), id="two-people-one-org"),
+    case("小米集团创始人、董事长兼首席执行官雷军出席发布会。",
+         ("小米集团", "Company"), ("雷军", "Person"), id="chain-with-dunhao-and-jian-one-org"),
+    # foreign names with a middle dot
+    case("会上，苏珊·霍克菲尔德回顾了麻省理工学院的发展历程。",
+         ("苏珊·霍克菲尔德", "Person"), id="foreign-name"),
+    case("“全球互联网之父”文顿·瑟夫出席开幕式。", ("文顿·瑟夫", "Person"), id="epithet-foreign-name"),
+    # speakers
+    case("“我们将继续扩大开放。”张勇说。", ("张勇", "Person"), id="speaker-2-chars"),
+    case("“我们将继续扩大开放。”刘晓东说。", ("刘晓东", "Person"), id="speaker-3-chars"),
+    case("“数据是新的生产要素。”刘晓东表示。", ("刘晓东", "Person"), id="speaker-biaoshi"),
+    # regression: jieba's dictionary holds the noun 文说, which once cut this name to nothing
+    case("“技术要服务实体经济。”周伯文说。", ("周伯文", "Person"), id="speaker-name-ending-in-wen"),
+    # 《…》 works
+    case("会议发布《全球数字经济白皮书》，系统梳理了各国数字经济发展情况。",
+         ("全球数字经济白皮书", "Report"), id="book-title-report"),
+    case("会上发布了《中国互联网发展报告2024》。", ("中国互联网发展报告2024", "Report"), id="book-title-report-year"),
+    case("中方提出《全球数据跨境流动合作倡议》，获得多国积极响应。",
+         ("全球数据跨境流动合作倡议", "Initiative"), id="book-title-initiative"),
+    # quoted awards and categories
+    case("今年共有12家企业获得“互联网创新先锋奖”。", ("互联网创新先锋奖", "Award"), id="quoted-award"),
+    case("奇安信摘得“数字安全类”奖项。", ("数字安全类", "AwardCategory"), id="quoted-category"),
+    # a list after "N家企业"
+    case("本届大会共有3家企业获奖，分别是海康威视、大华股份和新华三。",
+         ("海康威视", "Company"), ("大华股份", "Company"), ("新华三", "Company"), id="list-after-count"),
+    # NAME(COUNTRY)
+    case("DataBridge Technologies(肯尼亚)获“可持续发展类”奖项。",
+         ("DataBridge Technologies", "Company"), ("肯尼亚", "Region"), ("可持续发展类", "AwardCategory"),
+         id="name-country"),
+    case("DataBridge Technologies（肯尼亚）获“可持续发展类”奖项。",
+         ("DataBridge Technologies", "Company"), ("肯尼亚", "Region"), id="name-country-fullwidth"),
+    # places from the lexicon
+    case("来自法国、巴西和江苏省的代表参加了会议。",
+         ("法国", "Region"), ("巴西", "Region"), ("江苏省", "Region"), id="countries-and-province"),
+    case("广东、四川两地的企业积极参展。", ("广东", "Region"), ("四川", "Region"), id="short-province-names"),
+    # events with an edition
+    case("2024年世界互联网大会乌镇峰会在浙江乌镇开幕。",
+         ("2024年世界互联网大会乌镇峰会", "Event"), ("浙江", "Region"), id="event-with-year"),
+    case("第十届世界互联网大会乌镇峰会开幕。", ("第十届世界互联网大会乌镇峰会", "Event"), id="event-with-ordinal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_mentions_recognize_news_sentences(lexicon, sentence, expected):
+    found = _names(sentence, lexicon)
+    for name, types in expected:
+        types = {types} if isinstance(types, str) else types
+        hits = _found(found, name)
+        assert hits, f"{name} not found in {[(c.text, c.type) for c in found]}"
+        assert {c.type for c in hits} <= types, f"{name}: {[c.type for c in hits]}"
+
+
+DUPLICATE_TITLE = pytest.mark.xfail(reason="recognize(keep_titles=True) returns the title before 、 twice "
+                                            "(the same span found by two title patterns)", strict=True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "titles"),
+    [
+        pytest.param("京东集团副总裁兼首席技术官周伯文出席论坛。", ["副总裁兼首席技术官"], id="jian-joins-one-title"),
+        pytest.param("小米集团创始人、董事长兼首席执行官雷军出席发布会。", ["创始人", "董事长兼首席执行官"],
+                     id="dunhao-separates-titles", marks=DUPLICATE_TITLE),
+        pytest.param("中国电信副总经理、中国电信研究院院长李正茂出席论坛。", ["副总经理", "院长"],
+                     id="dunhao-with-two-orgs", marks=DUPLICATE_TITLE),
+    ],
+)
+def test_mentions_title_chains_as_printed(lexicon, sentence, titles):
+    found = recognize(sentence, lexicon, keep_titles=True)
+    assert [c.text for c in found if c.type == "Title"] == titles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "places"),
+    [
+        ("本次活动由嘉兴市人民政府主办。", "嘉兴市人民政府", ["嘉兴市"]),
+        ("杭州市公安局西湖区分局民警介绍了案件详情。", "杭州市公安局西湖区分局", ["杭州市", "西湖区"]),
+        ("据上海市公安局介绍，案件已告破。", "上海市公安局", ["上海市"]),
+    ],
+)
+def test_mentions_government_body_with_its_place_nested(lexicon, sentence, body, places):
+    found = _names(sentence, lexicon)
+    (outer,) = [c for c in found if c.type == "GovernmentBody"]
+    assert outer.text == body and not outer.nested
+    inner = [c for c in found if c.type == "Region"]
+    assert [c.text for c in inner] == places
+    for c in inner:
+        assert c.nested and outer.start <= c.start and c.end <= outer.end
+
+
+@pytest.mark.parametrize(("sentence", "place", "entry"),
+                         [("来自法国的代表参加了会议。", "法国", "法兰西共和国"),
+                          ("江苏省代表团参加了会议。", "江苏省", "江苏省"),
+                          ("浙江的企业积极参展。", "浙江", "浙江省")])
+def test_mentions_places_carry_their_lexicon_entry(lexicon, sentence, place, entry):
+    (c,) = [c for c in _names(sentence, lexicon) if c.text == place]
+    assert (c.type, c.method, c.key) == ("Region", "lexicon", entry)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title_place", "person"),
+    [
+        ("阿里巴巴集团大中华区合作负责人陈明说，合作是关键。", "大中华区", "陈明"),
+        ("某基金会中国区商务代表杜明说，合作是关键。", "中国区", "杜明"),  # 中国 is in the lexicon
+    ],
+)
+def test_mentions_place_inside_a_job_title_is_no_region(lexicon, sentence, title_place, person):
+    found = _names(sentence, lexicon)
+    a, b = sentence.index(title_place), sentence.index(title_place) + len(title_place)
+    assert [c.text for c in found if c.type == "Region" and c.start < b and a < c.end] == []
+    assert [c.text for c in found if c.type == "Person"] == [person]
+
+
+def test_mentions_place_inside_a_job_title_on_the_seed_page(seed_corpus, seed_page):
+    # 云安全联盟大中华区合作负责人叶小倩, …管理局(IFZA)中国区商务代表杜晶
+    regions = [m for m in _linked(seed_corpus) if m.type == "Region"]
+    for title in ("大中华区合作负责人", "中国区商务代表"):
+        a = seed_page.text.index(title)
+        b = a + len(title)
+        assert not [m for m in regions if m.start < b and a < m.end], title
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("弘扬社会主义核心价值观，建设文明、公正、法治的社会。", id="list-of-values"),
+        pytest.param("推动构建公正合理的全球治理体系，促进文明交流互鉴。", id="adjective-uses"),
+        pytest.param("文明说到底是人的文明，要以文明交流超越文明隔阂。", id="shuo-in-shuodaodi", marks=pytest.mark.xfail(
+            reason="the speaker pattern reads 文明 + 说(到底) as a name and a speech verb", strict=True)),
+    ],
+)
+def test_mentions_ordinary_words_tagged_as_names_are_no_persons(lexicon, sentence):
+    # jieba tags 文明, 公正 (and 弘扬) nr
+    assert [c.text for c in _names(sentence, lexicon) if c.type == "Person"] == []
+
+
+def test_mentions_ordinary_words_are_no_persons_on_the_seed_page(seed_corpus):
+    persons = {m.text for m in _linked(seed_corpus) if m.type == "Person"}
+    assert persons, "the page names people"
+    assert not persons & {"文明", "公正", "弘扬", "数字文明"}
+
+
+# ----------------------------------------------------------------------------- the seed corpus
+
+def _all_mentions(corpus):
+    return [m for ms in corpus.mentions.values() for m in ms]
+
+
+def _linked(corpus):
+    """The mentions that resolved to an entity: those the graph shows."""
+    return [m for m in _all_mentions(corpus) if m in corpus.resolution.links]
+
+
+def test_mentions_offsets_index_the_page(seed_corpus, seed_page):
+    mentions = _all_mentions(seed_corpus)
+    assert len(mentions) > 100
+    for m in mentions:
+        printed = seed_page.text[m.start:m.end]
+        assert re.sub(r"[\r\n]", "", printed) == m.text, m
+
+
+@pytest.mark.xfail(reason="extract_mentions builds every Mention with surface=\"\", although kg/model.py "
+                          "documents surface as page.text[start:end] as printed", strict=True)
+def test_mentions_surface_is_the_printed_text(seed_corpus, seed_page):
+    for m in _all_mentions(seed_corpus):
+        assert m.surface == seed_page.text[m.start:m.end], m
+
+
+def test_mentions_lie_inside_their_article(seed_corpus):
+    articles = {a.article_id: a for a in seed_corpus.articles}
+    for article_id, mentions in seed_corpus.mentions.items():
+        article = articles[article_id]
+        for m in mentions:
+            assert m.article_id == article_id
+            assert article.start <= m.start < m.end <= article.end, m
+
+
+def test_mentions_have_a_known_type_and_method(seed_corpus):
+    for m in _all_mentions(seed_corpus):
+        assert m.type in ENTITY_TYPES, m
+        assert m.method == "lexicon" or m.method.split(":")[0] in ("pattern", "tagger"), m
+        assert bool(m.key) == (m.method == "lexicon"), m
+
+
+def test_mentions_of_a_name_split_by_a_page_break(extract_text):
+    text = ("网络安全周开幕\n\n"
+            "本报杭州9月1日电（记者 王五）华为技术有限公司董事长梁华表示，从“互联网+”到人工智能，安全始终是底线。"
+            "阿联酋迪拜国际自由\n\n区管理局中国区商务代表杜晶说，希望加强合作。\n")
+    mentions = _all_mentions(extract_text(text))
+    (org,) = [m for m in mentions if m.text == "阿联酋迪拜国际自由区管理局"]
+    assert text[org.start:org.end] == "阿联酋迪拜国际自由\n\n区管理局"  # the break stays in the printed span
+    (person,) = [m for m in mentions if m.text == "杜晶"]
+    assert text[person.start:person.end] == "杜晶"
+
+
+def test_mentions_extract_finds_a_name_again_across_articles(lexicon, extract_text):
+    # a name the patterns find in one article is found in another where no pattern applies
+    text = ("数字经济论坛举行\n\n"
+            "本报杭州9月1日电（记者 王五）华科智联董事长刘建国出席论坛并致辞。会议讨论了数据要素流通。\n\n"
+            "智能制造展开幕\n\n"
+            "本报宁波9月2日电（记者 赵六）智能制造展2日开幕，刘建国在展台前介绍了新产品。展览吸引了众多观众。\n")
+    corpus = extract_text(text)
+    second = corpus.articles[1].article_id
+    names = {m.text: m for m in corpus.mentions[second]}
+    assert "刘建国" in names and names["刘建国"].type == "Person"
+
+
+def test_mentions_extract_mentions_keys_every_article(lexicon, seed_corpus):
+    result = extract_mentions(seed_corpus.articles[:2], lexicon)
+    assert set(result) == {a.article_id for a in seed_corpus.articles[:2]}
+    for mentions in result.values():
+        assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.type))

@@ -1,0 +1,119 @@
+"""kg/extract/resolve.py: mentions -> entities; every link records why it was made."""
+
+import pytest
+
+from kg.graph.vocab import ENTITY_TYPES
+
+
+def _links(corpus, text):
+    return [(m, key, why) for m, (key, why) in corpus.resolution.links.items() if m.text == text]
+
+
+@pytest.mark.parametrize("surface", ["乌镇峰会", "世界互联网大会乌镇峰会", "2025年世界互联网大会乌镇峰会"])
+def test_resolve_summit_short_forms_join_the_edition(seed_corpus, entity_named, surface):
+    summit = entity_named("2025年世界互联网大会乌镇峰会")
+    assert summit.type == "Event"
+    links = _links(seed_corpus, surface)
+    assert links, f"{surface} is mentioned on the page"
+    for m, key, why in links:
+        if m.nested:
+            continue
+        assert key == summit.key, (m, why)
+        assert why
+    assert surface == summit.name or surface in summit.aliases
+
+
+def test_resolve_summit_short_form_reasons_say_why(seed_corpus):
+    reasons = {text: {why for _, _, why in _links(seed_corpus, text)}
+               for text in ("乌镇峰会", "世界互联网大会乌镇峰会")}
+    assert reasons["乌镇峰会"] == {"short form of 2025年世界互联网大会乌镇峰会"}
+    assert reasons["世界互联网大会乌镇峰会"] == {"the same name without its year"}
+
+
+def test_resolve_parenthesised_alias_joins_its_owner(seed_corpus, entity_named):
+    owner = entity_named("阿联酋迪拜国际自由区管理局")
+    links = _links(seed_corpus, "IFZA")
+    assert len(links) == 3  # once in parentheses, twice on its own (“IFZA在上海设立…”, “IFZA希望…”)
+    for _, key, why in links:
+        assert key == owner.key
+        assert "parentheses" in why
+    assert "IFZA" in owner.aliases
+
+
+def test_resolve_latin_alias_in_parentheses(seed_corpus, entity_named):
+    gsma = entity_named("全球移动通信系统协会")
+    ((_, key, why),) = _links(seed_corpus, "GSMA Ltd.")
+    assert key == gsma.key and "parentheses" in why
+
+
+def test_resolve_short_place_name_is_its_lexicon_entry(seed_corpus, entity_named):
+    zhejiang = entity_named("浙江")
+    assert zhejiang.type == "Region"
+    assert zhejiang.lexicon_key == "浙江省"
+    assert "浙江省" in zhejiang.aliases
+    links = _links(seed_corpus, "浙江")
+    assert len(links) > 5
+    assert {(key, why) for _, key, why in links} == {(zhejiang.key, "lexicon entry 浙江省")}
+
+
+def test_resolve_full_and_short_place_names_are_one_entity(extract_text):
+    corpus = extract_text("数字经济发展大会召开\n\n"
+                          "本报杭州5月1日电（记者 李明）数字经济发展大会1日在杭州召开。浙江省有关负责人介绍，"
+                          "浙江将继续推进数字化改革，江苏、广东等地代表参加会议。\n")
+    keys = {text: {key for _, key, _ in _links(corpus, text)} for text in ("浙江省", "浙江", "杭州")}
+    assert len(keys["浙江省"]) == 1 and keys["浙江省"] == keys["浙江"]
+    assert keys["杭州"] and keys["杭州"] != keys["浙江"]
+    (key,) = keys["浙江"]
+    entity = corpus.resolution.entities[key]
+    assert entity.type == "Region"
+    assert {entity.name, *entity.aliases} >= {"浙江", "浙江省"}
+
+
+def test_resolve_every_link_has_a_reason(seed_corpus):
+    mentions = {m for ms in seed_corpus.mentions.values() for m in ms}
+    # a mention may stay unlinked (a ceremony nothing is attached to), but never the other way
+    assert set(seed_corpus.resolution.links) <= mentions
+    assert len(seed_corpus.resolution.links) > 150
+    for m, (key, why) in seed_corpus.resolution.links.items():
+        assert key in seed_corpus.resolution.entities, m
+        assert isinstance(why, str) and why.strip(), m
+
+
+def test_resolve_each_entity_has_one_of_the_eleven_types(seed_corpus):
+    entities = seed_corpus.resolution.entities
+    assert len(ENTITY_TYPES) == 11
+    for key, entity in entities.items():
+        assert entity.key == key
+        assert entity.type in ENTITY_TYPES, entity
+        assert entity.name, entity
+    # the page names something of every type
+    assert {e.type for e in entities.values()} == set(ENTITY_TYPES)
+
+
+def test_resolve_mentions_of_an_entity_share_its_type(seed_corpus):
+    """The winner of the type vote is the entity's type; no entity is a Person in one place and a
+    Company in another."""
+    for m, (key, _) in seed_corpus.resolution.links.items():
+        entity = seed_corpus.resolution.entities[key]
+        if entity.type == "Person":
+            assert m.type == "Person" or m.method == "pattern:same-name", (m, entity)
+
+
+@pytest.mark.parametrize(
+    ("name", "type_"),
+    [
+        ("韦韬", "Person"), ("罗伯特·卡恩", "Person"), ("蚂蚁集团", "Company"), ("安恒信息", "Company"),
+        ("世界互联网大会杰出贡献奖", "Award"), ("成长潜力类", "AwardCategory"), ("桐乡市人民政府", "GovernmentBody"),
+        ("宁波市公安局鄞州公安分局", "GovernmentBody"), ("全球移动通信系统协会", "Organization"), ("赞比亚", "Region"),
+        ("天眸芯", "Product"), ("AvatarX", "Product"),
+    ],
+)
+def test_resolve_seed_entities_have_the_type_a_reader_gives_them(entity_named, name, type_):
+    assert entity_named(name).type == type_
+
+
+def test_resolve_is_independent_of_other_pages(extract_text, seed_corpus, entity_named):
+    """A person's key depends on the name alone, not on what else was read."""
+    corpus = extract_text("论坛举行\n\n本报杭州9月1日电（记者 王五）蚂蚁集团副总裁韦韬出席论坛并致辞。会议讨论了数据安全。\n")
+    (key,) = {key for _, key, _ in _links(corpus, "韦韬")}
+    assert key == entity_named("韦韬").key
