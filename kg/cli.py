@@ -210,17 +210,21 @@ def graph(data: Path | None, output: Path, focus: str | None, hops: int | None, 
 
     Example: kg graph --focus 蚂蚁集团 --hops 2 -o ant.html
     """
+    from kg.errors import QueryError
     from kg.explore import network, viz
 
     if hops is not None and focus is None:
         raise click.UsageError("--hops goes with --focus NAME")
     G = _entity_graph(data)
+    node = network.find(G, focus) if focus is not None else None
     title = "summit-kg"
     if types:
+        kind = G.nodes[node]["type"] if node is not None else None
         G = network.of_types(G, types)
         title += " · " + ", ".join(types)
-    if focus is not None:
-        node = network.find(G, focus)
+        if node is not None and node not in G:
+            raise QueryError(f"--focus '{focus}' is a {kind}, which --type leaves out")
+    if node is not None:
         G = network.ego(G, node, 2 if hops is None else hops)
         title = f"{G.nodes[node]['label']} · {2 if hops is None else hops} hops · summit-kg"
     page = viz.render(G, title=title, max_nodes=max_nodes)

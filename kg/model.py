@@ -117,7 +117,7 @@ class Mention:
     text: str
     type: str  # one of the eleven entity types
     method: str  # "lexicon" | "pattern:<name>" | "tagger"
-    key: str = ""  # the lexicon entry, when the lexicon found it
+    key: str = ""  # the lexicon entry the name is, whichever layer found it
     nested: bool = False  # inside a longer name (乌镇 in 乌镇峰会)
 
 

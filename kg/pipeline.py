@@ -58,7 +58,7 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
     corpus = Corpus(pages=pages)
     for source in sorted(pages):
         corpus.articles.extend(split_articles(pages[source]))
-    corpus.mentions = extract_mentions(corpus.articles, lexicon, layers)
+    corpus.mentions = extract_mentions(corpus.articles, lexicon, layers, pages)
     sources = {a.article_id: a.source for a in corpus.articles}
     corpus.resolution = resolve(corpus.mentions, pages, lexicon, sources)
     corpus.facts = extract_facts(corpus.articles, pages, corpus.mentions, corpus.resolution, lexicon)

@@ -68,9 +68,6 @@ def test_articles_page_break_inside_a_word_is_repaired(seed_page, seed_articles)
     assert all("\n" not in p for p in body)
 
 
-@pytest.mark.xfail(reason="page-break repair keeps both the “一 that ends page one and the 一些 that resumes "
-                          "after the displaced headline, giving “一一些 (shared/gold/seed.yaml: the quote reads "
-                          "“一些深度伪造技术…”)", strict=True)
 def test_articles_displaced_headline_repair_does_not_double_a_character(seed_articles):
     body = "".join(p.repaired for p in seed_articles[5].paragraphs)
     assert "毕李深感责任重大。“一些深度伪造技术" in body

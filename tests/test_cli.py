@@ -136,8 +136,6 @@ def umask_022():
     os.umask(old)
 
 
-@pytest.mark.xfail(reason="kg.store.write_atomically renames a tempfile.mkstemp file into place, so the graph "
-                          "keeps mkstemp's mode 0o600 instead of 0o644 under umask 022", strict=True)
 def test_cli_build_output_is_readable_like_any_new_file(kg, write_file, tmp_path, umask_022):
     page = write_file("short.txt", "论坛举行\n\n本报杭州9月1日电（记者 王五）蚂蚁集团副总裁韦韬出席论坛并致辞。\n")
     out = tmp_path / "short.trig"

@@ -65,7 +65,6 @@ def test_docs_query_list_shows_each_title():
         assert line.split(None, 1) == [path.stem, title]
 
 
-@pytest.mark.xfail(reason="README pending", strict=False)
 @pytest.mark.parametrize("command", _commands())
 def test_docs_readme_mentions_every_command(command):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -105,8 +105,6 @@ def test_facts_quotes_of_speakers(seed_corpus, speaker, words):
     assert any(words in q for q in quotes), quotes
 
 
-@pytest.mark.xfail(reason="范渊's quotation (“从早期基础防护体系，到如今…”) is missed; the quoted phrase "
-                          "“数字经济的安全基石” before it is taken as his quote instead", strict=True)
 def test_facts_quote_after_a_quoted_phrase(seed_corpus):
     quotes = [f.role("text") for f in _facts(seed_corpus, "quote", speaker="范渊")]
     assert any("从早期基础防护体系" in q for q in quotes), quotes
@@ -129,15 +127,11 @@ def test_facts_sentence_lies_inside_its_article(seed_corpus, seed_page):
         assert "".join(seed_page.text[a:b] for a, b in s.pieces) == s.repaired, f
 
 
-@pytest.mark.xfail(reason="reporter facts carry an empty sentence span (start == end at the name) instead of "
-                          "the byline they are read from", strict=True)
 def test_facts_reporter_sentence_is_the_byline(seed_corpus):
     for f in _facts(seed_corpus, "reporter"):
         assert _name(seed_corpus, f.role("person")) in f.sentence.repaired, f.sentence
 
 
-@pytest.mark.xfail(reason="a quote's sentence is the one after the closing quotation mark (“”梁昊说。”), so "
-                          "the provenance span of a quote does not hold the quotation", strict=True)
 def test_facts_quote_sentence_holds_the_quotation(seed_corpus):
     for f in _facts(seed_corpus, "quote"):
         assert f.role("text") in f.sentence.repaired, (f.role("speaker"), f.sentence.repaired)

@@ -207,3 +207,11 @@ def test_cli_rank_unknown_type_is_one_line(seed_graph):
     assert result.exit_code == 2
     assert result.stderr == ("Error: unknown entity type 'Foo'; choose from Person, Organization, Company, "
                              "GovernmentBody, Award, AwardCategory, Report, Initiative, Region, Event, Product\n")
+
+
+def test_network_find_in_a_part_finds_only_what_the_part_holds(G):
+    network.find(G, "韦韬")  # the whole graph's index is built first
+    people = network.of_types(G, ["Company"])
+    with pytest.raises(QueryError, match="no entity named '韦韬'"):
+        network.find(people, "韦韬")
+    assert G.nodes[network.find(people, "蚂蚁集团")]["type"] == "Company"

@@ -158,3 +158,10 @@ def test_cli_graph_hops_needs_focus(seed_graph):
     result = CliRunner().invoke(cli, ["graph", "--data", str(seed_graph), "--hops", "3"])
     assert result.exit_code == 2
     assert "Error: --hops goes with --focus NAME" in result.stderr
+
+
+def test_cli_graph_focus_left_out_by_type_is_one_line(seed_graph, tmp_path):
+    result = CliRunner().invoke(cli, ["graph", "--data", str(seed_graph), "--focus", "韦韬", "--type", "Company",
+                                      "-o", str(tmp_path / "x.html")])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: --focus '韦韬' is a Person, which --type leaves out\n"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import weakref
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
@@ -263,16 +264,22 @@ def build_network(ds: Dataset) -> nx.MultiDiGraph:
 
 # ----------------------------------------------------------------------------- finding by name
 
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _index(G: nx.MultiDiGraph) -> dict[str, list[str]]:
-    index = G.graph.get("_index")
-    if index is None:
+    """Normalised label -> nodes, built once per graph (kept beside the graph, not in its
+    attributes, which a subgraph would copy)."""
+    size, index = _INDEXES.get(G, (-1, {}))
+    if size != G.number_of_nodes():
         index = defaultdict(list)
         for node, data in G.nodes(data=True):
             for label in data.get("labels", ()) or (data.get("label", node),):
                 key = normalize(label)
                 if node not in index[key]:
                     index[key].append(node)
-        G.graph["_index"] = index = dict(index)
+        index = dict(index)
+        _INDEXES[G] = (G.number_of_nodes(), index)
     return index
 
 

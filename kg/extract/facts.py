@@ -114,7 +114,11 @@ def _unique(facts: list[Fact]) -> list[Fact]:
 # ============================================================================ reporter, position
 
 def reporters(ctx: _Context) -> list[Fact]:
-    return [ctx.fact("reporter", {"person": ctx.key(m)}, [m], m.start, "byline")
+    byline = ctx.article.byline
+    if byline is None:
+        return []
+    span = Span(byline.start, byline.end, ctx.written[byline.start:byline.end], ((byline.start, byline.end),))
+    return [Fact("reporter", (("person", ctx.key(m)),), ctx.article.article_id, (m,), span, "byline")
             for m in ctx.mentions if m.method == "pattern:byline"]
 
 
@@ -180,22 +184,30 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue
         text = block.repaired
         i = next(k for k in range(len(text)) if block.page_offset(k) >= p.start)
-        quote = _quotation_near(text, i, i + (p.end - p.start))
-        if quote is None:
-            sentence = ctx.sentence(p.start)
+        sentence = ctx.sentence(p.start)
+        found = _quotation_near(_simple(block), i, i + (p.end - p.start))
+        if found is not None:
+            a, b = found
+            quote = text[a + 1:b]
+            # the evidence: the quotation and the sentence that says who said it
+            s0, s1 = _index_in(block, sentence.start), _index_in(block, sentence.end)
+            evidence = block.sub(min(a, s0), max(b + 1, s1))
+        else:
             k = _index_in(sentence, p.end) + (verb.end() if verb else 0)
             quote = sentence.repaired[k:] if verb else ""
+            evidence = sentence
         quote = quote.strip(" ，,：:")
         if not quote:
             continue
-        out.append(ctx.fact("quote", {"speaker": ctx.key(p), "text": quote, "article": ctx.article.article_id},
-                            [p], p.start, "NAME + quote verb"))
+        out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
+                        ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
     return out
 
 
-def _quotation_near(text: str, name_start: int, name_end: int) -> str | None:
-    """The quotation a speaker says: the one closing just before the speaker (“…”X说, with
-    the speaker's organisation and title between), else the first one after in the paragraph."""
+def _quotation_near(text: str, name_start: int, name_end: int) -> tuple[int, int] | None:
+    """The quotation a speaker says, as (opening mark, closing mark): the one closing just
+    before the speaker (“…”X说, with the speaker's organisation and title between), else the
+    first one after in the paragraph that is speech rather than a quoted term (“创新”)."""
     close = text.rfind("”", 0, name_start)
     if close >= 0 and not re.search(r"[。！？]", text[close + 1:name_start]) and name_start - close <= 40:
         open_ = _matching_open(text, close)
@@ -203,12 +215,16 @@ def _quotation_near(text: str, name_start: int, name_end: int) -> str | None:
         owned = open_ is not None and re.search(rf"(?:{cues.QUOTE_VERB.pattern})[：:，,]?$",
                                                 simplified_same_length(text[max(0, open_ - 8):open_]))
         if open_ is not None and not owned:
-            return text[open_ + 1:close]
+            return open_, close
     open_ = text.find("“", name_end)
-    if open_ >= 0:
+    while open_ >= 0:
         close = _matching_close(text, open_)
-        if close is not None:
-            return text[open_ + 1:close]
+        if close is None:
+            return None
+        inner = text[open_ + 1:close]
+        if len(inner) >= 10 or re.search(r"[，,。！？]", inner):
+            return open_, close
+        open_ = text.find("“", close)
     return None
 
 

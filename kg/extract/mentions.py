@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from kg.extract import cues
 from kg.extract.lexicon import Lexicon
 from kg.extract.segment import dictionary_entry, name_tags, tag
-from kg.model import Article, Mention, Span
+from kg.model import Article, Mention, Page, Span
 from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
@@ -61,8 +61,8 @@ class Block:
 
 # ============================================================================ entry points
 
-def extract_mentions(articles: list[Article], lexicon: Lexicon,
-                     layers: Iterable[str] = ALL_LAYERS) -> dict[str, list[Mention]]:
+def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
+                     pages: dict[str, Page] | None = None) -> dict[str, list[Mention]]:
     """All mentions of every article, keyed by article id, in text order.
 
     Two passes: the first finds names; the names it is sure of are then known everywhere, so
@@ -84,9 +84,11 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon,
             found += _same_name(block.text, known)
             for c in found:
                 c.text = block.text[c.start:c.end] if c.method == "pattern:same-name" else c.text
+            page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
                 a, b = block.span.page_range(c.start, c.end)
-                mentions.append(Mention(article.article_id, a, b, "", c.text, c.type, c.method, c.key,
+                surface = page_text[a:b] if page_text is not None else c.text
+                mentions.append(Mention(article.article_id, a, b, surface, c.text, c.type, c.method, c.key,
                                         nested=c.nested))
         mentions.extend(_byline_mentions(article))
         result[article.article_id] = _dedupe(mentions)
@@ -133,8 +135,8 @@ def recognize(text: str, lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
     found = find_candidates(text, lexicon, frozenset(layers))
     chosen = _select(found, text)
     if keep_titles:
-        chosen += [c for c in found if c.type == "Title" and c.strength >= 1
-                   and not any(o.overlaps(c) for o in chosen)]
+        titles = {(c.start, c.end): c for c in found if c.type == "Title" and not any(o.overlaps(c) for o in chosen)}
+        chosen += list(titles.values())
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
@@ -149,11 +151,11 @@ def _byline_mentions(article: Article) -> list[Mention]:
     byline = article.byline
     if byline is None:
         return []
-    out = [Mention(article.article_id, a, b, "", name, "Person", "pattern:byline")
+    out = [Mention(article.article_id, a, b, name, name, "Person", "pattern:byline")
            for name, a, b in byline.reporters]
     if byline.place_span and byline.place and byline.place not in cues.AGENCIES:
         a, b = byline.place_span
-        out.append(Mention(article.article_id, a, b, "", byline.place, "Region", "pattern:dateline"))
+        out.append(Mention(article.article_id, a, b, byline.place, byline.place, "Region", "pattern:dateline"))
     return out
 
 
@@ -426,8 +428,11 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
-        typ = _org_type(name, lexicon)
-        out.append(Candidate(start, end, typ, "pattern:title-org", 3))
+        entry = lexicon.lookup(name)
+        if entry is not None and entry.type in ORG_TYPES:
+            out.append(Candidate(start, end, entry.type, "pattern:title-org", 3, key=entry.name))
+        else:
+            out.append(Candidate(start, end, _org_type(name, lexicon), "pattern:title-org", 3))
         # a title before, after 、: "蚂蚁集团副总裁兼首席技术安全官、蚂蚁密算董事长"
         if start > 0 and text[start - 1] == "、":
             t_start = _title_chain_start(text, start - 1, lexicon)
@@ -522,6 +527,9 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
                     or first[k - 1] in "的了和与及对向在为是被把将由从等":
                 a += k
                 break
+        parts = re.split(f"[{cues.DOTS}]", text[a:b])
+        if any(p.endswith(cues.EVENT_HEADS + cues.NAME_HEADS) for p in parts):
+            continue  # 世界互联网大会·互联网发展论坛 names an event, not a person
         if b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b):
             out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
     return out
@@ -532,6 +540,8 @@ def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candi
     out = []
     for m in cues.SPEECH.finditer(text):
         v = m.start()
+        if len(m.group()) == 1 and _word_starts(text, v):
+            continue  # 说到底, 说明: 说 opens another word
         for length in (3, 2, 4):
             a = v - length
             if a < 0:
@@ -804,6 +814,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
                 continue
         start = _np_start(text, i, words, found)
+        if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
+            start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
         year = re.search(r"(?:(?:19|20)\d\d年(?:度)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())

@@ -24,7 +24,7 @@ from kg.read.script import to_simplified
 from kg.model import Article, Entity, Fact, Mention, Page, Resolution, Span
 
 PREFIXES = {"skg": SKG._NS, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "id": ids.ID,
-            "schema": "http://schema.org/", "org": "http://www.w3.org/ns/org#"}
+            "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS}
 
 
 def _int(n: int) -> Literal:

@@ -203,7 +203,11 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
                     and not _byline_match(after.span.repaired)):
                 displaced = nxt  # "…“一" / headline / "一些…": the headline sits in the sentence
-                parts.append(after.span)
+                cont = after.span
+                if parts[-1].repaired and cont.repaired.startswith(parts[-1].repaired[-1]):
+                    # the layout repeats the last character before the break ("一" / "一些"): keep one
+                    cont = cont.sub(1, len(cont.repaired))
+                parts.append(cont)
                 i += 2
             else:
                 parts.append(nxt)

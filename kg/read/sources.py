@@ -10,7 +10,7 @@ from pathlib import Path
 from kg.errors import SourceError
 from kg.model import Page
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt"}
 
 
 def collect_files(inputs: list[Path]) -> list[Path]:
@@ -29,7 +29,12 @@ def collect_files(inputs: list[Path]) -> list[Path]:
             files.append(path)
         else:
             raise SourceError(f"{path}: no such file or folder")
-    return sorted(set(files), key=lambda p: (p.name, str(p)))
+    files = sorted(set(files), key=lambda p: (p.name, str(p)))
+    for a, b in zip(files, files[1:]):
+        if a.name == b.name and a.resolve() != b.resolve():
+            raise SourceError(f"{b}: another input file has the same name ({a}); an article is known by its "
+                              f"file name, so rename one of them")
+    return files
 
 
 def decode(raw: bytes, name: str) -> tuple[str, str]:

@@ -10,9 +10,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import StoreError
+from kg.graph.rdf import PREFIXES
 
 DEFAULT_OUTPUT = Path("build") / "summit.trig"
 LAST_BUILD = Path("build") / ".last-build"
@@ -23,13 +25,36 @@ def save(ds: Dataset, path: Path) -> None:
 
     :raises StoreError: the folder cannot be created or written.
     """
-    data = ds.serialize(format="trig", encoding="utf-8")
-    write_atomically(path, data)
+    write_atomically(path, to_trig(ds))
     try:
         LAST_BUILD.parent.mkdir(parents=True, exist_ok=True)
         write_atomically(LAST_BUILD, str(path.resolve()).encode("utf-8"))
     except (OSError, StoreError):
         pass  # remembering the last build is a convenience, never a reason to fail
+
+
+def to_trig(ds: Dataset) -> bytes:
+    """TriG with the named graphs in IRI order and each graph's triples in rdflib's sorted Turtle
+    order, so that the same graph always gives the same bytes (rdflib's own TriG writer lists the
+    graphs in hash order, which changes from one process to the next)."""
+    prefixes = sorted((p, str(ns)) for p, ns in PREFIXES.items())
+    head = [f"@prefix {p}: <{ns}> ." for p, ns in prefixes]
+    blocks = []
+    for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
+        if len(graph) == 0:
+            continue
+        g = Graph(bind_namespaces="none")
+        for p, ns in prefixes:
+            g.bind(p, ns, override=True, replace=True)
+        for triple in graph:
+            g.add(triple)
+        body = g.serialize(format="turtle")
+        lines = [line for line in body.splitlines() if not line.startswith(("@prefix", "@base", "PREFIX", "BASE"))]
+        text = "\n".join(lines).strip("\n")  # not indented: a literal may span lines
+        name = graph.identifier
+        label = f"<{name}>" if str(name) != str(DATASET_DEFAULT_GRAPH_ID) else ""
+        blocks.append(f"{label} {{\n{text}\n}}" if label else f"{{\n{text}\n}}")
+    return ("\n".join(head) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -39,6 +64,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # readable like any new file, not mkstemp's 0600
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

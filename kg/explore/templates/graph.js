@@ -110,11 +110,11 @@
   }
   var countsEl = document.getElementById("kg-counts");
   function showCounts(visibleNodes, visibleEdges) {
-    var text = rawNodes.length.toLocaleString() + " entities · " + rawEdges.length.toLocaleString() + " relations";
-    if (visibleNodes < rawNodes.length || visibleEdges < rawEdges.length) {
-      text = "showing " + visibleNodes.toLocaleString() + " of " + text;
-    }
-    countsEl.textContent = text;
+    var all = visibleNodes === rawNodes.length && visibleEdges === rawEdges.length;
+    countsEl.textContent = all
+      ? rawNodes.length.toLocaleString() + " entities · " + rawEdges.length.toLocaleString() + " relations"
+      : "showing " + visibleNodes.toLocaleString() + " of " + rawNodes.length.toLocaleString() + " entities · " +
+        visibleEdges.toLocaleString() + " of " + rawEdges.length.toLocaleString() + " relations";
   }
   function apply() {
     var nodeChanges = [], edgeChanges = [], visibleNodes = 0, visibleEdges = 0;
