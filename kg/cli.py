@@ -83,6 +83,31 @@ def build(inputs: tuple[Path, ...], output: Path | None, layers: str) -> None:
 
 
 @cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_data_option
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Where to write the grown graph (default: over --data, atomically).")
+@_fail_cleanly
+def add(inputs: tuple[Path, ...], data: Path | None, output: Path | None) -> None:
+    """Add article files to an existing graph without rebuilding it; a file added again with
+    the same bytes changes nothing, with other bytes it replaces its own articles.
+
+    Example: kg add new-article.txt --data build/summit.trig
+    """
+    from kg.pipeline import add as run_add
+    from kg.store import last_build
+
+    summary = run_add(list(inputs), data or last_build(), output)
+    for label, names in (("added", summary.added), ("replaced", summary.replaced),
+                         ("unchanged", summary.unchanged)):
+        if names:
+            click.echo(f"{label}: {', '.join(names)}")
+    verdict = "conforms" if not summary.problems else f"{len(summary.problems)} violation(s)"
+    click.echo(f"SHACL: {verdict}")
+    click.echo(f"wrote {summary.output}")
+
+
+@cli.command()
 @click.argument("query", required=False)
 @_data_option
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]), default="table",

@@ -14,12 +14,13 @@ from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
 from kg.extract.cues import CEREMONY_HEADS
 from kg.extract.resolve import admit, fold_idle_ceremonies, resolve
+from kg.graph.consolidate import consolidate
 from kg.graph.rdf import build_dataset
 from kg.graph.shapes import Problem, validate
 from kg.model import Article, Fact, Mention, Page, Resolution
 from kg.read.articles import split_articles
 from kg.read.sources import collect_files, read_page
-from kg.store import save
+from kg.store import documents, load, remove_document, save
 
 
 @dataclass(slots=True)
@@ -68,8 +69,10 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
 
 
 def to_dataset(corpus: Corpus, lexicon: Lexicon | None = None) -> Dataset:
-    return build_dataset(corpus.pages, corpus.articles, corpus.mentions, corpus.resolution, corpus.facts,
-                         lexicon or default_lexicon())
+    ds = build_dataset(corpus.pages, corpus.articles, corpus.mentions, corpus.resolution, corpus.facts,
+                       lexicon or default_lexicon())
+    consolidate(ds)
+    return ds
 
 
 def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYERS) -> BuildSummary:
@@ -88,3 +91,53 @@ def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYE
     return BuildSummary(output=output, pages=list(pages.values()), articles=len(corpus.articles),
                         entities_by_type=by_type, facts_by_kind=Counter(f.kind for f in corpus.facts),
                         problems=problems)
+
+
+@dataclass(slots=True)
+class AddSummary:
+    output: Path
+    added: list[str]
+    replaced: list[str]
+    unchanged: list[str]
+    problems: list[Problem]
+
+
+def add(inputs: Iterable[Path], data: Path, output: Path | None = None) -> AddSummary:
+    """Add article files to an existing graph without rebuilding it.
+
+    Each new file is read and extracted on its own; its entities join the graph's by name (an
+    entity's IRI depends on its name alone). A file already in the graph with the same bytes is
+    left as it is; a file of the same name with other bytes replaces its articles' graphs. The
+    types and preferred labels are then decided again over all article graphs, so the graph
+    depends on the set of files, not on the order in which they were added.
+
+    :raises SourceError: an input is missing, unreadable, empty or not text.
+    :raises StoreError: the graph file is missing or unreadable.
+    """
+    ds = load(data)
+    known = documents(ds)
+    pages = read(inputs)
+    summary = AddSummary(output=output or data, added=[], replaced=[], unchanged=[], problems=[])
+    fresh = {}
+    for source, page in sorted(pages.items()):
+        if known.get(source) == page.sha256:
+            summary.unchanged.append(source)
+            continue
+        if source in known:
+            remove_document(ds, source)
+            summary.replaced.append(source)
+        else:
+            summary.added.append(source)
+        fresh[source] = page
+    if fresh:
+        lexicon = default_lexicon()
+        for source, page in fresh.items():
+            part = to_dataset(extract({source: page}, lexicon), lexicon)
+            for graph in part.graphs():
+                target = ds.graph(graph.identifier)
+                for triple in graph:
+                    target.add(triple)
+        consolidate(ds)
+    summary.problems = validate(ds)
+    save(ds, summary.output)
+    return summary

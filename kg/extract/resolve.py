@@ -68,7 +68,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in all_mentions:
         votes[group_of[m]][m.type] += METHOD_WEIGHT.get(m.method, 1) + (0.1 if not m.nested else 0)
-    group_type = {g: _winner(c) for g, c in votes.items()}
+    group_type = {g: winning_type(c) for g, c in votes.items()}
 
     merged_into: dict[str, tuple[str, str]] = {}  # group -> (target group, why)
 
@@ -146,11 +146,11 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         why = reason[m] if g == g0 else merged_into[g0][1] if merged_into[g0][0] == g else "alias chain"
         result.links[m] = (g, why)
     for g, ms in members.items():
-        typ = _winner(sum((votes[h] for h in {group_of[m] for m in ms}), Counter()))
+        typ = winning_type(sum((votes[h] for h in {group_of[m] for m in ms}), Counter()))
         lex_entry = lexicon.entries.get(g[4:]) if g.startswith("lex:") else None
         labels = Counter(m.text for m in ms if not m.method == "pattern:alias")
         alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
-        pref = _preferred(labels, typ, lex_entry)
+        pref = preferred_label(labels, typ, [lex_entry.name] if lex_entry else [])
         aliases = set(labels) | alias_labels
         aliases |= {re.sub(r"[“”‘’「」『』]", "", a) for a in aliases if re.search(r"[“”‘’「」『』]", a[1:-1])}
         english = ()
@@ -180,7 +180,8 @@ def _final(g: str, merged_into: dict[str, tuple[str, str]]) -> str:
     return g
 
 
-def _winner(votes: Counter) -> str:
+def winning_type(votes: Counter) -> str:
+    """The type with the most weighted votes; ties go to the more specific type."""
     return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
 
 
@@ -189,11 +190,11 @@ def _display(group: str, mentions: list[Mention], group_of: dict[Mention, str]) 
     return max(texts, key=lambda t: (texts[t], len(t), t))
 
 
-def _preferred(labels: Counter, typ: str, lex_entry) -> str:
+def preferred_label(labels: Counter, typ: str, fallback: list[str]) -> str:
     """The label to show: for events and organisations the fullest name; otherwise the form
-    the text uses most (浙江 rather than 浙江省)."""
+    the text uses most (浙江 rather than 浙江省); with no mention, the first fallback name."""
     if not labels:
-        return lex_entry.name if lex_entry else ""
+        return sorted(fallback)[0] if fallback else ""
     if typ in ORG_FAMILY | {"Event", "Report", "Initiative"}:
         return max(labels, key=lambda t: (len(t), labels[t], t))
     return max(labels, key=lambda t: (labels[t], len(t), t))

@@ -60,6 +60,7 @@ class SKG(DefinedNamespace):
     mentionOf: URIRef
     method: URIRef
     resolvedBy: URIRef
+    statedType: URIRef
     rule: URIRef
     evidence: URIRef
 

@@ -10,7 +10,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph, Literal
+from rdflib.namespace import DCTERMS
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import StoreError
@@ -102,3 +103,25 @@ def load(path: Path | None = None) -> Dataset:
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise StoreError(f"{path}: not a readable TriG graph ({first})") from None
     return ds
+
+
+def documents(ds: Dataset) -> dict[str, str]:
+    """The source files in a graph: file name -> sha256 of its bytes."""
+    from kg.graph.vocab import SKG
+
+    out = {}
+    for doc in set(ds.subjects(RDF.type, SKG.Document)):
+        name, digest = ds.value(doc, DCTERMS.identifier), ds.value(doc, SKG.sha256)
+        if name is not None and digest is not None:
+            out[str(name)] = str(digest)
+    return out
+
+
+def remove_document(ds: Dataset, source: str) -> None:
+    """Drop the named graphs of every article of one source file."""
+    from kg.graph.vocab import SKG
+
+    docs = {d for d in ds.subjects(DCTERMS.identifier, Literal(source)) if (d, RDF.type, SKG.Document) in ds}
+    articles = {a for d in docs for a in ds.subjects(DCTERMS.isPartOf, d)}
+    for article in articles:
+        ds.remove_graph(article)
