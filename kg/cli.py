@@ -39,6 +39,11 @@ def _data_option(fn):
                         help="The graph file (TriG) to read; default: the last build.")(fn)
 
 
+def _curation_option(fn):
+    return click.option("--curation", type=click.Path(path_type=Path), default=None,
+                        help="An editor's decisions to apply (default: data/curation.yaml, when present).")(fn)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kg")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
@@ -52,8 +57,9 @@ def cli(debug: bool) -> None:
               help="The TriG file to write (default: build/summit.trig).")
 @click.option("--layers", default="lexicon,patterns,tagger", show_default=True,
               help="Recognition layers to use, comma-separated: lexicon, patterns, tagger.")
+@_curation_option
 @_fail_cleanly
-def build(inputs: tuple[Path, ...], output: Path | None, layers: str) -> None:
+def build(inputs: tuple[Path, ...], output: Path | None, layers: str, curation: Path | None) -> None:
     """Build the graph from article files or folders (default: data/articles/).
 
     Example: kg build data/articles -o build/summit.trig
@@ -67,7 +73,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, layers: str) -> None:
     if not chosen or chosen - ALL_LAYERS:
         raise _KgError(f"--layers: unknown layer(s) {', '.join(sorted(chosen - ALL_LAYERS)) or '(none)'}; "
                        f"choose from {', '.join(sorted(ALL_LAYERS))}")
-    summary = run_build(list(inputs) or [DEFAULT_INPUT], output or DEFAULT_OUTPUT, layers=chosen)
+    summary = run_build(list(inputs) or [DEFAULT_INPUT], output or DEFAULT_OUTPUT, layers=chosen, curation=curation)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     for page in summary.pages:
         click.echo(f"read {page.source} ({page.encoding})")
     click.echo(f"articles: {summary.articles}")
@@ -87,8 +95,9 @@ def build(inputs: tuple[Path, ...], output: Path | None, layers: str) -> None:
 @_data_option
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
               help="Where to write the grown graph (default: over --data, atomically).")
+@_curation_option
 @_fail_cleanly
-def add(inputs: tuple[Path, ...], data: Path | None, output: Path | None) -> None:
+def add(inputs: tuple[Path, ...], data: Path | None, output: Path | None, curation: Path | None) -> None:
     """Add article files to an existing graph without rebuilding it; a file added again with
     the same bytes changes nothing, with other bytes it replaces its own articles.
 
@@ -97,7 +106,9 @@ def add(inputs: tuple[Path, ...], data: Path | None, output: Path | None) -> Non
     from kg.pipeline import add as run_add
     from kg.store import last_build
 
-    summary = run_add(list(inputs), data or last_build(), output)
+    summary = run_add(list(inputs), data or last_build(), output, curation)
+    for note in summary.notes:
+        click.echo(f"note: {note}", err=True)
     for label, names in (("added", summary.added), ("replaced", summary.replaced),
                          ("unchanged", summary.unchanged)):
         if names:

@@ -14,7 +14,9 @@ from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
 from kg.extract.cues import CEREMONY_HEADS
 from kg.extract.resolve import admit, fold_idle_ceremonies, resolve
+from kg.errors import SourceError
 from kg.graph.consolidate import consolidate
+from kg.graph.curate import CURATION_GRAPH, apply_curation, load_curation
 from kg.graph.rdf import build_dataset
 from kg.graph.shapes import Problem, validate
 from kg.model import Article, Fact, Mention, Page, Resolution
@@ -42,6 +44,20 @@ class BuildSummary:
     entities_by_type: Counter
     facts_by_kind: Counter
     problems: list[Problem]
+    notes: list[str] = field(default_factory=list)
+
+
+DEFAULT_CURATION = Path("data") / "curation.yaml"
+
+
+def curate(ds: Dataset, curation: Path | None) -> list[str]:
+    """Apply the curation file (default: data/curation.yaml, when there is one)."""
+    path = curation or (DEFAULT_CURATION if DEFAULT_CURATION.exists() else None)
+    if path is None:
+        return []
+    if not path.exists():
+        raise SourceError(f"{path}: no such curation file")
+    return apply_curation(ds, load_curation(path))
 
 
 def read(inputs: Iterable[Path]) -> dict[str, Page]:
@@ -75,7 +91,8 @@ def to_dataset(corpus: Corpus, lexicon: Lexicon | None = None) -> Dataset:
     return ds
 
 
-def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYERS) -> BuildSummary:
+def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYERS,
+          curation: Path | None = None) -> BuildSummary:
     """Build the graph of the inputs and write it to ``output`` (atomically).
 
     :raises SourceError: an input is missing, unreadable, empty or not text.
@@ -83,6 +100,7 @@ def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYE
     pages = read(inputs)
     corpus = extract(pages, layers=layers)
     ds = to_dataset(corpus)
+    notes = curate(ds, curation)
     problems = validate(ds)
     save(ds, output)
     mentioned = {corpus.resolution.links[m][0] for ms in corpus.mentions.values() for m in ms
@@ -90,7 +108,7 @@ def build(inputs: Iterable[Path], output: Path, layers: Iterable[str] = ALL_LAYE
     by_type = Counter(corpus.resolution.entities[k].type for k in mentioned)
     return BuildSummary(output=output, pages=list(pages.values()), articles=len(corpus.articles),
                         entities_by_type=by_type, facts_by_kind=Counter(f.kind for f in corpus.facts),
-                        problems=problems)
+                        problems=problems, notes=notes)
 
 
 @dataclass(slots=True)
@@ -100,9 +118,10 @@ class AddSummary:
     replaced: list[str]
     unchanged: list[str]
     problems: list[Problem]
+    notes: list[str]
 
 
-def add(inputs: Iterable[Path], data: Path, output: Path | None = None) -> AddSummary:
+def add(inputs: Iterable[Path], data: Path, output: Path | None = None, curation: Path | None = None) -> AddSummary:
     """Add article files to an existing graph without rebuilding it.
 
     Each new file is read and extracted on its own; its entities join the graph's by name (an
@@ -117,7 +136,7 @@ def add(inputs: Iterable[Path], data: Path, output: Path | None = None) -> AddSu
     ds = load(data)
     known = documents(ds)
     pages = read(inputs)
-    summary = AddSummary(output=output or data, added=[], replaced=[], unchanged=[], problems=[])
+    summary = AddSummary(output=output or data, added=[], replaced=[], unchanged=[], problems=[], notes=[])
     fresh = {}
     for source, page in sorted(pages.items()):
         if known.get(source) == page.sha256:
@@ -138,6 +157,8 @@ def add(inputs: Iterable[Path], data: Path, output: Path | None = None) -> AddSu
                 for triple in graph:
                     target.add(triple)
         consolidate(ds)
+        ds.remove_graph(CURATION_GRAPH)  # decided again from the file, over the grown graph
+        summary.notes = curate(ds, curation)
     summary.problems = validate(ds)
     save(ds, summary.output)
     return summary

@@ -34,6 +34,8 @@ class SKG(DefinedNamespace):
     Document: URIRef
     Article: URIRef
     ReferenceGraph: URIRef
+    CurationGraph: URIRef
+    CurationDecision: URIRef
     TextSpan: URIRef
     Mention: URIRef
 
@@ -61,6 +63,11 @@ class SKG(DefinedNamespace):
     method: URIRef
     resolvedBy: URIRef
     statedType: URIRef
+
+    # curation
+    action: URIRef
+    reason: URIRef
+    curates: URIRef
     rule: URIRef
     evidence: URIRef
 
