@@ -419,7 +419,7 @@ def reports(ctx: _Context) -> list[Fact]:
                                     [r, org], r.start, "《R》是ORG…的成果"))
                 continue
         before = _simple(s)[:_index_in(s, r.start)]
-        if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)了?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
+        if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)(?:了|的)?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
             if orgs:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(orgs[0])},
@@ -513,6 +513,19 @@ def places(ctx: _Context) -> list[Fact]:
                 for r in chain:
                     out.append(ctx.fact("basedIn", {"organization": ctx.key(orgs[0]), "region": ctx.key(r)},
                                         [orgs[0], r], orgs[0].start, "ORG总部设在REGION"))
+    # "总部位于REGION的ORG"
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            for m in re.finditer(r"总部(?:设在|位于|设于)", _simple(s)):
+                places = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()]
+                chain = [places[0]] + [r for a, r in zip(places, places[1:]) if r.start == a.end] if places else []
+                if not chain or _simple(s)[_index_in(s, chain[-1].end):_index_in(s, chain[-1].end) + 1] != "的":
+                    continue
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == _index_in(s, chain[-1].end) + 1]
+                for o in orgs[:1]:
+                    for r in chain:
+                        out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r],
+                                            o.start, "总部位于REGION的ORG"))
     # "ORG(同样|也)来自REGION"
     for m in ctx.top:
         if ctx.type(m) not in ORG_FAMILY:
@@ -551,7 +564,9 @@ def places(ctx: _Context) -> list[Fact]:
             cursor = r.end
         if not chain:
             continue
-        if verb_first or re.match(rf"(?:{at_verbs})", ctx.between(cursor, cursor + 3)):
+        venue = re.match(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)", ctx.between(cursor, cursor + 12))
+        after_places = ctx.between(cursor, cursor + 16)[venue.end() if venue else 0:]
+        if verb_first or re.match(rf"(?:{at_verbs})", after_places):
             for r in chain:
                 out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
                                     "EVENT 亮相/在 REGION 举行"))

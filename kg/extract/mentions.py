@@ -423,6 +423,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         hinted = (hints or {}).get(end)
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
+        start = _unit_chain_start(text, start, lexicon, hints)
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         name = text[start:end]
@@ -477,7 +478,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
-                  "展区", "项目"}
+                  "展区", "项目", "助理", "协理", "企划", "综合", "办公"}
+UNIT_ENDS = ("处", "科", "室", "组", "司", "办")
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
 
@@ -500,8 +502,9 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
             break
         if w in UNIT_WORDS:
             before_unit = True  # 中国|区, 刑侦|大队: the word before a bare unit belongs to it
-        elif w.endswith(UNIT_WORDS[:2]) and 2 <= len(w) <= 4:
-            before_unit = False  # 亚太区, 大中华区: a unit word of its own
+        elif (w.endswith(UNIT_WORDS[:2]) or w.endswith(UNIT_ENDS)) and 2 <= len(w) <= 4 \
+                and lexicon.suffixes.get(w) not in ORG_TYPES:
+            before_unit = False  # 亚太区, 大中华区, 企划处: a unit word of its own
         elif w in MODIFIER_WORDS:
             before_unit = False
         elif before_unit and t not in FUNCTION_TAGS:
@@ -674,6 +677,17 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
 PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nz", "eng")
 
 
+def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, int] | None) -> int:
+    """An organisation written right before this one is its parent: 香港特区政府|创新科技及工业局."""
+    while hints and start in hints and hints[start] < start:
+        parent = text[hints[start]:start]
+        found = lexicon.suffix_type(parent)
+        if not found or found[1] not in ("GovernmentBody", "Organization"):
+            break
+        start = hints[start]
+    return start
+
+
 def _one_name(words, a: int, b: int) -> bool:
     """No coordination of two names between a and b (腾讯|和|之江实验室)."""
     toks = list(words)
@@ -689,7 +703,7 @@ def _conj_inside(toks, k: int) -> bool:
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS or right[1] == "nt" and right[0].endswith(cues.NAME_HEADS):
+    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS:
         return False
     return not left[0].endswith(cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS + cues.NAME_HEADS)
 
@@ -743,6 +757,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         hinted = (hints or {}).get(end)
         if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
+        start = _unit_chain_start(text, start, lexicon, hints)
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":

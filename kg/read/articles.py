@@ -34,7 +34,7 @@ BYLINE = re.compile(
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
     r"(?P<place>[\u4e00-\u9fff]{1,10}?)\s*"
     r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯)\s*"
-    r"(?:[（(](?P<people>[^）)]{1,80})[)）])?\s*"
+    r"(?:[（(](?P<people>[^）)]{1,80})[)）]|(?:记者|通讯员)\s*(?P<people2>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6})*)\s)?\s*"
 )
 LONE_REPORTERS = re.compile(rf"^[（(]?\s*{REPORTER_ROLES}\s*(?P<people>[^）)。，,]{{2,60}}?)\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
@@ -268,7 +268,8 @@ def _byline_match(written: str) -> _BylineMatch | None:
         def number(name: str) -> int | None:
             return int(groups[name]) if groups.get(name) else None
 
-        return _BylineMatch(m.end(), span_of("place"), span_of("people"), number("y"), number("m"), number("d"))
+        people = span_of("people") or span_of("people2")
+        return _BylineMatch(m.end(), span_of("place"), people, number("y"), number("m"), number("d"))
     return None
 
 
