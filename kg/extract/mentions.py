@@ -483,6 +483,13 @@ UNIT_ENDS = ("处", "科", "室", "组", "司", "办")
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
 
+def _named_organisation(word: str, lexicon: Lexicon) -> bool:
+    """华为公司, 通信部: a word that ends with an organisation's ending of two or more characters,
+    or is one, names an organisation, not a unit inside one (企划处, 大中华区)."""
+    found = lexicon.suffix_type(word)
+    return bool(found) and found[1] in ORG_TYPES and (len(found[0]) >= 2 or found[0] == word)
+
+
 def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> int:
     """Where the modifiers of a title begin: 大中华区合作|负责人, 刑侦大队|副大队长, 中国区商务|代表.
     Whole words only: a unit word (区, 大队), a word right before a unit word, or a modifier
@@ -503,7 +510,7 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
         if w in UNIT_WORDS:
             before_unit = True  # 中国|区, 刑侦|大队: the word before a bare unit belongs to it
         elif (w.endswith(UNIT_WORDS[:2]) or w.endswith(UNIT_ENDS)) and 2 <= len(w) <= 4 \
-                and lexicon.suffixes.get(w) not in ORG_TYPES:
+                and not _named_organisation(w, lexicon):
             before_unit = False  # 亚太区, 大中华区, 企划处: a unit word of its own
         elif w in MODIFIER_WORDS:
             before_unit = False
