@@ -125,6 +125,26 @@ def reporters(ctx: _Context) -> list[Fact]:
 TITLE_CHAIN_MAX = 24
 
 
+def anaphoric_positions(ctx: _Context) -> list[Fact]:
+    """该公司研究院院长蒋海波: the company is the one the article just named."""
+    out = []
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        before = ctx.between(max(0, p.start - 24), p.start)
+        m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
+        if not m or not _is_title(m.group(1), ctx.lexicon):
+            continue
+        anchor = p.start - len(m.group())
+        orgs = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY]
+        if not orgs:
+            continue
+        org = orgs[-1]
+        written = ctx.between(max(0, p.start - 24), p.start, written=True)[-len(m.group(1)):]
+        for title in written.split("、"):
+            out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                             "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
+    return out
+
+
 def _is_title(text: str, lexicon: Lexicon) -> bool:
     """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
     if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fff、]+", text) or "的" in text:
@@ -526,6 +546,19 @@ def places(ctx: _Context) -> list[Fact]:
                     for r in chain:
                         out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r],
                                             o.start, "总部位于REGION的ORG"))
+    # "(同样)?来自REGION的ORG", "杭州企业宇树科技"
+    for o in ctx.top:
+        if ctx.type(o) not in ORG_FAMILY:
+            continue
+        before = ctx.between(max(0, o.start - 14), o.start)
+        lead = re.search(r"(?:来自|总部位于|总部设在)([\u4e00-\u9fff]{2,8})的$|([\u4e00-\u9fff]{2,4})(?:企业|公司)$", before)
+        if not lead:
+            continue
+        near = [r for r in regions if not r.nested and r.end <= o.start and ctx.between(r.end, o.start) in
+                ("的", "企业", "公司")]
+        for r in near[-1:]:
+            out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r], o.start,
+                                "来自REGION的ORG"))
     # "ORG(同样|也)来自REGION"
     for m in ctx.top:
         if ctx.type(m) not in ORG_FAMILY:
@@ -666,5 +699,5 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, quotes, conferments, reports, places, organisers, participants, exhibits, members,
+    reporters, positions, anaphoric_positions, quotes, conferments, reports, places, organisers, participants, exhibits, members,
 ]

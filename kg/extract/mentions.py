@@ -109,7 +109,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
     hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
-        found += _titles_and_names(text, lexicon, words, hints)
+        found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES})
         found += _foreign_names(text, lexicon)
         found += _speakers(text, lexicon, found)
         found += _quoted_names(text, found)
@@ -121,6 +121,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, found)
         found += _products(text, found)
+        found += _from_place(text, lexicon, found)
     found += tagged
     for c in found:
         c.text = original[c.start:c.end]  # the name as written
@@ -363,7 +364,8 @@ def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True
     return _chinese_name_at(text, i, lexicon, need_surname=need_surname)
 
 
-def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] | None = None) -> list[Candidate]:
+def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] | None = None,
+                      heads: dict[int, int] | None = None) -> list[Candidate]:
     """ORG TITLE NAME ("蚂蚁集团首席执行官韩歆毅", chains joined by 、) and NAME TITLE
     ("习近平主席"). The title is kept as a blocking span so that places inside it (大中华区,
     中国区) are not taken for names; the organisation is what stands before the title."""
@@ -385,7 +387,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
-            out += _organisations_before(text, start, lexicon, words, out, hints)
+            out += _organisations_before(text, start, lexicon, words, out, hints, heads)
             i = name_end
         else:
             out.append(Candidate(start, end, "Title", "pattern:title", 1))
@@ -401,7 +403,8 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
 
 
 def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
-                          found: list[Candidate], hints: dict[int, int] | None = None) -> list[Candidate]:
+                          found: list[Candidate], hints: dict[int, int] | None = None,
+                          heads: dict[int, int] | None = None) -> list[Candidate]:
     """The organisations of "ORG1 TITLE1、ORG2 TITLE2 NAME" and "ORG TITLE1、TITLE2 NAME", right
     to left. Where the tagger starts an organisation that ends here, its start is taken."""
     out = []
@@ -424,6 +427,12 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
+        if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
+            break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
+        split = (heads or {}).get(start)
+        if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end):
+            out.append(Candidate(split, end, "Title", "pattern:title", 2))  # 阿里云|开源生态负责人
+            end = split
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         name = text[start:end]
@@ -478,7 +487,7 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
-                  "展区", "项目", "助理", "协理", "企划", "综合", "办公"}
+                  "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区"}
 UNIT_ENDS = ("处", "科", "室", "组", "司", "办")
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
@@ -695,6 +704,12 @@ def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, 
     return start
 
 
+def _common_words(words, a: int, b: int) -> bool:
+    """Only common nouns between a and b (开源生态): a department, not part of a name."""
+    parts = [(w, t) for w, t, s in words if a <= s and s + len(w) <= b]
+    return bool(parts) and all(t in ("n", "vn", "an") for _, t in parts)
+
+
 def _one_name(words, a: int, b: int) -> bool:
     """No coordination of two names between a and b (腾讯|和|之江实验室)."""
     toks = list(words)
@@ -760,7 +775,11 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             ends.append((i, end, typ))
             break
     for i, end, typ in ends:
-        start = _np_start(text, i, words, found + out, stop_verbs=True)
+        head = i
+        group = re.search(r"[（(]集团[)）]$", text[:i])
+        if group:
+            head = group.start()  # 陕西广电网络传媒（集团）股份有限公司
+        start = _np_start(text, head, words, found + out, stop_verbs=True)
         hinted = (hints or {}).get(end)
         if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
@@ -1028,6 +1047,16 @@ def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Ca
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
         if lexicon.lookup(m.group(2).strip()) is not None:
             out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:name-place", 1))
+    return out
+
+
+def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """来自新加坡的Grab, 总部位于杭州的云深处科技: an organisation introduced by its place."""
+    out = []
+    for m in re.finditer(r"(?:来自|总部位于|总部设在|落户)([\u4e00-\u9fff]{2,8}?)的([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)",
+                         text):
+        if lexicon.lookup(m.group(1)) is not None:
+            out.append(Candidate(m.start(2), m.end(2), "Company", "pattern:from-place", 2))
     return out
 
 

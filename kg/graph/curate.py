@@ -126,15 +126,22 @@ def _record(record, d: Decision, touched: list[URIRef], notes: list[str]) -> Non
         record.add((d.iri, SKG.curates, node))
 
 
-def _entity(ds: Dataset, name: str) -> URIRef | None:
-    """The entity that has this label (any label, normalised), in the article graphs."""
+def _entities(ds: Dataset, name: str) -> list[URIRef]:
+    """The entities that have this label (normalised): those with it as preferred label first."""
     wanted = normalize(name)
+    found: dict[URIRef, int] = {}
     for g in article_graphs(ds):
-        for p in (SKOS.prefLabel, SKOS.altLabel):
+        for rank, p in enumerate((SKOS.prefLabel, SKOS.altLabel)):
             for s, o in g.subject_objects(p):
                 if normalize(str(o)) == wanted:
-                    return s
-    return None
+                    found[s] = min(found.get(s, rank), rank)
+    return sorted(found, key=lambda s: (found[s], str(s)))
+
+
+def _entity(ds: Dataset, name: str) -> URIRef | None:
+    """The entity that has this label (any label, normalised), in the article graphs."""
+    found = _entities(ds, name)
+    return found[0] if found else None
 
 
 def _rename(ds: Dataset, old: URIRef, new: URIRef) -> None:
@@ -148,13 +155,12 @@ def _rename(ds: Dataset, old: URIRef, new: URIRef) -> None:
 
 
 def _merge(ds: Dataset, d: Decision) -> list[URIRef]:
-    nodes = [_entity(ds, n) for n in d.args["names"]]
-    if any(n is None for n in nodes):
+    keep = _entity(ds, d.args["names"][-1])
+    others = {n for name in d.args["names"][:-1] for n in _entities(ds, name)} - {keep}
+    if keep is None or not others:
         return []
-    keep = nodes[-1]
-    for node in nodes[:-1]:
-        if node != keep:
-            _rename(ds, node, keep)
+    for node in sorted(others):
+        _rename(ds, node, keep)
     return [keep]
 
 
