@@ -679,7 +679,8 @@ def participants(ctx: _Context) -> list[Fact]:
 
 def exhibits(ctx: _Context) -> list[Fact]:
     ev = _principal_event(ctx)
-    if ev is None or not ctx.resolution.entities[ctx.key(ev)].name.endswith(("展", "展览", "博览会", "展览会")):
+    if ev is None or not simplified_same_length(ctx.resolution.entities[ctx.key(ev)].name).endswith(
+            ("展", "展览", "博览会", "展览会")):
         return []
     return [ctx.fact("exhibitedAt", {"product": ctx.key(p), "event": ctx.key(ev)}, [p, ev], p.start,
                      "products of an exhibition report")

@@ -480,7 +480,7 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         if typ == "Organization" and re.search(r"(?:委员会|委)$", name) and _government_prefix(name, lexicon):
             typ = "GovernmentBody"
         return typ
-    if name.endswith(("大会", "论坛", "峰会", "联合会")):
+    if simplified_same_length(name).endswith(("大会", "论坛", "峰会", "联合会")):
         return "Organization"
     return "Company"
 

@@ -90,7 +90,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 merged_into[group_of[m]] = (group_of[owner], f"alias in parentheses after {owner.text}")
 
     # 4: short forms and year-less names (events and organisations)
-    names = {g: _display(g, all_mentions, group_of) for g in votes}
+    names = {g: simplified_same_length(_display(g, all_mentions, group_of)) for g in votes}  # to compare
     for g, name in names.items():
         if g in merged_into or g.startswith("lex:") or group_type[g] not in ORG_FAMILY | {"Event"}:
             continue
@@ -221,7 +221,7 @@ def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[st
     its mentions count for the edition its name opens with, or for nothing."""
     used = {v for f in facts for _, v in f.roles}
     idle = {k for k, e in resolution.entities.items()
-            if e.type == "Event" and e.name.endswith(ceremony_heads) and k not in used}
+            if e.type == "Event" and simplified_same_length(e.name).endswith(ceremony_heads) and k not in used}
     if not idle:
         return resolution
     out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle})
