@@ -13,7 +13,7 @@ from kg.extract.facts import extract_facts
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
 from kg.extract.cues import CEREMONY_HEADS
-from kg.extract.resolve import admit, fold_idle_ceremonies, resolve
+from kg.extract.resolve import admit, fold_idle_ceremonies, resolve, split_namesakes
 from kg.errors import SourceError
 from kg.graph.consolidate import consolidate
 from kg.graph.curate import CURATION_GRAPH, apply_curation, load_curation
@@ -79,6 +79,7 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
     sources = {a.article_id: a.source for a in corpus.articles}
     corpus.resolution = resolve(corpus.mentions, pages, lexicon, sources)
     corpus.facts = extract_facts(corpus.articles, pages, corpus.mentions, corpus.resolution, lexicon)
+    corpus.resolution, corpus.facts = split_namesakes(corpus.resolution, corpus.facts, sources)
     corpus.resolution = fold_idle_ceremonies(corpus.resolution, corpus.facts, CEREMONY_HEADS)
     corpus.resolution = admit(corpus.resolution, corpus.facts)
     return corpus

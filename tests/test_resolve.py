@@ -117,3 +117,24 @@ def test_resolve_is_independent_of_other_pages(extract_text, seed_corpus, entity
     corpus = extract_text("论坛举行\n\n本报杭州9月1日电（记者 王五）蚂蚁集团副总裁韦韬出席论坛并致辞。会议讨论了数据安全。\n")
     (key,) = {key for _, key, _ in _links(corpus, "韦韬")}
     assert key == entity_named("韦韬").key
+
+
+@pytest.mark.parametrize(
+    ("second_org", "people"),
+    [("华为技术有限公司", 1), ("浙江大学", 2)],
+    ids=["same-organisation-merged", "nothing-in-common-kept-apart"],
+)
+def test_resolve_namesakes_are_not_merged_blindly(second_org, people):
+    from kg.model import Page
+    from kg.pipeline import extract
+
+    first = "论坛开幕\n\n本报杭州9月1日电（记者 王五）华为技术有限公司副总裁王伟表示，合作是关键。\n"
+    second = f"会议举行\n\n本报北京9月2日电（记者 赵六）{second_org}副总裁王伟说，开放是方向。\n"
+    pages = {name: Page(source=name, text=text, encoding="utf-8", sha256=name * 8)
+             for name, text in (("a.txt", first), ("b.txt", second))}
+    corpus = extract(pages)
+    wang = {key for m, (key, _) in corpus.resolution.links.items() if m.text == "王伟"}
+    assert len(wang) == people
+    reasons = {why for m, (key, why) in corpus.resolution.links.items() if m.text == "王伟"}
+    if people == 2:
+        assert any("kept apart" in why for why in reasons)

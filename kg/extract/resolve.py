@@ -239,3 +239,43 @@ def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[st
             name = resolution.entities[key].name
             out.links[m] = (parents[key], f"{name}: a ceremony nothing is attached to, read as its edition")
     return out
+
+
+def split_namesakes(resolution: Resolution, facts, article_source: dict[str, str]):
+    """Two people who share a name but nothing else are not merged blindly: when the same
+    name holds positions in two source files at organisations that have nothing in common,
+    the later file's person is kept apart (its own entity), and the link says why."""
+    from kg.model import Fact
+
+    orgs: dict[tuple[str, str], set[str]] = defaultdict(set)  # (person key, source) -> organisations
+    for f in facts:
+        if f.kind == "position" and f.role("organization"):
+            orgs[(f.role("holder"), article_source[f.article_id])].add(f.role("organization"))
+    split: dict[tuple[str, str], str] = {}
+    by_person: dict[str, list[str]] = defaultdict(list)
+    for (person, source) in sorted(orgs):
+        by_person[person].append(source)
+    for person, sources in by_person.items():
+        if resolution.entities[person].type != "Person" or len(sources) < 2:
+            continue
+        seen = set(orgs[(person, sources[0])])
+        for source in sources[1:]:
+            if orgs[(person, source)] & seen:
+                seen |= orgs[(person, source)]
+                continue
+            split[(person, source)] = f"{person}#{source}"
+    if not split:
+        return resolution, facts
+    out = Resolution(entities=dict(resolution.entities), links={})
+    for (person, source), key in split.items():
+        e = resolution.entities[person]
+        out.entities[key] = Entity(key=key, type=e.type, name=e.name, aliases=e.aliases, english=e.english)
+    for m, (key, why) in resolution.links.items():
+        new = split.get((key, article_source[m.article_id]))
+        out.links[m] = (new, f"same name as a person elsewhere, at other organisations: kept apart") if new else (key, why)
+    moved = []
+    for f in facts:
+        source = article_source[f.article_id]
+        roles = tuple((k, split.get((v, source), v)) for k, v in f.roles)
+        moved.append(Fact(f.kind, roles, f.article_id, f.evidence, f.sentence, f.rule) if roles != f.roles else f)
+    return out, moved

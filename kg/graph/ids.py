@@ -42,7 +42,7 @@ def slug(name: str, limit: int = 48) -> str:
 
 def entity_iri(key: str) -> URIRef:
     """The IRI of an entity from its resolution key (a normalised canonical name)."""
-    name = key[4:] if key.startswith("lex:") else key
+    name = key[4:] if key.startswith("lex:") else key.split("#", 1)[0]  # "#" keeps a namesake apart
     return URIRef(f"{ID}{slug(name)}-{_hash(key)}")
 
 
