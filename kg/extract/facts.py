@@ -382,26 +382,24 @@ def _event_of(ctx: _Context, award: Mention) -> Mention | None:
     return None
 
 
-def _sentences(block: Span) -> list[Span]:
+def _pieces(block: Span, ends: str) -> list[Span]:
+    """The block cut after each of the ``ends`` marks (a closing quotation mark stays with it)."""
     out, start = [], 0
     t = _simple(block)
-    for m in re.finditer(r"[。！？]”?", t):
+    for m in re.finditer(rf"[{ends}]”?", t):
         out.append(block.sub(start, m.end()))
         start = m.end()
     if start < len(t):
         out.append(block.sub(start, len(t)))
     return out
+
+
+def _sentences(block: Span) -> list[Span]:
+    return _pieces(block, "。！？")
 
 
 def _clauses(block: Span) -> list[Span]:
-    out, start = [], 0
-    t = _simple(block)
-    for m in re.finditer(r"[。！？；;]”?", t):
-        out.append(block.sub(start, m.end()))
-        start = m.end()
-    if start < len(t):
-        out.append(block.sub(start, len(t)))
-    return out
+    return _pieces(block, "。！？；;")
 
 
 def _index_in(span: Span, offset: int) -> int:

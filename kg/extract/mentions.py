@@ -411,13 +411,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
     cursor = title_start
     while cursor > 0:
         # "思爱普全球执行副总裁、大中华区总裁…": titles before, joined by 、, share the organisation
-        while cursor > 1 and text[cursor - 1] == "、":
-            t_start = _title_chain_start(text, cursor - 1, lexicon)
-            if t_start < 0:
-                break
-            t_start = _title_modifiers_start(text, t_start, lexicon, words)
-            out.append(Candidate(t_start, cursor - 1, "Title", "pattern:title", 2))
-            cursor = t_start
+        while (title := _title_before(text, cursor, lexicon, words)) is not None:
+            out.append(title)
+            cursor = title.start
         end = cursor
         alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
         if alias:
@@ -443,17 +439,23 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             out.append(Candidate(start, end, entry.type, "pattern:title-org", 3, key=entry.name))
         else:
             out.append(Candidate(start, end, _org_type(name, lexicon), "pattern:title-org", 3))
-        # a title before, after 、: "蚂蚁集团副总裁兼首席技术安全官、蚂蚁密算董事长"
-        if start > 0 and text[start - 1] == "、":
-            t_start = _title_chain_start(text, start - 1, lexicon)
-            if t_start < 0:
-                break
-            t_start = _title_modifiers_start(text, t_start, lexicon, words)
-            out.append(Candidate(t_start, start - 1, "Title", "pattern:title", 2))
-            cursor = t_start
-            continue
-        break
+        # another organisation's title before, after 、: "蚂蚁集团副总裁兼首席技术安全官、蚂蚁密算董事长"
+        title = _title_before(text, start, lexicon, words)
+        if title is None:
+            break
+        out.append(title)
+        cursor = title.start
     return out
+
+
+def _title_before(text: str, end: int, lexicon: Lexicon, words) -> Candidate | None:
+    """The title chain, with its modifiers, that ends at a 、 right before ``end``."""
+    if end < 2 or text[end - 1] != "、":
+        return None
+    start = _title_chain_start(text, end - 1, lexicon)
+    if start < 0:
+        return None
+    return Candidate(_title_modifiers_start(text, start, lexicon, words), end - 1, "Title", "pattern:title", 2)
 
 
 def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
