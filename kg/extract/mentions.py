@@ -592,9 +592,7 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
         if ch == "“":
             opens.append(i)
         elif ch == "”" and opens:
-            pairs.append((opens[-1], i))
-            if len(opens) > 1 or True:
-                opens.pop()
+            pairs.append((opens.pop(), i))
     # a stray closing mark inside a title: also pair the last close with an earlier open
     extra = []
     for i, ch in enumerate(text):
@@ -1042,9 +1040,6 @@ def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Ca
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
-            elif cues.LATIN_NAME.fullmatch(inner):
-                # a Latin name before the parenthesis, itself a list item: AgriPredict Solutions(赞比亚)
-                pass
     # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
         if lexicon.lookup(m.group(2).strip()) is not None:

@@ -121,7 +121,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             if not full.startswith(name):
                 continue
             if rest in COMPANY_FORMS and family(group_type[g]) == "Org" or \
-                    rest in industry and METHOD_WEIGHT_MAX(votes[g]) <= 2:
+                    rest in industry and _strongest_vote(votes[g]) <= 2:
                 merged_into[g] = (h, f"short name of {full}")
                 break
 
@@ -168,7 +168,7 @@ def name_key(text: str) -> str:
     return re.sub(r"[“”‘’「」『』\"]", "", normalize(text))
 
 
-def METHOD_WEIGHT_MAX(counter: Counter) -> float:  # noqa: N802 - reads as a constant lookup
+def _strongest_vote(counter: Counter) -> float:
     return max(counter.values(), default=0)
 
 
