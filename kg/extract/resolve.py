@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from kg.extract.cues import EPITHET_ENDINGS
 from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import normalize
 from kg.model import Entity, Mention, Page, Resolution
@@ -150,6 +151,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         lex_entry = lexicon.entries.get(g[4:]) if g.startswith("lex:") else None
         labels = Counter(m.text for m in ms if not m.method == "pattern:alias")
         alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
+        alias_labels |= {e for m in ms if m.type == "Person" and (e := _epithet(pages, article_source, m))}
         pref = preferred_label(labels, typ, [lex_entry.name] if lex_entry else [])
         aliases = set(labels) | alias_labels
         aliases |= {re.sub(r"[“”‘’「」『』]", "", a) for a in aliases if re.search(r"[“”‘’「」『』]", a[1:-1])}
@@ -161,6 +163,15 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         result.entities[g] = Entity(key=g, type=typ, name=pref, aliases=tuple(sorted(aliases)),
                                     english=english, lexicon_key=lex_entry.name if lex_entry else "")
     return result
+
+
+def _epithet(pages: dict[str, Page], article_source: dict[str, str], m: Mention) -> str | None:
+    """The quoted epithet printed right before a name: “全球互联网之父”罗伯特·卡恩 -> 全球互联网之父."""
+    text = pages[article_source[m.article_id]].text
+    found = re.search(r"[“「]([^”」，。！？、]{2,14})[”」]的?\s*$", text[max(0, m.start - 20):m.start])
+    if found and simplified_same_length(found.group(1)).endswith(EPITHET_ENDINGS):
+        return found.group(1)
+    return None
 
 
 def name_key(text: str) -> str:
