@@ -507,11 +507,13 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
     (合作, 商务); an organisation's ending (联盟, 分局) stops the scan."""
     words = words if words is not None else tag(text[:i])
     inside = next(((w, s) for w, t, s in words if s < i < s + len(w)), None)
+    before_unit = False
     if inside and (text[inside[1]:i] in MODIFIER_WORDS or text[inside[1]:i] in ("副", "总", "常务副")):
         i = inside[1]  # 国务|部长 written as one word: the modifier belongs to the title
+    elif inside and text[inside[1]:i] in UNIT_ENDS:
+        i, before_unit = inside[1], True  # 企划|处处长: the unit's last character sits in the title's word
     toks = [(w, t, s) for w, t, s in words if s + len(w) <= i]
     start, k = i, len(toks) - 1
-    before_unit = False
     while k >= 0 and i - toks[k][2] <= 10:
         w, t, s = toks[k]
         if s + len(w) != start:
@@ -684,8 +686,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         conj = w in ("与", "和", "及") and _conj_inside(toks, k)
         if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
             break
-        if stop_verbs and t == "v" and len(w) >= 2:
-            break
+        if stop_verbs and t == "v" and len(w) >= 2 and not (k > 0 and toks[k - 1][0].endswith(cues.NAME_HEADS)):
+            break  # a verb ends the name, unless it opens a unit after a parent (…政府|创新科技及工业局)
         start = s
     return start
 
@@ -725,8 +727,9 @@ def _conj_inside(toks, k: int) -> bool:
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    if left[1] in PROPER_TAGS or right[1] in PROPER_TAGS:
-        return False
+    common = ("n", "vn", "v", "an", "a", "nt", "j")
+    if left[1] not in common or right[1] not in common:
+        return False  # punctuation, a name or a place on either side: two names, not one
     return not left[0].endswith(cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS + cues.NAME_HEADS)
 
 
