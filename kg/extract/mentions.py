@@ -1102,6 +1102,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             known = dictionary_entry(w)
             if known is not None and not known[1].startswith("nr") and known[0] >= 50:
                 continue  # an ordinary word
+            if re.fullmatch(r"[小老阿].|.(?:总|董|局|处|老|哥|姐|嫂|叔|姨)|.(?:先生|女士|小姐|老师|经理|律师|医生|教授)", w):
+                continue  # 王总, 小王, 李老师: a form of address, not a name
             cue = s in titles_end or _person_cue(text, s, end) or listed
             out.append(Candidate(s, end, "Person", "tagger" if cue else "tagger:bare", 1))
         elif flag == "ORG":
