@@ -79,6 +79,10 @@ AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|�
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
 AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
+# what else ends an award's name, in quotes: “乌镇之星”, “金鹰杯”
+AWARD_ENDINGS = ("奖", "之星", "杯", "勋章", "荣誉称号", "奖章")
+# what ends a category's name: “社会贡献类”, 人工智能赛道
+CATEGORY_ENDINGS = ("类", "赛道", "组别", "类别")
 
 # epithets that introduce a person: “全球互联网之父”罗伯特·卡恩
 EPITHET_ENDINGS = ("之父", "之母", "教父", "第一人", "之王", "女王", "先生", "女士")

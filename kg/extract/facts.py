@@ -325,6 +325,13 @@ def conferments(ctx: _Context) -> list[Fact]:
                 start = _clause_start(sent_text, m.start())
                 for r in _list_heads(ctx, s, start, m.start()):
                     add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+            # "人工智能赛道“乌镇之星”由A、B和C获得": the passive names the winners after 由
+            for m in re.finditer(r"由([^。；]{2,60}?)(?:获得|夺得|摘得|获颁|斩获|包揽)", sent_text):
+                cats_before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < m.start()]
+                for r in _list_heads(ctx, s, m.start(1), m.end(1)):
+                    if ctx.type(r) in ORG_FAMILY | {"Person"}:
+                        add(r, cats_before[-1] if cats_before else None, s.page_offset(m.start()),
+                            "由LIST获得", s.page_offset(m.start()))
             # "获奖名单中,A的“…”、B的“…”均在列" / "获奖单位有A、B和C"
             for m in cues.AWARD_LIST.finditer(sent_text):
                 end = next((k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"), len(sent_text))
@@ -544,6 +551,19 @@ def places(ctx: _Context) -> list[Fact]:
                     for r in chain:
                         out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r],
                                             o.start, "总部位于REGION的ORG"))
+    # "A、B、C等中国企业": the list's organisations are based there
+    for block in ctx.blocks:
+        for s in _sentences(block):
+            t = _simple(s)
+            for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)(?:企业|公司|厂商)", t):
+                where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
+                if not where:
+                    continue
+                start = max(t.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
+                for o in _list_heads(ctx, s, start, m.start()):
+                    if ctx.type(o) in ORG_FAMILY:
+                        out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(where[-1])},
+                                            [o, where[-1]], o.start, "LIST等REGION企业"))
     # "(同样)?来自REGION的ORG", "杭州企业宇树科技"
     for o in ctx.top:
         if ctx.type(o) not in ORG_FAMILY:

@@ -118,6 +118,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
         found += _awards(text, words, found, known)
+        found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, found)
         found += _products(text, found)
@@ -466,6 +467,10 @@ def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
         if prev < 0:
             break
         start = prev
+    for k in (2, 3):  # 桐乡市委副书记: 市委 closes the organisation
+        if start > 0 and text[start - 1] not in cues.PUNCT and lexicon.suffixes.get(text[start:start + k]) == \
+                "GovernmentBody" and _title_chain_at(text, start + k, lexicon) == end:
+            return start + k
     return start
 
 
@@ -617,7 +622,7 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
         if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
             out.append(Candidate(o, c + 1 + len(head), "Event", "pattern:quoted-event", 3))
-        elif inner.endswith("奖") and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
+        elif inner.endswith(cues.AWARD_ENDINGS) and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
             y = re.match(r"((?:19|20)\d\d)年度?", inner)
             if y:
                 a += y.end()
@@ -907,6 +912,19 @@ def _event_name(name: str, head: str) -> bool:
         and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
 
+def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
+    """Unquoted award categories in a sentence about an award: 人工智能赛道 (…由A、B获得)."""
+    out = []
+    for m in re.finditer(r"赛道|组别", text):
+        sentence = _sentence_around(text, m.start())
+        if not re.search(r"奖|之星|获得|夺得|摘得|获颁|由", sentence):
+            continue
+        start = _np_start(text, m.start(), words, found, max_len=8, stop_verbs=True)
+        if m.start() - start >= 2 and not any(c.start <= start < c.end for c in found if c.type != "Region"):
+            out.append(Candidate(start, m.end(), "AwardCategory", "pattern:category-name", 2))
+    return out
+
+
 def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names: 智库合作计划, 全球AI安全计划 (left edge: a verb such as 依托/发起,
     or the organisation that owns it)."""
@@ -961,6 +979,16 @@ def list_items(segment: str) -> list[tuple[int, int]]:
     """Split "A、B、C和D" into item ranges; a parenthesis after an item stays outside it."""
     items, pos = [], 0
     parts = LIST_SPLIT.split(segment)
+    merged: list[str] = []
+    for part, sep in zip(parts, LIST_SPLIT.findall(segment) + [""]):
+        # "工业和信息化部": a short word joined to a name that has an ending is one name
+        if merged and merged[-1][1] in ("和", "与", "及") and len(merged[-1][0]) <= 4 \
+                and not merged[-1][0].endswith(cues.NAME_HEADS) and part.endswith(cues.NAME_HEADS):
+            prev, joint = merged.pop()
+            merged.append((prev + joint + part, sep))
+        else:
+            merged.append((part, sep))
+    parts = [p for p, _ in merged]
     for part in parts:
         at = segment.index(part, pos)
         pos = at + len(part)

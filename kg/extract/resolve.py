@@ -31,7 +31,7 @@ METHOD_WEIGHT = {
     "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
     "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
     "pattern:alias": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
-    "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
+    "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:category-name": 2, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
 }
 TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
                  "AwardCategory", "Report", "Initiative", "Product"]
@@ -211,15 +211,19 @@ def preferred_label(labels: Counter, typ: str, fallback: list[str]) -> str:
     return max(labels, key=lambda t: (labels[t], len(t), t))
 
 
+# names that enter the graph only when a fact uses them
+NEEDS_A_FACT = {"tagger:bare", "pattern:category-name"}
+
+
 def admit(resolution: Resolution, facts) -> Resolution:
     """What the graph admits: a name that only the statistical tagger proposed, with nothing
-    around it that says what it is (method "tagger:bare"), enters the graph only when a fact
-    uses it."""
+    around it that says what it is (method "tagger:bare"), or an unquoted category (人工智能赛道),
+    enters the graph only when a fact uses it."""
     used = {v for f in facts for _, v in f.roles}
     methods: dict[str, set[str]] = defaultdict(set)
     for m, (key, _) in resolution.links.items():
         methods[key].add(m.method)
-    bare = {k for k, ms in methods.items() if ms == {"tagger:bare"} and k not in used}
+    bare = {k for k, ms in methods.items() if ms <= NEEDS_A_FACT and k not in used}
     if not bare:
         return resolution
     return Resolution(entities={k: e for k, e in resolution.entities.items() if k not in bare},
