@@ -2,7 +2,8 @@
 
 data/lexicon/ holds regions (countries, Chinese divisions to county level, historic towns, major
 foreign cities, macro regions) with their hierarchy; job titles; organisation-name endings;
-international organisations; and surnames. No company or person is listed: patterns and the
+international organisations; China's central government bodies with their short forms; and
+surnames. No company or person is listed: patterns and the
 tagger must find those.
 """
 
@@ -116,12 +117,15 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         lex.entries.setdefault(row["name"], Entry(row["name"], "Region", row["level"], row["parent"] or None,
                                                   aliases, row["en"], row["source"]))
-    for row in _rows(folder / "intl_orgs.tsv", ["name", "type", "aliases", "en", "source"]):
-        aliases = tuple(a for a in row["aliases"].split("|") if a)
-        lex.entries.setdefault(row["name"], Entry(row["name"], row["type"] or "Organization", "international",
-                                                  None, aliases, row["en"], row["source"]))
+    for file, level in (("intl_orgs.tsv", "international"), ("gov_bodies.tsv", "national")):
+        for row in _rows(folder / file, ["name", "type", "aliases", "en", "source"]):
+            if row["type"] not in ("Organization", "GovernmentBody"):
+                raise LexiconError(f"{file}: {row['name']}: unknown type {row['type']!r}")
+            aliases = tuple(a for a in row["aliases"].split("|") if a)
+            lex.entries.setdefault(row["name"], Entry(row["name"], row["type"], level, None, aliases, row["en"],
+                                                      row["source"]))
     # surfaces: full names win over aliases; among aliases, the larger unit (country before city)
-    rank = {"country": 0, "international": 0, "macro": 1, "province": 2, "city": 3, "county": 4, "town": 5}
+    rank = {"country": 0, "international": 0, "national": 0, "macro": 1, "province": 2, "city": 3, "county": 4, "town": 5}
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
         lex.surfaces.setdefault(entry.name, entry.name)
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
