@@ -47,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -55,6 +56,8 @@ ROOT = Path(__file__).resolve().parent.parent
 for path in (ROOT, ROOT / "benchmarks"):  # run from a checkout without installing the package
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
+
+from kg.explore.evaluate import Score  # noqa: E402 - after the path set-up
 
 from extraction import DOCS, check_blocks, code_fingerprint, stamp, write_blocks  # noqa: E402
 
@@ -71,34 +74,6 @@ READ = re.compile(r"^read .+ \(([^)]+)\)$", re.M)
 
 
 # ============================================================================ counts
-
-@dataclass(slots=True)
-class Counts:
-    """What P and R are made of: P = tp_sys / sys, R = tp_gold / gold (as in kg eval)."""
-
-    tp_sys: int = 0
-    sys: int = 0
-    tp_gold: int = 0
-    gold: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp_sys += other.tp_sys
-        self.sys += other.sys
-        self.tp_gold += other.tp_gold
-        self.gold += other.gold
-
-    @property
-    def p(self) -> float:  # kg eval: no output and no gold is perfect precision
-        return self.tp_sys / self.sys if self.sys else (1.0 if self.gold == 0 else 0.0)
-
-    @property
-    def r(self) -> float:
-        return self.tp_gold / self.gold if self.gold else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
 
 @dataclass(slots=True)
 class Figures:
@@ -123,8 +98,8 @@ class Result:
     gold: str
     encoding: str = ""  # as kg build reported it
     figures: Figures | None = None
-    by_type: dict[str, Counts] = field(default_factory=dict)
-    by_relation: dict[str, Counts] = field(default_factory=dict)
+    by_type: dict[str, Score] = field(default_factory=dict)
+    by_relation: dict[str, Score] = field(default_factory=dict)
     reference: Figures | None = None
     reference_input: str = ""  # what the reference scorer read: the text itself or a UTF-8 copy
     reference_note: str = ""  # why the reference scorer was not run or failed
@@ -138,9 +113,9 @@ def parse_final(output: str) -> Figures | None:
     return Figures(*(float(x) for x in FINAL.search(lines[-1]).groups()))
 
 
-def parse_eval(output: str) -> tuple[dict[str, Counts], dict[str, Counts], Figures]:
+def parse_eval(output: str) -> tuple[dict[str, Score], dict[str, Score], Figures]:
     """The per-type and per-relation tables and the last line of `kg eval`."""
-    tables: dict[str, dict[str, Counts]] = {"entity": {}, "relation": {}}
+    tables: dict[str, dict[str, Score]] = {"entity": {}, "relation": {}}
     current = None
     for line in output.splitlines():
         if line.startswith("entity type"):
@@ -153,7 +128,7 @@ def parse_eval(output: str) -> tuple[dict[str, Counts], dict[str, Counts], Figur
         if current and m:
             name, n_sys, n_gold, p, r, _ = m.groups()
             n_sys, n_gold = int(n_sys), int(n_gold)
-            tables[current][name] = Counts(round(float(p) * n_sys), n_sys, round(float(r) * n_gold), n_gold)
+            tables[current][name] = Score(round(float(p) * n_sys), n_sys, round(float(r) * n_gold), n_gold)
         else:
             current = None
     figures = parse_final(output)
@@ -162,8 +137,8 @@ def parse_eval(output: str) -> tuple[dict[str, Counts], dict[str, Counts], Figur
     return tables["entity"], tables["relation"], figures
 
 
-def total(counts: dict[str, Counts]) -> Counts:
-    out = Counts()
+def total(counts: dict[str, Score]) -> Score:
+    out = Score()
     for c in counts.values():
         out.add(c)
     return out
@@ -175,8 +150,8 @@ def check(result: Result) -> None:
     for what, counts, (p, r) in (("entity", result.by_type, (f.entity_p, f.entity_r)),
                                  ("relation", result.by_relation, (f.relation_p, f.relation_r))):
         t = total(counts)
-        if abs(t.p - p) > 0.0006 or abs(t.r - r) > 0.0006:
-            raise ValueError(f"{what} counts read from the tables give P {t.p:.3f} R {t.r:.3f}, "
+        if abs(t.precision - p) > 0.0006 or abs(t.recall - r) > 0.0006:
+            raise ValueError(f"{what} counts read from the tables give P {t.precision:.3f} R {t.recall:.3f}, "
                              f"the last line says P {p:.3f} R {r:.3f}")
 
 
@@ -270,28 +245,28 @@ def per_file_table(results: list[Result], label: str = "file") -> list[str]:
 
 
 def summary_rows(results: list[Result]) -> list[str]:
-    e, rel = Counts(), Counts()
+    e, rel = Score(), Score()
     for r in results:
         e.add(total(r.by_type))
         rel.add(total(r.by_relation))
     n = len(results)
     mean_e = sum(r.figures.entity_f1 for r in results) / n
     mean_r = sum(r.figures.relation_f1 for r in results) / n
-    return [f"| **all {n}, micro** (counts summed) | | {f3(e.p)} | {f3(e.r)} | **{f3(e.f1)}** | "
-            f"{f3(rel.p)} | {f3(rel.r)} | **{f3(rel.f1)}** |",
+    return [f"| **all {n}, micro** (counts summed) | | {f3(e.precision)} | {f3(e.recall)} | **{f3(e.f1)}** | "
+            f"{f3(rel.precision)} | {f3(rel.recall)} | **{f3(rel.f1)}** |",
             f"| all {n}, mean of the per-file F1 | | | | {f3(mean_e)} | | | {f3(mean_r)} |"]
 
 
 def breakdown_table(results: list[Result], attr: str, title: str) -> list[str]:
-    """Counts summed over the files, per entity type or per relation."""
+    """Score summed over the files, per entity type or per relation."""
     names = sorted({k for r in results for k in getattr(r, attr)})
     out = [f"| {title} | sys | matched (sys) | gold | matched (gold) | P | R | F1 |",
            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name in names:
-        c = Counts()
+        c = Score()
         for r in results:
-            c.add(getattr(r, attr).get(name, Counts()))
-        out.append(f"| {name} | {c.sys} | {c.tp_sys} | {c.gold} | {c.tp_gold} | {f3(c.p)} | {f3(c.r)} | {f3(c.f1)} |")
+            c.add(getattr(r, attr).get(name, Score()))
+        out.append(f"| {name} | {c.n_sys} | {c.tp_sys} | {c.n_gold} | {c.tp_gold} | {f3(c.precision)} | {f3(c.recall)} | {f3(c.f1)} |")
     return out
 
 

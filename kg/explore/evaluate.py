@@ -46,6 +46,13 @@ class Score:
     missed: list[str] = field(default_factory=list)
     spurious: list[str] = field(default_factory=list)
 
+    def add(self, other: Score) -> None:
+        """Sum the counts of another score into this one (a micro average)."""
+        self.tp_sys += other.tp_sys
+        self.n_sys += other.n_sys
+        self.tp_gold += other.tp_gold
+        self.n_gold += other.n_gold
+
     @property
     def precision(self) -> float:
         return self.tp_sys / self.n_sys if self.n_sys else (1.0 if self.n_gold == 0 else 0.0)
@@ -265,12 +272,8 @@ def evaluate(ds: Dataset, gold_paths: list[Path]) -> Report:
         sc.missed = sorted(_show(g) for g in G if not any(match(s, g) for s in S))
         sc.spurious = sorted(_show(s) for s in S if not any(match(s, g) for g in G))
         by_relation[name] = sc
-        if name in EXTRA_RELATIONS:
-            continue
-        total.tp_sys += sc.tp_sys
-        total.n_sys += sc.n_sys
-        total.tp_gold += sc.tp_gold
-        total.n_gold += sc.n_gold
+        if name not in EXTRA_RELATIONS:
+            total.add(sc)
     return Report(strict, fam, dict(by_type), by_relation, total, mistyped, duplicates)
 
 

@@ -465,130 +465,149 @@ def reports(ctx: _Context) -> list[Fact]:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
                                         [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            if "发布" not in _simple(s):
-                continue
-            for ev in ctx.in_span(s, {"Event"}):
-                k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
-                if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
-                        _simple(s)[k1:k1 + 1] == "上" and "在" in _simple(s)[max(0, k0 - 2):k0]:
-                    for r in reps:
-                        out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
-                                            [r, ev], ev.start, "在EVENT上…发布"))
+    for s in _all_sentences(ctx):
+        if "发布" not in _simple(s):
+            continue
+        for ev in ctx.in_span(s, {"Event"}):
+            k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
+            if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
+                    _simple(s)[k1:k1 + 1] == "上" and "在" in _simple(s)[max(0, k0 - 2):k0]:
+                for r in reps:
+                    out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
+                                        [r, ev], ev.start, "在EVENT上…发布"))
     return out
 
 
 # ============================================================================ places
 
-def places(ctx: _Context) -> list[Fact]:
+def _all_sentences(ctx: _Context):
+    for block in ctx.blocks:
+        yield from _sentences(block)
+
+
+def _written_together(regions: list[Mention]) -> list[Mention]:
+    """The first place and the places printed right after it (浙江桐乡乌镇)."""
+    chain = regions[:1]
+    for r in regions[1:]:
+        if r.start != chain[-1].end:
+            break
+        chain.append(r)
+    return chain
+
+
+def _based_in(ctx: _Context, org: Mention, regions: list[Mention], rule: str) -> list[Fact]:
+    return [ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r], org.start, rule)
+            for r in regions]
+
+
+def _regions(ctx: _Context) -> list[Mention]:
+    return [m for m in ctx.mentions if ctx.type(m) == "Region"]
+
+
+def _organisations(ctx: _Context) -> list[Mention]:
+    return [m for m in ctx.top if ctx.type(m) in ORG_FAMILY]
+
+
+def place_in_parentheses(ctx: _Context) -> list[Fact]:
+    """AgriPredict Solutions(赞比亚)."""
     out = []
-    text = ctx.text
-    regions = [m for m in ctx.mentions if ctx.type(m) == "Region"]
-    # NAME(REGION)
-    for m in ctx.top:
-        if ctx.type(m) not in ORG_FAMILY:
-            continue
-        paren = re.match(r"\s*[（(]([^）)]{1,12})[)）]", text[m.end:m.end + 16])
+    for org in _organisations(ctx):
+        paren = re.match(r"\s*[（(]([^）)]{1,12})[)）]", ctx.text[org.end:org.end + 16])
         if paren:
-            inside = [r for r in regions if m.end < r.start and r.end <= m.end + paren.end()]
-            for r in inside:
-                out.append(ctx.fact("basedIn", {"organization": ctx.key(m), "region": ctx.key(r)}, [m, r],
-                                    m.start, "NAME(REGION)"))
-    # "REGION有N家企业…分别是LIST" / "N家REGION企业"
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            t = _simple(s)
-            m = re.search(r"(\d+|[一二三四五六七八九十两]+)家([\u4e00-\u9fff]{0,6}?)(?:企业|公司)[^。；]*?(?:分别是|分别为|包括|即)", t)
-            if not m:
-                continue
-            region = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.end) <= m.end()]
-            region = [r for r in region if t[_index_in(s, r.end):_index_in(s, r.end) + 1] in ("有", "共", "的")
-                      or m.start(2) <= _index_in(s, r.start) < m.end(2)]
-            if not region:
-                continue
-            items = [x for x in ctx.in_span(s.sub(m.end(), len(t)), ORG_FAMILY)]
-            for x in items:
-                out.append(ctx.fact("basedIn", {"organization": ctx.key(x), "region": ctx.key(region[-1])},
-                                    [x, region[-1]], x.start, "REGION有N家企业…分别是LIST"))
-    # a government body or organisation named after its place: the place that opens its last unit
-    for org in ctx.top:
-        if ctx.type(org) != "GovernmentBody":
-            continue  # a government body's place is its jurisdiction; a company's may be a brand
-        inner = [r for r in regions if r.nested and org.start <= r.start and r.end <= org.end]
-        if not inner:
+            inside = [r for r in _regions(ctx) if org.end < r.start and r.end <= org.end + paren.end()]
+            out += _based_in(ctx, org, inside, "NAME(REGION)")
+    return out
+
+
+def companies_counted_by_place(ctx: _Context) -> list[Fact]:
+    """"浙江有4家企业跻身…,分别是A、B和C" / "4家浙江企业…包括A、B"."""
+    out = []
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        m = re.search(r"(\d+|[一二三四五六七八九十两]+)家([\u4e00-\u9fff]{0,6}?)(?:企业|公司)[^。；]*?(?:分别是|分别为|包括|即)", t)
+        if not m:
             continue
-        chain = [inner[-1]]
-        for r in reversed(inner[:-1]):
-            if r.end == chain[0].start:
-                chain.insert(0, r)
-        for r in chain:
-            out.append(ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r],
-                                org.start, "place that opens the name"))
-    # "ORG…总部设在/位于REGION": the first organisation of the sentence
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            m = re.search(r"总部(?:设在|位于|设于|在)", _simple(s))
-            if not m:
+        region = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.end) <= m.end()]
+        region = [r for r in region if t[_index_in(s, r.end):_index_in(s, r.end) + 1] in ("有", "共", "的")
+                  or m.start(2) <= _index_in(s, r.start) < m.end(2)]
+        if region:
+            for org in ctx.in_span(s.sub(m.end(), len(t)), ORG_FAMILY):
+                out += _based_in(ctx, org, region[-1:], "REGION有N家企业…分别是LIST")
+    return out
+
+
+def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
+    """A government body named after its place (its jurisdiction): the places that open its last
+    unit (宁波市公安局鄞州公安分局 -> 鄞州). A company's place in its name may be a brand, so not for them."""
+    out = []
+    for org in (o for o in ctx.top if ctx.type(o) == "GovernmentBody"):
+        inner = [r for r in _regions(ctx) if r.nested and org.start <= r.start and r.end <= org.end]
+        if inner:
+            chain = [inner[-1]]
+            for r in reversed(inner[:-1]):
+                if r.end == chain[0].start:
+                    chain.insert(0, r)
+            out += _based_in(ctx, org, chain, "place that opens the name")
+    return out
+
+
+def headquarters(ctx: _Context) -> list[Fact]:
+    """"总部位于杭州的海康威视" (the organisation right after), else "ORG…总部设在北京" (the first
+    organisation of the sentence, before it)."""
+    out = []
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        for m in re.finditer(r"总部(?:设在|位于|设于|在)", t):
+            chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()])
+            if not chain:
                 continue
-            orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
-            places = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()]
-            if orgs and places:
-                chain = [places[0]] + [r for a, r in zip(places, places[1:]) if r.start == a.end]
-                for r in chain:
-                    out.append(ctx.fact("basedIn", {"organization": ctx.key(orgs[0]), "region": ctx.key(r)},
-                                        [orgs[0], r], orgs[0].start, "ORG总部设在REGION"))
-    # "总部位于REGION的ORG"
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            for m in re.finditer(r"总部(?:设在|位于|设于)", _simple(s)):
-                places = [r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()]
-                chain = [places[0]] + [r for a, r in zip(places, places[1:]) if r.start == a.end] if places else []
-                if not chain or _simple(s)[_index_in(s, chain[-1].end):_index_in(s, chain[-1].end) + 1] != "的":
-                    continue
-                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == _index_in(s, chain[-1].end) + 1]
-                for o in orgs[:1]:
-                    for r in chain:
-                        out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r],
-                                            o.start, "总部位于REGION的ORG"))
-    # "A、B、C等中国企业": the list's organisations are based there
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            t = _simple(s)
-            for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)(?:企业|公司|厂商)", t):
-                where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
-                if not where:
-                    continue
+            after = _index_in(s, chain[-1].end)
+            orgs, rule = [], "总部位于REGION的ORG"
+            if t[after:after + 1] == "的":
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == after + 1]
+            if not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
+                rule = "ORG总部设在REGION"
+            for org in orgs[:1]:
+                out += _based_in(ctx, org, chain, rule)
+    return out
+
+
+def listed_by_place(ctx: _Context) -> list[Fact]:
+    """"阿里巴巴、华为、腾讯等中国企业": the list's organisations are based there."""
+    out = []
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)(?:企业|公司|厂商)", t):
+            where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
+            if where:
                 start = max(t.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
-                for o in _list_heads(ctx, s, start, m.start()):
-                    if ctx.type(o) in ORG_FAMILY:
-                        out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(where[-1])},
-                                            [o, where[-1]], o.start, "LIST等REGION企业"))
-    # "(同样)?来自REGION的ORG", "杭州企业宇树科技"
-    for o in ctx.top:
-        if ctx.type(o) not in ORG_FAMILY:
-            continue
-        before = ctx.between(max(0, o.start - 14), o.start)
-        lead = re.search(r"(?:来自|总部位于|总部设在)([\u4e00-\u9fff]{2,8})的$|([\u4e00-\u9fff]{2,4})(?:企业|公司)$", before)
-        if not lead:
-            continue
-        near = [r for r in regions if not r.nested and r.end <= o.start and ctx.between(r.end, o.start) in
-                ("的", "企业", "公司")]
-        for r in near[-1:]:
-            out.append(ctx.fact("basedIn", {"organization": ctx.key(o), "region": ctx.key(r)}, [o, r], o.start,
-                                "来自REGION的ORG"))
-    # "ORG(同样|也)来自REGION"
-    for m in ctx.top:
-        if ctx.type(m) not in ORG_FAMILY:
-            continue
-        lead = re.match(r"(?:同样|也|均|都|则)?来自", ctx.between(m.end, m.end + 6))
+                for org in _list_heads(ctx, s, start, m.start()):
+                    if ctx.type(org) in ORG_FAMILY:
+                        out += _based_in(ctx, org, where[-1:], "LIST等REGION企业")
+    return out
+
+
+def coming_from(ctx: _Context) -> list[Fact]:
+    """"来自新加坡的Grab", "杭州企业宇树科技", "商汤科技同样来自香港"."""
+    out = []
+    regions = [r for r in _regions(ctx) if not r.nested]
+    for org in _organisations(ctx):
+        before = ctx.between(max(0, org.start - 14), org.start)
+        if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司)$", before):
+            near = [r for r in regions if r.end <= org.start and ctx.between(r.end, org.start) in ("的", "企业", "公司")]
+            out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
+        lead = re.match(r"(?:同样|也|均|都|则)?来自", ctx.between(org.end, org.end + 6))
         if lead:
-            after = [r for r in regions if not r.nested and r.start >= m.end and
-                     ctx.between(m.end, r.start) == lead.group()]
-            for r in after[:1]:
-                out.append(ctx.fact("basedIn", {"organization": ctx.key(m), "region": ctx.key(r)}, [m, r],
-                                    m.start, "ORG来自REGION"))
-    # "COUNTRY CITY" written together
+            after = [r for r in regions if r.start >= org.end and ctx.between(org.end, r.start) == lead.group()]
+            out += _based_in(ctx, org, after[:1], "ORG来自REGION")
+    return out
+
+
+def regions_together(ctx: _Context) -> list[Fact]:
+    """"阿联酋迪拜": a place written right after the larger place the lexicon puts it in."""
+    out = []
+    regions = _regions(ctx)
     for a, b in zip(regions, regions[1:]):
         if a.end == b.start:
             ea = ctx.resolution.entities[ctx.key(a)].lexicon_key
@@ -596,31 +615,34 @@ def places(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
-    # events: "EVENT亮相REGION", "EVENT在REGION(REGION…)开幕/举行"
-    at_verbs = "|".join(cues.EVENT_AT_VERBS)
+    return out
+
+
+WHEN = re.compile(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于)*")
+VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
+
+
+def held_in(ctx: _Context) -> list[Fact]:
+    """"EVENT亮相REGION", "EVENT(20日)在REGION(REGION…)(VENUE)开幕/举行"."""
+    out = []
+    at_verb = re.compile(f"(?:{'|'.join(cues.EVENT_AT_VERBS)})")
+    regions = [r for r in _regions(ctx) if not r.nested]
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
-        chain: list[Mention] = []
-        cursor = ev.end
         lead = ctx.between(ev.end, ev.end + 12)
-        when = re.match(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于)*", lead)
+        when = WHEN.match(lead)
         lead = lead[when.end():]
-        verb_first = re.match(rf"(?:{at_verbs})", lead)
+        verb_first = at_verb.match(lead)
         if not verb_first and not lead.startswith("在"):
             continue
         cursor = _offset_after(ctx, ev.end, when.end() + (verb_first.end() if verb_first else 1))
-        for r in (x for x in regions if not x.nested and x.start >= cursor):
-            if ctx.between(cursor, r.start):
-                break
-            chain.append(r)
-            cursor = r.end
-        if not chain:
+        chain = _written_together([r for r in regions if r.start >= cursor])
+        if not chain or ctx.between(cursor, chain[0].start):
             continue
-        venue = re.match(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)", ctx.between(cursor, cursor + 12))
-        after_places = ctx.between(cursor, cursor + 16)[venue.end() if venue else 0:]
-        if verb_first or re.match(rf"(?:{at_verbs})", after_places):
-            for r in chain:
-                out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
-                                    "EVENT 亮相/在 REGION 举行"))
+        rest = ctx.between(chain[-1].end, chain[-1].end + 16)
+        venue = VENUE.match(rest)
+        if verb_first or at_verb.match(rest[venue.end() if venue else 0:]):
+            out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
+                             "EVENT 亮相/在 REGION 举行") for r in chain]
     return out
 
 
@@ -646,28 +668,27 @@ def _principal_event(ctx: _Context) -> Mention | None:
 
 def organisers(ctx: _Context) -> list[Fact]:
     out = []
-    for block in ctx.blocks:
-        for s in _sentences(block):
-            t = _simple(s)
-            for m in cues.ORGANIZE_VERBS.finditer(t):
-                by = t.rfind("由", 0, m.start())
-                if by < 0:
-                    continue
-                orgs = ctx.in_span(s.sub(by, m.start()), ORG_FAMILY)
-                subject = [e for e in ctx.in_span(s.sub(0, by), {"Event"})] or (
-                    [_principal_event(ctx)] if _principal_event(ctx) else [])
-                for ev in subject[:1]:
-                    for o in orgs:
-                        out.append(ctx.fact("organizedBy", {"event": ctx.key(ev), "organization": ctx.key(o)},
-                                            [ev, o], o.start, "由ORG主办"))
-            # "ORG发起INITIATIVE"
-            for ini in ctx.in_span(s, {"Initiative"}):
-                k = _index_in(s, ini.start)
-                if re.search(r"(?:发起|推出|启动|牵头)$", t[:k]):
-                    orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if o.end <= ini.start]
-                    if orgs:
-                        out.append(ctx.fact("organizedBy", {"event": ctx.key(ini), "organization": ctx.key(orgs[-1])},
-                                            [ini, orgs[-1]], ini.start, "ORG发起INITIATIVE"))
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        for m in cues.ORGANIZE_VERBS.finditer(t):
+            by = t.rfind("由", 0, m.start())
+            if by < 0:
+                continue
+            orgs = ctx.in_span(s.sub(by, m.start()), ORG_FAMILY)
+            subject = [e for e in ctx.in_span(s.sub(0, by), {"Event"})] or (
+                [_principal_event(ctx)] if _principal_event(ctx) else [])
+            for ev in subject[:1]:
+                for o in orgs:
+                    out.append(ctx.fact("organizedBy", {"event": ctx.key(ev), "organization": ctx.key(o)},
+                                        [ev, o], o.start, "由ORG主办"))
+        # "ORG发起INITIATIVE"
+        for ini in ctx.in_span(s, {"Initiative"}):
+            k = _index_in(s, ini.start)
+            if re.search(r"(?:发起|推出|启动|牵头)$", t[:k]):
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if o.end <= ini.start]
+                if orgs:
+                    out.append(ctx.fact("organizedBy", {"event": ctx.key(ini), "organization": ctx.key(orgs[-1])},
+                                        [ini, orgs[-1]], ini.start, "ORG发起INITIATIVE"))
     return out
 
 
@@ -718,5 +739,8 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, anaphoric_positions, quotes, conferments, reports, places, organisers, participants, exhibits, members,
+    reporters, positions, anaphoric_positions, quotes, conferments, reports,
+    place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
+    coming_from, regions_together, held_in,
+    organisers, participants, exhibits, members,
 ]

@@ -82,8 +82,6 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
         for block in blocks[article.article_id]:
             found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
             found += _same_name(block.text, known)
-            for c in found:
-                c.text = block.text[c.start:c.end] if c.method == "pattern:same-name" else c.text
             page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
                 a, b = block.span.page_range(c.start, c.end)
@@ -629,9 +627,9 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(a, b, "Award", "pattern:quoted-award", 3))
         elif inner.endswith("类") and len(inner) >= 3 and "奖" in sentence:
             out.append(Candidate(a, b, "AwardCategory", "pattern:award-category", 3))
-        elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and len(inner) >= 4 and "”" not in inner[:-1] \
-                or (inner.endswith(cues.QUOTED_EVENT_ENDINGS) and len(inner) >= 8):
-            out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3 if len(inner) >= 4 else 2))
+        elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and (len(inner) >= 8 or len(inner) >= 4 and "”" not in inner):
+            # a long title may hold a quotation of its own (“智涌·浙”里,…展)
+            out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3))
         elif re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after) and \
                 not any(ch in inner for ch in "，,、") and len(inner) <= 12:
             out.append(Candidate(a, b, "Initiative", "pattern:quoted-initiative", 2))
@@ -1164,7 +1162,7 @@ def _person_cue(text: str, a: int, b: int) -> bool:
 
 def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
     """Known names (simplified forms) found again in a block, whatever its script."""
-    text = simplified_same_length(text)
+    written, text = text, simplified_same_length(text)
     out = []
     for name, typ in known.items():
         if len(name) < 2:
@@ -1173,6 +1171,6 @@ def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
         while start >= 0:
             end = start + len(name)
             if not _inside_latin_word(text, start, end):
-                out.append(Candidate(start, end, typ, "pattern:same-name", 1, text=name))
+                out.append(Candidate(start, end, typ, "pattern:same-name", 1, text=written[start:end]))
             start = text.find(name, end)
     return out

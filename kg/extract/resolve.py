@@ -91,7 +91,11 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 merged_into[group_of[m]] = (group_of[owner], f"alias in parentheses after {owner.text}")
 
     # 4: short forms and year-less names (events and organisations)
-    names = {g: simplified_same_length(_display(g, all_mentions, group_of)) for g in votes}  # to compare
+    texts: dict[str, Counter] = defaultdict(Counter)
+    for m in all_mentions:
+        texts[group_of[m]][m.text] += 1
+    # each group's most used name, simplified, to compare names across groups
+    names = {g: simplified_same_length(max(c, key=lambda t: (c[t], len(t), t))) for g, c in texts.items()}
     for g, name in names.items():
         if g in merged_into or g.startswith("lex:") or group_type[g] not in ORG_FAMILY | {"Event"}:
             continue
@@ -194,11 +198,6 @@ def _final(g: str, merged_into: dict[str, tuple[str, str]]) -> str:
 def winning_type(votes: Counter) -> str:
     """The type with the most weighted votes; ties go to the more specific type."""
     return max(votes, key=lambda t: (votes[t], -TYPE_PRIORITY.index(t) if t in TYPE_PRIORITY else -99))
-
-
-def _display(group: str, mentions: list[Mention], group_of: dict[Mention, str]) -> str:
-    texts = Counter(m.text for m in mentions if group_of[m] == group)
-    return max(texts, key=lambda t: (texts[t], len(t), t))
 
 
 def preferred_label(labels: Counter, typ: str, fallback: list[str]) -> str:

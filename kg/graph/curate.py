@@ -148,7 +148,7 @@ def _rename(ds: Dataset, old: URIRef, new: URIRef) -> None:
     for g in article_graphs(ds):
         for s, p, o in list(g.triples((old, None, None))):
             g.remove((s, p, o))
-            g.add((new, p, o if p != SKOS.prefLabel else o))
+            g.add((new, p, o))
         for s, p, o in list(g.triples((None, None, old))):
             g.remove((s, p, o))
             g.add((s, p, new))

@@ -16,6 +16,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from kg.errors import StoreError
 from kg.graph.rdf import PREFIXES
+from kg.graph.vocab import SKG
 
 DEFAULT_OUTPUT = Path("build") / "summit.trig"
 LAST_BUILD = Path("build") / ".last-build"
@@ -107,8 +108,6 @@ def load(path: Path | None = None) -> Dataset:
 
 def documents(ds: Dataset) -> dict[str, str]:
     """The source files in a graph: file name -> sha256 of its bytes."""
-    from kg.graph.vocab import SKG
-
     out = {}
     for doc in set(ds.subjects(RDF.type, SKG.Document)):
         name, digest = ds.value(doc, DCTERMS.identifier), ds.value(doc, SKG.sha256)
@@ -119,8 +118,6 @@ def documents(ds: Dataset) -> dict[str, str]:
 
 def remove_document(ds: Dataset, source: str) -> None:
     """Drop the named graphs of every article of one source file."""
-    from kg.graph.vocab import SKG
-
     docs = {d for d in ds.subjects(DCTERMS.identifier, Literal(source)) if (d, RDF.type, SKG.Document) in ds}
     articles = {a for d in docs for a in ds.subjects(DCTERMS.isPartOf, d)}
     for article in articles:
