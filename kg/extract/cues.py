@@ -112,5 +112,12 @@ ORDINAL_PREFIX = re.compile(r"(?:首届|第[一二三四五六七八九十百零
 # words that stand where a dateline's place would: 本报讯, 新华社电
 AGENCIES = {"本报", "本刊", "新华社", "中新社", "人民网", "新华网"}
 
+# the words of a sports report: a club or a league named among them is a team (an organisation),
+# not a company: 曼联主帅, 主场迎战切尔西, 英超第10轮
+SPORTS_WORDS = re.compile(r"主帅|主教练|教练|球队|队长|球员|球迷|联赛|赛季|主场|客场|进球|射门|破门|扳平|逼平|战平|"
+                          r"击败|战胜|负于|不敌|输给|完胜|夺冠|卫冕|降级|积分榜|争冠|转会|加盟|租借|首发|替补|"
+                          r"比分|上半场|下半场|欧冠|欧联|英超|西甲|意甲|德甲|法甲|中超|足总杯|德比|对阵|交锋|赛程|"
+                          r"足球|篮球|世界杯|赔率|让球|盘口|主胜|客胜|平局|赛果|第[一二三四五六七八九十\d]{1,3}轮")
+
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官
 GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官")

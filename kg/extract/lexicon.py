@@ -2,9 +2,9 @@
 
 data/lexicon/ holds regions (countries, Chinese divisions to county level, historic towns, major
 foreign cities, macro regions) with their hierarchy; job titles; organisation-name endings;
-international organisations; China's central government bodies with their short forms; and
-surnames. No company or person is listed: patterns and the
-tagger must find those.
+international organisations; China's central government bodies with their short forms;
+surnames; and the one-character short forms of countries (美 in 美军, 中美). No company or
+person is listed: patterns and the tagger must find those.
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Lexicon:
     titles: set[str] = field(default_factory=set)
     suffixes: dict[str, str] = field(default_factory=dict)  # name ending -> type
     surnames: set[str] = field(default_factory=set)
+    country_abbreviations: dict[str, str] = field(default_factory=dict)  # 美 -> 美利坚合众国
     longest_surface: int = 0
 
     def lookup(self, surface: str) -> Entry | None:
@@ -139,6 +140,11 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             raise LexiconError(f"org_suffixes.tsv: {row['suffix']}: unknown type {row['type']!r}")
         lex.suffixes.setdefault(row["suffix"], row["type"])
     lex.surnames = {r["surname"] for r in _rows(folder / "surnames.tsv", ["surname", "source"]) if r["surname"]}
+    for row in _rows(folder / "country_abbreviations.tsv", ["abbreviation", "country", "source"]):
+        if row["country"] not in lex.entries or len(row["abbreviation"]) != 1:
+            raise LexiconError(f"country_abbreviations.tsv: {row['abbreviation']}: expected one character and a "
+                               f"country of regions.tsv")
+        lex.country_abbreviations[row["abbreviation"]] = row["country"]
     return lex
 
 

@@ -236,9 +236,43 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             # "中东" + "地区" reads as one place name
             if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
                 b += 2
+            if entry.type == "GovernmentBody" and text.startswith("门", b):
+                break  # 公安部门: the police in general, not the Ministry of Public Security
             out.append(Candidate(a, b, entry.type, "lexicon", 2, key=entry.name))
             break
         i += 1
+    return out + _place_bodies(out, lexicon) + _armed_forces(text, lexicon, words)
+
+
+CHINA = "中华人民共和国"
+# a country's forces by its one-character short form: 美军, 日军, 俄海军; not 美军舰 (a US warship)
+FORCES = re.compile(r"(海军|空军|陆军|军方|军)(?!舰|机|费|工|售|演|事|团|区|人|官|衔|营|种|备|械|火|需|民|政|医|校|港|用|队)")
+
+
+def _armed_forces(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+    starts = {s for _, _, s in words}
+    out = []
+    for i, ch in enumerate(text):
+        if ch not in lexicon.country_abbreviations or i not in starts:
+            continue  # 完美军团: the character ends a word before it
+        m = FORCES.match(text, i + 1)
+        if m:
+            out.append(Candidate(i, m.end(), "GovernmentBody", "lexicon:armed-forces", 2))
+    return out
+
+
+def _place_bodies(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """A place written right before a government body of the lexicon names that place's own
+    body: 俄罗斯国防部, 香港证监会 are not China's 国防部 and 证监会. Written after 中国, it is
+    the lexicon's body (中国外交部 is 外交部)."""
+    places = {c.end: c for c in found if c.type == "Region"}
+    out = []
+    for body in found:
+        place = places.get(body.start)
+        if body.type != "GovernmentBody" or place is None:
+            continue
+        key = body.key if place.key == CHINA else ""
+        out.append(Candidate(place.start, body.end, "GovernmentBody", "lexicon:place-body", 2, key=key))
     return out
 
 
@@ -487,6 +521,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         return typ
     if simplified_same_length(name).endswith(("大会", "论坛", "峰会", "联合会")):
         return "Organization"
+    if any((e := lexicon.lookup(name[:n])) and e.type == "GovernmentBody" for n in range(2, len(name))):
+        return "GovernmentBody"  # a unit of a government body: 教育部国际合作与交流司
     return "Company"
 
 
@@ -1136,7 +1172,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             if w in lexicon.titles or w in cues.GENERIC_WORDS:
                 continue
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed
-            out.append(Candidate(s, end, _org_type(w, lexicon), "tagger" if cue else "tagger:bare", 1))
+            typ = _org_type(w, lexicon)
+            if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
+                typ = "Organization"  # a club or a league in a match report, not a company
+            out.append(Candidate(s, end, typ, "tagger" if cue else "tagger:bare", 1))
         else:
             entry = lexicon.lookup(w)
             common = dictionary_entry(w)
