@@ -144,6 +144,28 @@ def test_articles_byline_variants(write_file, byline, place, reporters, publishe
     assert [p.repaired for p in article.paragraphs] == ["论坛5日举行。与会专家就人工智能安全展开讨论。"]
 
 
+@pytest.mark.parametrize(("line", "reporters"), [
+    ("潮新闻客户端 记者 叶子航 通讯员 沈梦琪", ["叶子航", "沈梦琪"]),
+    ("（记者 王五）", ["王五"]),
+])
+def test_articles_reporters_line_under_a_headline(write_file, line, reporters):
+    text = f"领先科技成果发布\n\n{line}\n\n11月7日下午，发布活动在乌镇举行。15项成果获评。\n"
+    (article,) = _articles(write_file, text)
+    page = read_page(write_file("page.txt", text))
+    assert article.title.repaired == "领先科技成果发布"
+    assert [name for name, _, _ in article.byline.reporters] == reporters
+    for name, start, end in article.byline.reporters:
+        assert page.text[start:end] == name
+    assert [p.repaired for p in article.paragraphs] == ["11月7日下午，发布活动在乌镇举行。15项成果获评。"]
+
+
+def test_articles_hong_kong_bracket_byline_without_a_place(write_file):
+    text = "亞太峰會揭幕\n\n【大公報訊】記者梁詠詩報道：峰會昨日在香港揭幕。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["梁詠詩"]
+    assert [p.repaired for p in article.paragraphs] == ["峰會昨日在香港揭幕。"]
+
+
 def test_articles_year_in_the_body_dates_a_byline_without_one(write_file):
     text = "论坛举行\n\n本报杭州9月1日电（记者 王五）2024年数字乡村论坛1日在杭州举行。会议总结了各地经验。\n"
     (article,) = _articles(write_file, text)

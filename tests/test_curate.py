@@ -7,13 +7,13 @@ from kg.graph.vocab import SKG
 
 PAGE = ("数字经济论坛在杭州开幕\n\n"
         "本报杭州9月1日电（记者 王五）华为技术有限公司董事长梁华表示，开放合作是关键。"
-        "华为公司常务董事汪涛说，数字化转型正在加速。"
+        "华为常务董事汪涛说，数字化转型正在加速。"
         "“我们希望扩大合作。”阿里云智能集团资深副总裁刘伟光说。"
         "腾讯(中国)、联想(中国)等企业参加了论坛。\n")
 
 CURATION = """
 decisions:
-  - merge: [华为公司, 华为技术有限公司]
+  - merge: [华为, 华为技术有限公司]
     reason: the same company, short and full name
   - type: {entity: 阿里云智能集团, as: Organization}
     reason: an editor's call, to test the override
@@ -42,7 +42,7 @@ def test_curate_decisions_apply_on_build_and_are_recorded(write_file, kg, tmp_pa
     ds = _graph(out)
     huawei = [s for s in ds.subjects(SKOS.prefLabel, Literal("华为技术有限公司", lang="zh"))]
     assert len(set(huawei)) == 1
-    assert not list(ds.subjects(SKOS.prefLabel, Literal("华为公司", lang="zh")))  # merged away
+    assert not list(ds.subjects(SKOS.prefLabel, Literal("华为", lang="zh")))  # merged away
     (ali,) = set(ds.subjects(SKOS.prefLabel, Literal("阿里云智能集团", lang="zh")))
     assert set(ds.objects(ali, RDF.type)) == {SKG.Organization}
     decisions = set(ds.subjects(RDF.type, SKG.CurationDecision))
@@ -64,10 +64,10 @@ def test_curate_survives_a_rebuild_and_an_add(write_file, kg, tmp_path):
     first = out.read_bytes()
     assert kg("build", page, "-o", out, "--curation", curation).exit_code == 0
     assert out.read_bytes() == first
-    other = write_file("other.txt", "论坛闭幕\n\n本报杭州9月3日电（记者 王五）华为公司常务董事汪涛出席闭幕式。\n")
+    other = write_file("other.txt", "论坛闭幕\n\n本报杭州9月3日电（记者 王五）华为常务董事汪涛出席闭幕式。\n")
     assert kg("add", other, "--data", out, "--curation", curation).exit_code == 0
     ds = _graph(out)
-    assert not list(ds.subjects(SKOS.prefLabel, Literal("华为公司", lang="zh")))
+    assert not list(ds.subjects(SKOS.prefLabel, Literal("华为", lang="zh")))
 
 
 def test_curate_a_malformed_file_is_a_clear_error(write_file, kg, tmp_path):

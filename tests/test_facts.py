@@ -189,3 +189,14 @@ def test_facts_synthetic_article_conferments(synthetic):
 
 def test_facts_synthetic_article_reporter(synthetic):
     assert [_name(synthetic, f.role("person")) for f in _facts(synthetic, "reporter")] == ["陈静"]
+
+
+def test_facts_recipients_listed_after_the_award_is_announced(extract_text):
+    corpus = extract_text(
+        "领先科技成果发布\n\n"
+        "本报乌镇11月7日电（记者 叶子航）7日，15项成果获评“世界互联网领先科技成果”。"
+        "其中，浙江有3项成果上榜，分别是之江实验室的“之江天枢”人工智能开源平台、"
+        "海康威视的“观澜”视觉大模型以及新华三集团的“傲飞”算力调度平台。\n", source="list.txt")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")))
+             for f in _facts(corpus, "conferment")}
+    assert found == {(org, "世界互联网领先科技成果") for org in ("之江实验室", "海康威视", "新华三集团")}

@@ -88,7 +88,45 @@ CASES = [
     case("2024年世界互联网大会乌镇峰会在浙江乌镇开幕。",
          ("2024年世界互联网大会乌镇峰会", "Event"), ("浙江", "Region"), id="event-with-year"),
     case("第十届世界互联网大会乌镇峰会开幕。", ("第十届世界互联网大会乌镇峰会", "Event"), id="event-with-ordinal"),
+    # a place's own government body, and armed forces
+    case("俄罗斯国防部发表声明称，演习将持续一周。", ("俄罗斯国防部", "GovernmentBody"), id="foreign-ministry"),
+    case("香港证监会昨日刊登公告。", ("香港证监会", "GovernmentBody"), id="place-and-lexicon-body"),
+    case("美军和日本海上自卫队举行联合演习。", ("美军", "GovernmentBody"), ("日本海上自卫队", "GovernmentBody"),
+         id="armed-forces"),
+    case("教育部国际合作与交流司司长王明指出，留学人数稳步增长。",
+         ("教育部国际合作与交流司", "GovernmentBody"), ("王明", "Person"), id="unit-of-a-ministry"),
+    case("桐乡市经济和信息化局局长钱卫东说，企业参展热情很高。",
+         ("桐乡市经济和信息化局", "GovernmentBody"), ("钱卫东", "Person"), id="bureau-with-a-conjunction"),
+    # clubs in a match report are organisations
+    case("曼联主场2比1击败切尔西，继续领跑积分榜。", ("曼联", "Organization"), id="club-in-a-match-report"),
+    # what describes a foreign company is not its name
+    case("俄罗斯卡巴斯基公司副总裁安德烈·索科洛夫呼吁加强合作。",
+         ("卡巴斯基公司", "Company"), ("安德烈·索科洛夫", "Person"), id="country-before-a-company"),
+    case("肯尼亚移动运营商Safaricom、印度尼西亚数字企业GoTo集团加入联盟。",
+         ("Safaricom", "Company"), ("GoTo集团", "Company"), id="descriptor-before-a-latin-name"),
+    case("泰国朱拉隆功大学校长王明出席论坛。", ("泰国朱拉隆功大学", "Organization"), id="university-keeps-its-country"),
+    case("数码港副行政总裁蔡德昌接受采访时指出，合作是关键。", ("数码港", ORG), ("蔡德昌", "Person"),
+         id="deputy-title"),
+    # an award by the verb that confers it
+    case("15项成果获评“世界互联网领先科技成果”。", ("世界互联网领先科技成果", "Award"), id="conferred-award"),
 ]
+
+
+@pytest.mark.parametrize(("sentence", "absent"), [
+    ("美国国际集团宣布重组计划。", "国际集团"),  # common words after the country: the country stays
+    ("完美军团战队获得冠军。", "美军"),  # 美 ends a word: no armed forces
+    ("北京公安部门统计的数字显示，案件数量下降。", "公安部"),  # the police, not the ministry
+    ("我们希望借亚太峰会这个平台推动合作。", "借亚太峰会"),
+    ("这是世界互联网大会首次举办区域性峰会。", "区域性峰会"),  # a kind of summit, not a name
+    ("来自中国、美国、德国等国家的15项成果入选。", "来自中国"),
+])
+def test_mentions_what_is_no_name(lexicon, sentence, absent):
+    assert absent not in [c.text for c in _names(sentence, lexicon)]
+
+
+def test_mentions_a_place_before_a_central_body_of_china_keeps_the_body(lexicon):
+    (body,) = [c for c in _names("中国外交部发言人表示，中方欢迎各方参会。", lexicon) if c.type == "GovernmentBody"]
+    assert (body.text, body.key) == ("中国外交部", "外交部")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)

@@ -138,3 +138,23 @@ def test_resolve_namesakes_are_not_merged_blindly(second_org, people):
     reasons = {why for m, (key, why) in corpus.resolution.links.items() if m.text == "王伟"}
     if people == 2:
         assert any("kept apart" in why for why in reasons)
+
+
+def test_resolve_abbreviation_after_the_full_name_in_one_article(extract_text):
+    corpus = extract_text("数字丝路论坛举行\n\n"
+                          "本报乌镇11月8日电（记者 黄蕾）论坛由中国联合网络通信集团有限公司承办。"
+                          "中国联通副总经理唐永康说，合作潜力巨大。中国移动研究院院长黄宇红出席。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "中国联合网络通信集团有限公司")}
+    (short,) = {(key, why) for _, key, why in _links(corpus, "中国联通")}
+    assert short == (full, "abbreviation of 中国联合网络通信集团有限公司")
+    assert {key for _, key, _ in _links(corpus, "中国移动研究院")} != {full}
+
+
+def test_resolve_a_quoted_fair_does_not_swallow_the_summit(extract_text):
+    corpus = extract_text("博览会开幕\n\n"
+                          "本报乌镇11月7日电（记者 叶子航）作为2025年世界互联网大会乌镇峰会的重要活动，"
+                          "“互联网之光”博览会7日开幕。本届互联网之光博览会共有580家企业参展。\n")
+    summit = {key for _, key, _ in _links(corpus, "2025年世界互联网大会乌镇峰会")}
+    fair = {key for _, key, _ in _links(corpus, "“互联网之光”博览会")}
+    assert summit and fair and summit != fair
+    assert all(key in fair for _, key, _ in _links(corpus, "互联网之光博览会"))

@@ -37,7 +37,7 @@ LEFT_STOPS = (
     "位于", "联合", "携手", "愿同", "愿与", "将与", "加强", "推动", "支持", "欢迎", "祝贺", "感谢", "出席", "举行",
     "成为", "担任", "出任", "率团", "率领", "会见", "访问", "借由", "藉由", "利用", "借助", "合办", "共同",
     "同", "是", "在", "由", "与", "和", "及", "跟", "对",
-    "向", "为", "被", "把", "将",
+    "向", "为", "被", "把", "将", "借", "凭", "靠", "请",
     "从", "自", "据", "有", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 
@@ -75,7 +75,9 @@ INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", 
 
 # award words
 AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "获")
-AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖|榜上有名|名列其中|入选|上榜")
+AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖|榜上有名|名列其中|入选|上榜|在榜单之列|榜单之列")
+# a quoted title conferred by these verbs is an award, whatever its last words: 获评“…领先科技成果”
+AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授予|授予)$")
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
 AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
@@ -103,6 +105,8 @@ VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 
 # a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机
 PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平台|卫星|飞船|火箭|号)")
+# nouns that describe a company in an apposition before its name: 移动运营商Safaricom, 数字企业GoTo集团
+DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:[ .][A-Za-z][A-Za-z0-9&+\-]*)*\.?")
 DOTS = "·・•‧"
 FOREIGN_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:[{DOTS}][{CJK}]{{1,8}})+")

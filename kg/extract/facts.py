@@ -325,6 +325,11 @@ def conferments(ctx: _Context) -> list[Fact]:
                 start = _clause_start(sent_text, m.start())
                 for r in _list_heads(ctx, s, start, m.start()):
                     add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+                # "3项成果上榜,分别是A、B和C": the list follows
+                after = cues.LIST_INTRO.search(sent_text, m.end())
+                if after and not re.search(r"[。；]", sent_text[m.end():after.start()]):
+                    for r in _list_heads(ctx, s, after.end(), len(sent_text)):
+                        add(r, None, s.page_offset(m.start()), "上榜,分别是 LIST", s.page_offset(m.start()))
             # "人工智能赛道“乌镇之星”由A、B和C获得": the passive names the winners after 由
             for m in re.finditer(r"由([^。；]{2,60}?)(?:获得|夺得|摘得|获颁|斩获|包揽)", sent_text):
                 cats_before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < m.start()]

@@ -94,15 +94,18 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
         raise LexiconError(f"{path}: lexicon file missing") from None
 
 
-def _short_form_ok(alias: str, full: str) -> bool:
+def _short_form_ok(alias: str, full: str, level: str) -> bool:
     """A short place name is used only when it cannot be an ordinary word: jieba's dictionary
-    does not know it, or knows it as a place name (和平 from 和平区 is left out)."""
+    does not know it, or knows it as a place name (和平 from 和平区 is left out). A city's short
+    form may also be known as another proper name (嘉兴 as a person's): cities are named that way
+    far more often than people are."""
     if len(alias) < 2:
         return False
     if alias == full:
         return True
     known = dictionary_entry(alias)
-    return known is None or known[1].startswith("ns")
+    return known is None or known[1].startswith("ns") or (
+        level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz"))
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
@@ -131,7 +134,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         lex.surfaces.setdefault(entry.name, entry.name)
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
         for alias in entry.aliases:
-            if entry.type != "Region" or _short_form_ok(alias, entry.name):
+            if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level):
                 lex.surfaces.setdefault(alias, entry.name)
     lex.longest_surface = max((len(s) for s in lex.surfaces), default=0)
     lex.titles = {r["title"] for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]}

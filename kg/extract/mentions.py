@@ -121,6 +121,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _parentheses(text, lexicon, found)
         found += _products(text, found)
         found += _from_place(text, lexicon, found)
+        found += _described_names(text, found)
     found += tagged
     for c in found:
         c.text = original[c.start:c.end]  # the name as written
@@ -451,7 +452,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
         if alias:
             end = alias.start()
-        start = _np_start(text, end, words, [], stop_verbs=True)
+        start = _np_start(text, end, words, [], stop_verbs=True, opening_verb=True)
         hinted = (hints or {}).get(end)
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
@@ -459,11 +460,14 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
         split = (heads or {}).get(start)
-        if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end):
+        if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
+                and not _named_organisation(text[split:end], lexicon):
             out.append(Candidate(split, end, "Title", "pattern:title", 2))  # 阿里云|开源生态负责人
             end = split
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
+        if _org_type(text[start:end], lexicon) == "Company":
+            start = _past_apposition(text, start, end, lexicon, words, [], {})
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
@@ -528,7 +532,7 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
-                  "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区"}
+                  "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副"}
 UNIT_ENDS = ("处", "室", "组", "办")
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
@@ -656,7 +660,9 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
         if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
             out.append(Candidate(o, c + 1 + len(head), "Event", "pattern:quoted-event", 3))
-        elif inner.endswith(cues.AWARD_ENDINGS) and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
+        elif (inner.endswith(cues.AWARD_ENDINGS) or cues.AWARD_CONFERRED.search(text[:o]) and "，" not in inner
+              and "," not in inner and not inner.endswith(cues.CATEGORY_ENDINGS)) \
+                and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
             y = re.match(r"((?:19|20)\d\d)年度?", inner)
             if y:
                 a += y.end()
@@ -703,10 +709,12 @@ FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y
 
 
 def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int = 18,
-              stop_verbs: bool = False) -> int:
+              stop_verbs: bool = False, opening_verb: bool = False) -> int:
     """Where the noun phrase that ends at ``end`` begins: scanning left over words, stop at
     punctuation, a function word or number, the end of an earlier name, max_len characters,
-    and (``stop_verbs``) a verb. 和/与 between two common words stays inside (安全与治理)."""
+    and (``stop_verbs``) a verb, unless (``opening_verb``) the verb opens the clause: an
+    organisation before a title may start with one (创新科技及工业局局长). 和/与 between two
+    common words stays inside (安全与治理)."""
     limit = max(0, end - max_len)
     for c in found:
         if c.type != "Region" and limit < c.end < end:  # places may open a name; other names end it
@@ -725,8 +733,10 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         conj = w in ("与", "和", "及") and _conj_inside(toks, k)
         if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
             break
-        if stop_verbs and t == "v" and len(w) >= 2 and not (k > 0 and toks[k - 1][0].endswith(cues.NAME_HEADS)):
-            break  # a verb ends the name, unless it opens a unit after a parent (…政府|创新科技及工业局)
+        opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
+        if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause \
+                and not toks[k - 1][0].endswith(cues.NAME_HEADS):
+            break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
         start = s
     return start
 
@@ -830,14 +840,18 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
                 start = prev.start
+        if typ in ("Company", "CompanyIndustry"):
+            if re.match(r"[A-Za-z]", text[end:end + 1]) and text[start:end].endswith(cues.DESCRIPTOR_NOUNS):
+                continue  # 网络安全公司|Group-IB: the noun describes the name that follows
+            start = _past_apposition(text, start, i, lexicon, words, found, known)
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
         if not _distinctive(name, words, start, i, found + out, known):
             continue
         if typ == "CompanyIndustry":
-            if not _brand(text, words, start, i, end):
-                continue
+            if not _brand(text, words, start, i, end) or text.startswith(cues.PRODUCT_NOUNS, end):
+                continue  # 光电智能|芯片: the industry word describes a product
             typ, strength = "Company", 1
         else:
             strength = 2
@@ -845,6 +859,38 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             typ = "GovernmentBody"
         out.append(Candidate(start, end, typ, "pattern:name-ending", strength))
     return out
+
+
+DESCRIBED_LATIN = re.compile(rf"(?:{'|'.join(cues.DESCRIPTOR_NOUNS)})([A-Za-z][A-Za-z0-9&+\-]*(?: [A-Z][A-Za-z0-9&+\-]*)*)"
+                             r"(?![A-Za-z0-9\u4e00-\u9fff])")
+
+
+def _described_names(text: str, found: list[Candidate]) -> list[Candidate]:
+    """A Latin-script name after the noun that describes it: 移动运营商Safaricom, 初创企业Cognitiv."""
+    out = []
+    for m in DESCRIBED_LATIN.finditer(text):
+        a, b = m.span(1)
+        if not any(c.start < b and a < c.end for c in found):
+            out.append(Candidate(a, b, "Company", "pattern:described", 2))
+    return out
+
+
+def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, found: list[Candidate],
+                     known: dict[str, str]) -> int:
+    """Where a foreign company's own name starts after what describes it: 俄罗斯|卡巴斯基公司,
+    印度尼西亚数字企业|GoTo集团. A country stays in the name when what follows it is made of
+    common words (美国国际集团), and China's places always stay (杭州云深处科技); a university or
+    an institute keeps its country (泰国朱拉隆功大学), as Chinese writes their names."""
+    latin = re.search(rf"(?:{'|'.join(cues.DESCRIPTOR_NOUNS)})(?=[A-Za-z])", text[start:i + 1])
+    if latin:
+        return start + latin.end()  # 网络安全公司|Group-IB
+    after = next((start + n for n in range(min(12, i - start - 1), 1, -1)
+                  if (e := lexicon.lookup(text[start:start + n])) and e.level == "country" and e.name != CHINA), None)
+    if after is None:
+        return start
+    if _distinctive(text[after:i], words, after, i, [c for c in found if c.start >= after], known):
+        return after
+    return start
 
 
 def _brand(text: str, words, start: int, i: int, end: int) -> bool:
@@ -896,7 +942,7 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             gap = text[end:j]
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
                 continue
-        start = _np_start(text, i, words, found)
+        start = _np_start(text, i, words, found, stop_verbs=True)
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
         year = re.search(r"(?:(?:19|20)\d\d年(?:度)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
@@ -942,7 +988,8 @@ def _event_name(name: str, head: str) -> bool:
     """An event named by common words (互联网之光博览会): at least three characters before a
     conference or fair head, and no determiner in front (本届峰会, 这次大会 are no names)."""
     body = name[: -len(head)]
-    return head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") and len(body) >= 3 \
+    generic = len(body) <= 4 and body.endswith(("性", "型", "级", "式"))  # 区域性峰会, 大型博览会
+    return head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") and len(body) >= 3 and not generic \
         and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
 
@@ -1060,8 +1107,11 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
     for m in cues.ORGANIZE_VERBS.finditer(sentence):
         by = sentence.rfind("由", 0, m.start())
         if by >= 0:
-            seg = sentence[by + 1:m.start()]
-            items = _name_like_items(seg, by + 1)
+            seg_start = by + 1
+            for earlier in cues.ORGANIZE_VERBS.finditer(sentence, seg_start, m.start()):
+                seg_start = earlier.end() + (sentence[earlier.end():earlier.end() + 1] in "、，,和")  # 由A主办、B承办
+            seg = sentence[seg_start:m.start()]
+            items = _name_like_items(seg, seg_start)
             if items:
                 results.append(("Organization", items))
     return results
@@ -1071,7 +1121,7 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
     """The enumeration that ends at ``end``, back to the clause start."""
     start = max(sentence.rfind(ch, 0, end) for ch in "，,：:“”") + 1
     seg = sentence[start:end]
-    for marker in ("此外", "其中", "另外", "同时"):
+    for marker in ("此外", "其中", "另外", "同时", "来自", "包括", "以及"):
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
@@ -1169,8 +1219,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             cue = s in titles_end or _person_cue(text, s, end) or listed
             out.append(Candidate(s, end, "Person", "tagger" if cue else "tagger:bare", 1))
         elif flag == "ORG":
-            if w in lexicon.titles or w in cues.GENERIC_WORDS:
-                continue
+            if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
+                continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):

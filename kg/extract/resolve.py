@@ -6,7 +6,8 @@ Rules, in order:
 3. an alias in parentheses names the entity before it (全球移动通信系统协会(GSMA Ltd.));
 4. a short form is the longer name it ends (乌镇峰会 -> 世界互联网大会乌镇峰会), or the same
    name without its year (-> 2025年世界互联网大会乌镇峰会), when only one longer name fits;
-5. a company's brand is the company (安恒 -> 安恒信息) when its name is brand + industry word;
+5. a company's brand is the company (安恒 -> 安恒信息) when its name is brand + industry word,
+   and an abbreviation is the full name written in the same article (中国联通 -> 中国联合网络通信…);
 6. in one article, event names with the same head noun are one event when one of them is a
    quoted full title (浙江人工智能主题展 -> “…人工智能的浙江探索与实践展”).
 An entity's type is the one its mentions vote for, each method with its weight.
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from kg.extract.cues import EPITHET_ENDINGS
+from kg.extract.cues import EPITHET_ENDINGS, EVENT_HEADS, QUOTED_EVENT_ENDINGS
 from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import normalize
 from kg.model import Entity, Mention, Page, Resolution
@@ -30,7 +31,7 @@ METHOD_WEIGHT = {
     "pattern:epithet": 3, "pattern:title-org": 4, "pattern:quoted-award": 4, "pattern:award-category": 4,
     "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
     "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
-    "pattern:alias": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
+    "pattern:alias": 2, "pattern:described": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
     "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:category-name": 2, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
 }
 TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
@@ -39,6 +40,36 @@ TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region"
 
 # the legal form a company name may add to its brand: 阿里巴巴 = 阿里巴巴集团, 百度 = 百度公司
 COMPANY_FORMS = ("集团", "公司", "有限公司", "股份有限公司", "集团有限公司", "集团公司", "控股", "集团股份有限公司")
+
+
+def _event_head(name: str) -> str:
+    """The head noun of an event's name: 博览会 in “互联网之光”博览会, 展 in “…实践展”."""
+    heads = sorted(set(EVENT_HEADS) | set(QUOTED_EVENT_ENDINGS), key=len, reverse=True)
+    return next((h for h in heads if name.endswith(h)), name[-1:])
+
+
+def _describes(name: str, titled: str, head: str) -> bool:
+    """Whether an unquoted event name refers to the quoted title with the same head
+    (浙江人工智能主题展 -> “人工智能的浙江探索与实践展”): the same head noun, no edition of its
+    own (a year, an ordinal) and a word of the title in it."""
+    if not name.endswith(head) or _event_head(name) != head or re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", name):
+        return False
+    body = name[: -len(head)]
+    return any(body[i:i + 2] in titled for i in range(len(body) - 1))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether a name is a Chinese abbreviation of a longer one: the same first two characters,
+    then the rest of its characters in order (中国联通 in 中国联合网络通信集团有限公司), and not a
+    plain prefix (中国移动研究院 is not 中国移动)."""
+    if len(full) < len(short) + 3 or full[:2] != short[:2] or full.startswith(short):
+        return False
+    at = 2
+    for ch in short[2:]:
+        at = full.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
 
 
 def family(t: str) -> str:
@@ -130,15 +161,27 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 merged_into[g] = (h, f"short name of {full}")
                 break
 
+    # 5b: an abbreviation written after the full name in the same article: 中国联通 -> 中国联合网络通信集团有限公司
+    for aid, ms in by_article.items():
+        groups = {_final(group_of[m], merged_into) for m in ms}
+        for g in sorted(groups):
+            name = names[g]
+            if g in merged_into or g.startswith("lex:") or family(group_type[g]) != "Org" or len(name) < 3:
+                continue
+            fulls = [h for h in groups if h != g and group_type[h] == group_type[g] and _abbreviates(name, names[h])]
+            if len(fulls) == 1:
+                merged_into[g] = (fulls[0], f"abbreviation of {names[fulls[0]]}")
+
     # 6: event names with the same head in one article
     for aid, ms in by_article.items():
         events = [m for m in ms if group_type[_final(group_of[m], merged_into)] == "Event"]
         quoted = {_final(group_of[m], merged_into) for m in events if m.method == "pattern:quoted-event"}
         for q in quoted:
-            head = names[q][-1]
+            head = _event_head(names[q])
             for m in events:
                 g = _final(group_of[m], merged_into)
-                if g != q and names[g].endswith(head) and g not in quoted and m.method != "pattern:quoted-event":
+                if g != q and g not in quoted and m.method != "pattern:quoted-event" \
+                        and _describes(names[g], names[q], head):
                     merged_into[g] = (q, f"the article's one event titled …{head}: {names[q]}")
 
     # entities

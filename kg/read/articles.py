@@ -36,7 +36,9 @@ BYLINE = re.compile(
     r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯)\s*"
     r"(?:[（(](?P<people>[^）)]{1,80})[)）]|(?:记者|通讯员)\s*(?P<people2>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6})*)\s)?\s*"
 )
-LONE_REPORTERS = re.compile(rf"^[（(]?\s*{REPORTER_ROLES}\s*(?P<people>[^）)。，,]{{2,60}}?)\s*[)）]?\s*$")
+# a line of reporters, after the outlet's name or not: "潮新闻客户端 记者 X 通讯员 Y", "（记者 X）"
+LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}(?:日报|晚报|报|网|社|台|客户端|新闻)\s+)?[（(]?\s*"
+                            rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,]{{2,60}}?)\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
@@ -96,6 +98,18 @@ def split_articles(page: Page) -> list[Article]:
                 current.reporters.extend(_reporters(label, line.span))
             else:
                 pending_sections.append(label)
+            i += 1
+            continue
+        lone = LONE_REPORTERS.match(text) if line.kind == "text" else None
+        if lone and (headline or current):
+            # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
+            if headline:
+                current = start("news")
+                current.title = _join_title(headline)
+                current.first = headline[0]
+                headline = []
+            a, b = lone.span("people")
+            current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
         if _is_headline(text) and nxt is not None and not (
@@ -238,7 +252,7 @@ BRACKET_DATELINE = re.compile(
     r"^[【〔\[]\s*(?:特派)?记者\s*(?P<people>[^／/】〕\]]{2,30}?)\s*[／/]\s*(?P<place>[\u4e00-\u9fff]{1,10}?)"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报导|报道|电|讯)?\s*[】〕\]]\s*")
 BRACKET_AGENCY = re.compile(
-    r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})"
+    r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})?"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
 NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*")
 
