@@ -709,15 +709,18 @@ FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y
 
 
 def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int = 18,
-              stop_verbs: bool = False, opening_verb: bool = False) -> int:
+              stop_verbs: bool = False, opening_verb: bool = False, openers: tuple[str, ...] = ("Region",),
+              verb_chains: bool = False) -> int:
     """Where the noun phrase that ends at ``end`` begins: scanning left over words, stop at
-    punctuation, a function word or number, the end of an earlier name, max_len characters,
+    punctuation, a function word or number, the end of an earlier name (not of ``openers``,
+    the types that may open a longer name), max_len characters,
     and (``stop_verbs``) a verb, unless (``opening_verb``) the verb opens the clause: an
-    organisation before a title may start with one (创新科技及工业局局长). 和/与 between two
+    organisation before a title may start with one (创新科技及工业局局长), or (``verb_chains``)
+    it stands between nouns and the name's ending (应急技术处理协调中心). 和/与 between two
     common words stays inside (安全与治理)."""
     limit = max(0, end - max_len)
     for c in found:
-        if c.type != "Region" and limit < c.end < end:  # places may open a name; other names end it
+        if c.type not in openers and limit < c.end < end:  # places may open a name; other names end it
             limit = c.end
     toks = [(w, t, s) for w, t, s in words if s < end]
     start = end
@@ -734,7 +737,11 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
             break
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
-        if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause \
+        # 应急技术|处理|协调|中心: a verb between nouns and before the head or another verb names a task
+        in_chain = verb_chains and k > 0 and toks[k - 1][1] in ("n", "vn", "nz", "an", "j", "v") and (
+            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and not any(
+            toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k))  # …有限公司|科技|创新|部: a unit
+        if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
                 and not toks[k - 1][0].endswith(cues.NAME_HEADS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
         start = s
@@ -792,6 +799,9 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
     parts = [(w, t) for w, t, s in words if s >= a and s + len(w) <= b]
     if not parts:
         return False
+    content = [w for w, t in parts if w not in cues.GENERIC_WORDS and t not in FUNCTION_TAGS]
+    if name.startswith(("国家", "中国", "全国", "中央")) and len(content) >= 3:
+        return True  # 国家计算机网络应急技术处理协调中心: a national body is named by what it does
     for w, t in parts:
         if w in cues.GENERIC_WORDS:
             continue
@@ -831,7 +841,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         group = re.search(r"[（(]集团[)）]$", text[:i])
         if group:
             head = group.start()  # 陕西广电网络传媒（集团）股份有限公司
-        start = _np_start(text, head, words, found + out, stop_verbs=True)
+        start = _np_start(text, head, words, found + out, stop_verbs=True, verb_chains=True)
         hinted = (hints or {}).get(end)
         if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
@@ -942,7 +952,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             gap = text[end:j]
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
                 continue
-        start = _np_start(text, i, words, found, stop_verbs=True)
+        # an organisation may open an event's name: 世界互联网大会|乌镇峰会
+        start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"))
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
         year = re.search(r"(?:(?:19|20)\d\d年(?:度)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
@@ -975,7 +986,7 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             continue
         if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
             continue
-        start = _np_start(text, i, words, found, max_len=20, stop_verbs=True)
+        start = _np_start(text, i, words, found, max_len=20, stop_verbs=True, openers=("Region", "Organization"))
         name = text[start:i + 1]
         if len(name) < 4 or not _distinctive(name, words, start, i, found, known) and not any(
                 n in name for n in known if len(n) >= 3):

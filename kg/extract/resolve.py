@@ -52,7 +52,7 @@ def _describes(name: str, titled: str, head: str) -> bool:
     """Whether an unquoted event name refers to the quoted title with the same head
     (浙江人工智能主题展 -> “人工智能的浙江探索与实践展”): the same head noun, no edition of its
     own (a year, an ordinal) and a word of the title in it."""
-    if not name.endswith(head) or _event_head(name) != head or re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", name):
+    if not name.endswith(head) or re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", name):
         return False
     body = name[: -len(head)]
     return any(body[i:i + 2] in titled for i in range(len(body) - 1))
