@@ -147,6 +147,8 @@ def test_articles_byline_variants(write_file, byline, place, reporters, publishe
 @pytest.mark.parametrize(("line", "reporters"), [
     ("潮新闻客户端 记者 叶子航 通讯员 沈梦琪", ["叶子航", "沈梦琪"]),
     ("（记者 王五）", ["王五"]),
+    ("光明日报记者　邵佳宁　陆新宇", ["邵佳宁", "陆新宇"]),
+    ("21世纪经济报道记者 唐思远 乌镇报道", ["唐思远"]),
 ])
 def test_articles_reporters_line_under_a_headline(write_file, line, reporters):
     text = f"领先科技成果发布\n\n{line}\n\n11月7日下午，发布活动在乌镇举行。15项成果获评。\n"

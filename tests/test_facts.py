@@ -200,3 +200,33 @@ def test_facts_recipients_listed_after_the_award_is_announced(extract_text):
     found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")))
              for f in _facts(corpus, "conferment")}
     assert found == {(org, "世界互联网领先科技成果") for org in ("之江实验室", "海康威视", "新华三集团")}
+
+
+def test_facts_winners_listed_under_their_category(extract_text):
+    corpus = extract_text(
+        "领先科技奖揭晓\n\n"
+        "本报乌镇11月21日电（记者 邵佳宁）2024年世界互联网大会领先科技奖21日揭晓，"
+        "奖项分为“基础研究类”“关键技术类”。获奖名单如下——\n\n"
+        "基础研究类：浙江大学、Riverlane（英国）；\n\n"
+        "关键技术类：华为技术有限公司、海康威视。\n", source="winners.txt")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")))
+             for f in _facts(corpus, "conferment")}
+    assert found == {("浙江大学", "基础研究类"), ("Riverlane", "基础研究类"),
+                     ("华为技术有限公司", "关键技术类"), ("海康威视", "关键技术类")}
+
+
+def test_facts_a_report_compiled_by_two_organisations(extract_text):
+    corpus = extract_text(
+        "指数报告发布\n\n"
+        "本报乌镇11月22日电（记者 唐思远）《全球跨境电商发展指数报告（2024）》22日发布。"
+        "该报告由中国网络空间研究院与中国国际电子商务中心联合编制。\n", source="report.txt")
+    found = {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy")}
+    assert found == {"中国网络空间研究院", "中国国际电子商务中心"}
+
+
+def test_facts_quote_after_an_interview_phrase(extract_text):
+    corpus = extract_text(
+        "厂商参展\n\n"
+        "本报台北11月10日电（记者 林怡君）凌耀智能董事长陈柏丞今天接受电话访问表示，"
+        "“现场询问度比预期高。”\n", source="quote.txt")
+    assert [_name(corpus, f.role("speaker")) for f in _facts(corpus, "quote")] == ["陈柏丞"]

@@ -17,7 +17,7 @@ QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透�
                "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
-SPEECH = re.compile(r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|致辞|视频|连线)"
+SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日|同日)?(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|致辞|视频|连线|访问|采访|专访)"
                     r"|(?:致辞|发言|演讲|讲话|受访|答问|回应|致开幕辞|作报告)时?"
                     r"|对记者|向记者|告诉记者|也|还|则|更|进一步|\d{1,2}日)?(?:" + QUOTE_VERB.pattern + ")")
 

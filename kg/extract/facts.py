@@ -346,6 +346,15 @@ def conferments(ctx: _Context) -> list[Fact]:
         # a paragraph that opens on a category: the subjects of its later clauses
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
+        # a list of winners under its category: "基础研究类：A、B、C；"
+        colon = re.match(r"[^，。；：:]{2,12}?类”?[：:]", lead)
+        if cats and colon:
+            head = _simple(block)
+            start = head.index(colon.group()) + len(colon.group())
+            end = next((k for k in range(start, len(head)) if head[k] in "；;。"), len(head))
+            for r in _list_heads(ctx, block, start, end):
+                add(r, cats[0], cats[0].start, "CATEGORY：LIST", block.page_offset(start))
+            continue
         if cats and re.match(r"[^，。]{2,10}”?奖项?", lead):
             cat = cats[0]
             for clause in _clauses(block)[1:]:
@@ -465,8 +474,9 @@ def reports(ctx: _Context) -> list[Fact]:
             here = [r for r in ctx.in_span(s, {"Report"}) if _index_in(s, r.start) < m.start()]
             if not here and n > 0 and re.search(r"(?:报告|蓝皮书|白皮书|成果)", _simple(s)[:m.start()]):
                 here = ctx.in_span(sentences[n - 1], {"Report"})
+            authors = orgs if re.search(r"[与和及、]|联合|共同", m.group(1)) else orgs[:1]  # co-authors
             for r in here:
-                for o in orgs[:1]:
+                for o in authors:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
                                         [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there

@@ -468,6 +468,10 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
+        unit = _unit_of(text[start:end], text[end:end + 3])
+        if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
+            out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
+            end -= unit
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
@@ -483,6 +487,25 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         out.append(title)
         cursor = title.start
     return out
+
+
+# an organisation that units belong to, and the units named before a title (学院, 实验室, 事业部)
+PARENT_ENDINGS = ("大学", "集团", "公司", "银行", "证券", "科学院", "工程院")
+UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "实验室", "事业部", "部", "处", "室", "行业")
+
+
+def _unit_of(name: str, after: str) -> int:
+    """The length of the unit that closes an organisation's name before a title: 信息与电子工程学院
+    in 浙江大学信息与电子工程学院; also the words before a unit the title opens with (FPT集团
+    人工智能|实验室主任); 0 when there is none."""
+    simple = simplified_same_length(name)
+    if not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE) and not simplified_same_length(after).startswith(
+            ("学院", "实验室", "研究室", "事业部", "中心")):
+        return 0
+    for i in range(len(simple) - 2, 2, -1):
+        if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
+            return len(simple) - i
+    return 0
 
 
 def _title_before(text: str, end: int, lexicon: Lexicon, words) -> Candidate | None:
@@ -952,6 +975,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             gap = text[end:j]
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
                 continue
+        if re.match(r"[\u4e00-\u9fff]{2,8}?奖(?![项金励学品状])", text[end:]):
+            continue  # 2024年世界互联网大会|领先科技奖: the head opens an award's name
         # an organisation may open an event's name: 世界互联网大会|乌镇峰会
         start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"))
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
@@ -1048,8 +1073,9 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                 if any(c.start <= a and b <= c.end and c.type == "Title" for c in found):
                     continue
                 own = lexicon.suffix_type(text[a:b])
-                item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and own[1] != "Organization" \
-                    or own and own[1] == "GovernmentBody" else typ
+                # the item's own ending wins over the list's word (清华大学 in a list of 企业 stays a university)
+                item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and (
+                    own[1] != "Organization" or len(own[0]) >= 2) or own and own[1] == "GovernmentBody" else typ
                 out.append(Candidate(a, b, item_type, "pattern:list", 2))
     return out
 
@@ -1114,6 +1140,13 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
         head = _list_before(sentence, m.start(), allow_single=False)
         if head:
             results.append(("Company", head))
+    # "基础研究类：LIST；" (the winners of an award category, listed under it)
+    m = re.match(r"“?[\u4e00-\u9fff]{2,10}类”?[：:]", sentence)
+    if m:
+        seg = re.match(r"[^。；;：:]+", sentence[m.end():])
+        items = _name_like_items(seg.group(), m.end()) if seg else []
+        if items:
+            results.append(("Company", items))
     # "由LIST主办"
     for m in cues.ORGANIZE_VERBS.finditer(sentence):
         by = sentence.rfind("由", 0, m.start())
@@ -1271,6 +1304,6 @@ def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
         while start >= 0:
             end = start + len(name)
             if not _inside_latin_word(text, start, end):
-                out.append(Candidate(start, end, typ, "pattern:same-name", 1, text=written[start:end]))
+                out.append(Candidate(start, end, typ, "pattern:same-name", 2, text=written[start:end]))
             start = text.find(name, end)
     return out

@@ -20,7 +20,7 @@ from datetime import date
 from kg.model import Article, Byline, Page, Span
 from kg.read.script import simplified_same_length
 
-TERMINAL = "。！？!?…；;”’」』）)】"
+TERMINAL = "。！？!?…；;”’」』）)】：:—"  # a line ending in ： or —— introduces what follows
 HEADLINE_MAX = 40
 
 _DIGITS = "一二三四五六七八九十百\\d"
@@ -37,8 +37,10 @@ BYLINE = re.compile(
     r"(?:[（(](?P<people>[^）)]{1,80})[)）]|(?:记者|通讯员)\s*(?P<people2>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6})*)\s)?\s*"
 )
 # a line of reporters, after the outlet's name or not: "潮新闻客户端 记者 X 通讯员 Y", "（记者 X）"
-LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff]{{2,8}}(?:日报|晚报|报|网|社|台|客户端|新闻)\s+)?[（(]?\s*"
-                            rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,]{{2,60}}?)\s*[)）]?\s*$")
+# "21世纪经济报道记者 X 乌镇报道", with the outlet's name written together with 记者 or apart
+LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff\d]{{2,10}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻)\s*)?[（(]?\s*"
+                            rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,：:]{{2,60}}?)\s*"
+                            r"(?:\s[\u4e00-\u9fff]{2,4}报道)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
