@@ -191,15 +191,18 @@ def test_facts_synthetic_article_reporter(synthetic):
     assert [_name(synthetic, f.role("person")) for f in _facts(synthetic, "reporter")] == ["陈静"]
 
 
+def _conferred(corpus, role):
+    """(recipient, award or category) of every conferment, by preferred names."""
+    return {(_name(corpus, f.role("recipient")), _name(corpus, f.role(role))) for f in _facts(corpus, "conferment")}
+
+
 def test_facts_recipients_listed_after_the_award_is_announced(extract_text):
     corpus = extract_text(
         "领先科技成果发布\n\n"
         "本报乌镇11月7日电（记者 叶子航）7日，15项成果获评“世界互联网领先科技成果”。"
         "其中，浙江有3项成果上榜，分别是之江实验室的“之江天枢”人工智能开源平台、"
         "海康威视的“观澜”视觉大模型以及新华三集团的“傲飞”算力调度平台。\n", source="list.txt")
-    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")))
-             for f in _facts(corpus, "conferment")}
-    assert found == {(org, "世界互联网领先科技成果") for org in ("之江实验室", "海康威视", "新华三集团")}
+    assert _conferred(corpus, "award") == {(org, "世界互联网领先科技成果") for org in ("之江实验室", "海康威视", "新华三集团")}
 
 
 def test_facts_winners_listed_under_their_category(extract_text):
@@ -209,10 +212,8 @@ def test_facts_winners_listed_under_their_category(extract_text):
         "奖项分为“基础研究类”“关键技术类”。获奖名单如下——\n\n"
         "基础研究类：浙江大学、Riverlane（英国）；\n\n"
         "关键技术类：华为技术有限公司、海康威视。\n", source="winners.txt")
-    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")))
-             for f in _facts(corpus, "conferment")}
-    assert found == {("浙江大学", "基础研究类"), ("Riverlane", "基础研究类"),
-                     ("华为技术有限公司", "关键技术类"), ("海康威视", "关键技术类")}
+    assert _conferred(corpus, "category") == {("浙江大学", "基础研究类"), ("Riverlane", "基础研究类"),
+                                             ("华为技术有限公司", "关键技术类"), ("海康威视", "关键技术类")}
 
 
 def test_facts_a_report_compiled_by_two_organisations(extract_text):
@@ -230,3 +231,12 @@ def test_facts_quote_after_an_interview_phrase(extract_text):
         "本报台北11月10日电（记者 林怡君）凌耀智能董事长陈柏丞今天接受电话访问表示，"
         "“现场询问度比预期高。”\n", source="quote.txt")
     assert [_name(corpus, f.role("speaker")) for f in _facts(corpus, "quote")] == ["陈柏丞"]
+
+
+def test_facts_a_pronoun_before_a_speech_verb_is_the_person_named_before(extract_text):
+    corpus = extract_text(
+        "学者出席论坛\n\n"
+        "本报乌镇11月10日电（记者 林怡君）成功大学教授许家豪出席论坛并发表演讲。"
+        "他受访时说，“研究数据一律不带过去，这是底线。”\n", source="pronoun.txt")
+    (f,) = _facts(corpus, "quote", speaker="许家豪")
+    assert f.role("text") == "研究数据一律不带过去，这是底线。"

@@ -193,8 +193,9 @@ def positions(ctx: _Context) -> list[Fact]:
 
 def quotes(ctx: _Context) -> list[Fact]:
     out = []
-    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
-        after = ctx.between(p.end, p.end + 20)
+    people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
+    for p, at in [(p, p.end) for p in people] + _pronoun_speakers(ctx, people):
+        after = ctx.between(at, at + 20)
         verb = cues.SPEECH.match(after)
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(p.start - 20, p.start)
         if not verb and not eyes:
@@ -205,7 +206,9 @@ def quotes(ctx: _Context) -> list[Fact]:
         text = block.repaired
         i = next(k for k in range(len(text)) if block.page_offset(k) >= p.start)
         sentence = ctx.sentence(p.start)
-        found = _quotation_near(_simple(block), i, i + (p.end - p.start))
+        if at != p.end:  # a pronoun stands for the speaker: the quotation follows it
+            i = next(k for k in range(len(text)) if block.page_offset(k) >= at - 1)
+        found = _quotation_near(_simple(block), i, i + (p.end - p.start if at == p.end else 1))
         if found is not None:
             a, b = found
             quote = text[a + 1:b]
@@ -213,7 +216,7 @@ def quotes(ctx: _Context) -> list[Fact]:
             s0, s1 = _index_in(block, sentence.start), _index_in(block, sentence.end)
             evidence = block.sub(min(a, s0), max(b + 1, s1))
         else:
-            k = _index_in(sentence, p.end) + (verb.end() if verb else 0)
+            k = _index_in(sentence, at) + (verb.end() if verb else 0)
             quote = sentence.repaired[k:] if verb else ""
             evidence = sentence
         quote = quote.strip(" ，,：:")
@@ -221,6 +224,23 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
+    return out
+
+
+def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mention, int]]:
+    """"X出席论坛……他受访时说": 他/她 before a speech verb is the last person named before it in
+    the same paragraph; (that person, the page offset after the pronoun)."""
+    out = []
+    for block in ctx.blocks:
+        text = _simple(block)
+        for m in re.finditer(r"(?<![其吉])[他她](?=[\u4e00-\u9fff])", text):
+            at = block.page_offset(m.start())
+            if not cues.SPEECH.match(text, m.end()):
+                continue
+            before = [p for p in people if block.page_offset(0) <= p.start and p.end <= at
+                      and p.method != "tagger:bare"]  # a guessed name is no antecedent
+            if before:
+                out.append((before[-1], at + 1))
     return out
 
 

@@ -251,6 +251,7 @@ FORCES = re.compile(r"(海军|空军|陆军|军方|军)(?!舰|机|费|工|售|�
 
 
 def _armed_forces(text: str, lexicon: Lexicon, words) -> list[Candidate]:
+    """美军, 俄海军: a country's one-character short form, opening a word, before its forces."""
     starts = {s for _, _, s in words}
     out = []
     for i, ch in enumerate(text):
@@ -894,8 +895,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
     return out
 
 
-DESCRIBED_LATIN = re.compile(rf"(?:{'|'.join(cues.DESCRIPTOR_NOUNS)})([A-Za-z][A-Za-z0-9&+\-]*(?: [A-Z][A-Za-z0-9&+\-]*)*)"
+DESCRIPTOR = "|".join(cues.DESCRIPTOR_NOUNS)
+DESCRIBED_LATIN = re.compile(rf"(?:{DESCRIPTOR})([A-Za-z][A-Za-z0-9&+\-]*(?: [A-Z][A-Za-z0-9&+\-]*)*)"
                              r"(?![A-Za-z0-9\u4e00-\u9fff])")
+DESCRIPTOR_BEFORE_LATIN = re.compile(rf"(?:{DESCRIPTOR})(?=[A-Za-z])")
 
 
 def _described_names(text: str, found: list[Candidate]) -> list[Candidate]:
@@ -914,7 +917,7 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     印度尼西亚数字企业|GoTo集团. A country stays in the name when what follows it is made of
     common words (美国国际集团), and China's places always stay (杭州云深处科技); a university or
     an institute keeps its country (泰国朱拉隆功大学), as Chinese writes their names."""
-    latin = re.search(rf"(?:{'|'.join(cues.DESCRIPTOR_NOUNS)})(?=[A-Za-z])", text[start:i + 1])
+    latin = DESCRIPTOR_BEFORE_LATIN.search(text[start:i + 1])
     if latin:
         return start + latin.end()  # 网络安全公司|Group-IB
     after = next((start + n for n in range(min(12, i - start - 1), 1, -1)
