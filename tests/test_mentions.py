@@ -147,6 +147,7 @@ def test_mentions_recognize_news_sentences(lexicon, sentence, expected):
                      id="dunhao-separates-titles"),
         pytest.param("中国电信副总经理、中国电信研究院院长李正茂出席论坛。", ["副总经理", "院长"],
                      id="dunhao-with-two-orgs"),
+        pytest.param("恒达律师事务所法律顾问王明表示，合同已经生效。", ["法律顾问"], id="domain-before-a-title"),
     ],
 )
 def test_mentions_title_chains_as_printed(lexicon, sentence, titles):
