@@ -2,7 +2,7 @@
 
 data/lexicon/ holds regions (countries, Chinese divisions to county level, historic towns, major
 foreign cities, macro regions) with their hierarchy; job titles; organisation-name endings;
-international organisations; China's central government bodies with their short forms;
+international organisations; national government bodies with their short forms;
 surnames; and the one-character short forms of countries (美 in 美军, 中美). No company or
 person is listed: patterns and the tagger must find those.
 """

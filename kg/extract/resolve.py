@@ -7,7 +7,7 @@ Rules, in order:
 4. a short form is the longer name it ends (乌镇峰会 -> 世界互联网大会乌镇峰会), or the same
    name without its year (-> 2025年世界互联网大会乌镇峰会), when only one longer name fits;
 5. a company's brand is the company (安恒 -> 安恒信息) when its name is brand + industry word,
-   and an abbreviation is the full name written in the same article (中国联通 -> 中国联合网络通信…);
+   and an abbreviation is the full name it abbreviates in the same article (中国联通 -> 中国联合网络通信…);
 6. in one article, event names with the same head noun are one event when one of them is a
    quoted full title (浙江人工智能主题展 -> “…人工智能的浙江探索与实践展”).
 An entity's type is the one its mentions vote for, each method with its weight.
@@ -42,10 +42,12 @@ TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region"
 COMPANY_FORMS = ("集团", "公司", "有限公司", "股份有限公司", "集团有限公司", "集团公司", "控股", "集团股份有限公司")
 
 
+EVENT_HEAD_NOUNS = sorted(set(EVENT_HEADS) | set(QUOTED_EVENT_ENDINGS), key=len, reverse=True)
+
+
 def _event_head(name: str) -> str:
     """The head noun of an event's name: 博览会 in “互联网之光”博览会, 展 in “…实践展”."""
-    heads = sorted(set(EVENT_HEADS) | set(QUOTED_EVENT_ENDINGS), key=len, reverse=True)
-    return next((h for h in heads if name.endswith(h)), name[-1:])
+    return next((h for h in EVENT_HEAD_NOUNS if name.endswith(h)), name[-1:])
 
 
 def _describes(name: str, titled: str, head: str) -> bool:
@@ -161,7 +163,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 merged_into[g] = (h, f"short name of {full}")
                 break
 
-    # 5b: an abbreviation written after the full name in the same article: 中国联通 -> 中国联合网络通信集团有限公司
+    # 5b: an abbreviation of a full name written in the same article: 中国联通 -> 中国联合网络通信集团有限公司
     for aid, ms in by_article.items():
         groups = {_final(group_of[m], merged_into) for m in ms}
         for g in sorted(groups):
