@@ -194,21 +194,20 @@ def positions(ctx: _Context) -> list[Fact]:
 def quotes(ctx: _Context) -> list[Fact]:
     out = []
     people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
-    for p, at in [(p, p.end) for p in people] + _pronoun_speakers(ctx, people):
-        after = ctx.between(at, at + 20)
+    # each speaker with the words that stand for it in the sentence: its name, or a pronoun
+    for p, start, end in [(p, p.start, p.end) for p in people] + _pronoun_speakers(ctx, people):
+        after = ctx.between(end, end + 20)
         verb = cues.SPEECH.match(after)
-        eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(p.start - 20, p.start)
+        eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(start - 20, start)
         if not verb and not eyes:
             continue
-        block = ctx.block_of(p.start)
+        block = ctx.block_of(start)
         if block is None:
             continue
         text = block.repaired
-        i = next(k for k in range(len(text)) if block.page_offset(k) >= p.start)
-        sentence = ctx.sentence(p.start)
-        if at != p.end:  # a pronoun stands for the speaker: the quotation follows it
-            i = next(k for k in range(len(text)) if block.page_offset(k) >= at - 1)
-        found = _quotation_near(_simple(block), i, i + (p.end - p.start if at == p.end else 1))
+        i = next(k for k in range(len(text)) if block.page_offset(k) >= start)
+        sentence = ctx.sentence(start)
+        found = _quotation_near(_simple(block), i, i + (end - start))
         if found is not None:
             a, b = found
             quote = text[a + 1:b]
@@ -216,7 +215,7 @@ def quotes(ctx: _Context) -> list[Fact]:
             s0, s1 = _index_in(block, sentence.start), _index_in(block, sentence.end)
             evidence = block.sub(min(a, s0), max(b + 1, s1))
         else:
-            k = _index_in(sentence, at) + (verb.end() if verb else 0)
+            k = _index_in(sentence, end) + (verb.end() if verb else 0)
             quote = sentence.repaired[k:] if verb else ""
             evidence = sentence
         quote = quote.strip(" ，,：:")
@@ -227,9 +226,9 @@ def quotes(ctx: _Context) -> list[Fact]:
     return out
 
 
-def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mention, int]]:
+def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mention, int, int]]:
     """"X出席论坛……他受访时说": 他/她 before a speech verb is the last person named before it in
-    the same paragraph; (that person, the page offset after the pronoun)."""
+    the same paragraph; (that person, the pronoun's page offsets)."""
     out = []
     for block in ctx.blocks:
         text = _simple(block)
@@ -240,7 +239,7 @@ def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mentio
             before = [p for p in people if block.page_offset(0) <= p.start and p.end <= at
                       and p.method != "tagger:bare"]  # a guessed name is no antecedent
             if before:
-                out.append((before[-1], at + 1))
+                out.append((before[-1], at, at + 1))
     return out
 
 

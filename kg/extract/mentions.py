@@ -493,6 +493,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 # an organisation that units belong to, and the units named before a title (学院, 实验室, 事业部)
 PARENT_ENDINGS = ("大学", "集团", "公司", "银行", "证券", "科学院", "工程院")
 UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "实验室", "事业部", "部", "处", "室", "行业")
+UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中心")  # 实验室主任, 中心主任
 
 
 def _unit_of(name: str, after: str) -> int:
@@ -501,7 +502,7 @@ def _unit_of(name: str, after: str) -> int:
     人工智能|实验室主任); 0 when there is none."""
     simple = simplified_same_length(name)
     if not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE) and not simplified_same_length(after).startswith(
-            ("学院", "实验室", "研究室", "事业部", "中心")):
+            UNITS_OPENING_A_TITLE):
         return 0
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
