@@ -240,3 +240,14 @@ def test_facts_a_pronoun_before_a_speech_verb_is_the_person_named_before(extract
         "他受访时说，“研究数据一律不带过去，这是底线。”\n", source="pronoun.txt")
     (f,) = _facts(corpus, "quote", speaker="许家豪")
     assert f.role("text") == "研究数据一律不带过去，这是底线。"
+
+
+@pytest.mark.parametrize(("sentence", "holder", "org", "title"), [
+    ("国务院副总理丁国强出席开幕式并致辞。", "丁国强", "国务院", "副总理"),
+    ("浙江省人大常委会主任张立平表示，要用好数字技术。", "张立平", "浙江省人大常委会", "主任"),
+    ("桐乡市政协主席李文华说，乌镇已经准备就绪。", "李文华", "桐乡市政协", "主席"),
+])
+def test_facts_an_official_holds_a_title_of_the_body_named_before_it(extract_text, sentence, holder, org, title):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
+    (f,) = _facts(corpus, "position", holder=holder)
+    assert (_name(corpus, f.role("organization")), f.role("title")) == (org, title)

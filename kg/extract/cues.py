@@ -23,7 +23,7 @@ SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日
 
 # words that end a complete name: "A大会和B公司" coordinates two names
 NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰会", "协会", "联盟", "委员会", "研究院", "研究所",
-              "银行", "中心", "实验室", "政府", "办公室", "室", "办", "部", "局", "厅", "会", "院", "社", "台", "网")
+              "银行", "分行", "支行", "中心", "实验室", "政府", "办公室", "室", "办", "部", "局", "厅", "会", "院", "社", "台", "网")
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly

@@ -32,7 +32,7 @@ class Entry:
 
     name: str
     type: str  # Region | Organization
-    level: str  # a region level, or "international"
+    level: str  # a region level, "international", "national" (China's bodies) or "foreign" (bodies of other states)
     parent: str | None
     aliases: tuple[str, ...]
     english: str
@@ -121,7 +121,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         aliases = tuple(a for a in row["aliases"].split("|") if a)
         lex.entries.setdefault(row["name"], Entry(row["name"], "Region", row["level"], row["parent"] or None,
                                                   aliases, row["en"], row["source"]))
-    for file, level in (("intl_orgs.tsv", "international"), ("gov_bodies.tsv", "national")):
+    for file, level in (("intl_orgs.tsv", "international"), ("gov_bodies.tsv", "national"),
+                        ("foreign_gov_bodies.tsv", "foreign")):
         for row in _rows(folder / file, ["name", "type", "aliases", "en", "source"]):
             if row["type"] not in ("Organization", "GovernmentBody"):
                 raise LexiconError(f"{file}: {row['name']}: unknown type {row['type']!r}")
@@ -129,7 +130,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             lex.entries.setdefault(row["name"], Entry(row["name"], row["type"], level, None, aliases, row["en"],
                                                       row["source"]))
     # surfaces: full names win over aliases; among aliases, the larger unit (country before city)
-    rank = {"country": 0, "international": 0, "national": 0, "macro": 1, "province": 2, "city": 3, "county": 4, "town": 5}
+    rank = {"country": 0, "international": 0, "national": 0, "foreign": 0, "macro": 1, "province": 2, "city": 3, "county": 4, "town": 5}
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
         lex.surfaces.setdefault(entry.name, entry.name)
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):

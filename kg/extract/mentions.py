@@ -542,6 +542,8 @@ def _title_ending_inside(name: str, lexicon: Lexicon) -> bool:
 def _org_type(name: str, lexicon: Lexicon) -> str:
     """The type a name's ending gives it; a conference series with officers (…大会, …论坛) is an
     organisation; a bare brand is a company (organisations and government bodies carry an ending)."""
+    if len(name) >= 4 and lexicon.suffixes.get(name) == "GovernmentBody":
+        return "GovernmentBody"  # 中央银行, 人民政府 on their own: the body, not a company's 银行
     found = lexicon.suffix_type(name)
     if found and found[1] in ORG_TYPES:
         typ = found[1]
@@ -550,8 +552,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         return typ
     if simplified_same_length(name).endswith(("大会", "论坛", "峰会", "联合会")):
         return "Organization"
-    if any((e := lexicon.lookup(name[:n])) and e.type == "GovernmentBody" for n in range(2, len(name))):
-        return "GovernmentBody"  # a unit of a government body: 教育部国际合作与交流司
+    if _opens_with_body(name, lexicon):
+        return "GovernmentBody"  # a unit of a government body
     return "Company"
 
 
@@ -842,6 +844,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
     (GovernmentBody), and brand + industry word (…科技, …信息) for companies."""
     out: list[Candidate] = []
     ends = []
+    named_ends = {s + len(w) for w, t, s in words if t == "nt"}  # 国土|安全部: the segmenter reads a body
     for i in range(len(text)):
         for length in range(min(8, len(text) - i), 0, -1):
             suffix = text[i:i + length]
@@ -852,7 +855,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             # the longest ending only, and not when a longer ending continues it (公安局 → 公安分局)
             if end < len(text) and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4)):
                 break
-            if length == 1 and i > 0:
+            if length == 1 and i > 0 and end not in named_ends:
                 # 局 in 布局, 部 in 全部: a one-character ending must not close an ordinary word
                 entry = dictionary_entry(text[i - 1:end])
                 if entry and entry[1] not in ("nt", "ns", "nz"):
@@ -860,7 +863,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 following = dictionary_entry(text[i:end + 1]) if end < len(text) else None
                 if following and following[0] >= 20:  # 部 in 部分, 局 in 局面
                     break
-            ends.append((i, end, typ))
+            if not any(e == end for _, e, _ in ends):  # 人民银行, not its 银行
+                ends.append((i, end, typ))
             break
     for i, end, typ in ends:
         head = i
@@ -893,6 +897,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             strength = 2
         if typ == "Organization" and re.search(r"(?:委员会|委)$", name) and _government_prefix(name, lexicon):
             typ = "GovernmentBody"
+        if name.endswith(BRANCH_ENDINGS) and _opens_with_body(name, lexicon):
+            typ = "GovernmentBody"  # 中国人民银行广州分行: a branch of the central bank
         out.append(Candidate(start, end, typ, "pattern:name-ending", strength))
     return out
 
@@ -945,6 +951,14 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
     return bool(parts) and all(t in ("nr", "nrt", "nrfg", "ns", "nz", "nt", "j") or dictionary_entry(w) is None
                                or len(w) == 1 for w, t in parts) and any(len(w) > 1 or dictionary_entry(w) is None
                                                                          for w, _ in parts)
+
+
+BRANCH_ENDINGS = ("分行", "支行")
+
+
+def _opens_with_body(name: str, lexicon: Lexicon) -> bool:
+    """教育部国际合作与交流司, 中国人民银行广州分行: the name opens with a government body."""
+    return any((e := lexicon.lookup(name[:n])) and e.type == "GovernmentBody" for n in range(2, len(name)))
 
 
 def _government_prefix(name: str, lexicon: Lexicon) -> bool:
