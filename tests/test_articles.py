@@ -208,3 +208,23 @@ def test_articles_word_split_by_a_blank_line_is_joined(write_file):
     (paragraph,) = article.paragraphs
     assert "从“互联网+”到人工智能" in paragraph.repaired
     assert "".join(page.text[a:b] for a, b in paragraph.pieces) == paragraph.repaired
+
+
+def test_articles_hong_kong_byline_with_reporters_in_parentheses(write_file):
+    text = "港企亮相峰會\n\n【香港文匯報訊】（記者 葉嘉敏 浙江烏鎮報道）峰會昨日在烏鎮開幕。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["葉嘉敏"]
+    assert article.byline.place == "烏鎮"
+    assert [p.repaired for p in article.paragraphs] == ["峰會昨日在烏鎮開幕。"]
+
+
+def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
+    # a site's story: a headline with a colon, the reporter's line, a time stamp, then the body
+    text = ("专访｜某组织副秘书长：数字合作需要更多平台\n\n"
+            "澎湃新闻记者 徐一苇\n\n"
+            "2026-11-14 07:42 来源：澎湃新闻\n\n"
+            "今年11月，该组织正式成为会员。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title.repaired == "专访｜某组织副秘书长：数字合作需要更多平台"
+    assert [name for name, _, _ in article.byline.reporters] == ["徐一苇"]
+    assert [p.repaired for p in article.paragraphs] == ["2026-11-14 07:42 来源：澎湃新闻", "今年11月，该组织正式成为会员。"]

@@ -251,3 +251,58 @@ def test_facts_an_official_holds_a_title_of_the_body_named_before_it(extract_tex
     corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
     (f,) = _facts(corpus, "position", holder=holder)
     assert (_name(corpus, f.role("organization")), f.role("title")) == (org, title)
+
+
+@pytest.mark.parametrize(("sentence", "holder", "org", "titles"), [
+    ("浙江省经济和信息化厅党组书记、厅长郑华岳介绍，产业增长较快。", "郑华岳", "浙江省经济和信息化厅", {"党组书记", "厅长"}),
+    ("乌镇镇党委书记沈佳明说，准备工作已经就绪。", "沈佳明", "乌镇镇党委", {"书记"}),
+    ("世界互联网大会秘书长助理宋亦凡表示，欢迎各方参与。", "宋亦凡", "世界互联网大会", {"秘书长助理"}),
+    ("商汤科技副总裁兼香港区总经理何俊贤说，合作很重要。", "何俊贤", "商汤科技", {"副总裁兼香港区总经理"}),
+    ("云深处科技创始人兼首席执行官章亦航说，机器人已在多地应用。", "章亦航", "云深处科技", {"创始人兼首席执行官"}),
+])
+def test_facts_title_chains_where_the_organisation_ends(extract_text, sentence, holder, org, titles):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
+    found = _facts(corpus, "position", holder=holder)
+    assert {_name(corpus, f.role("organization")) for f in found} == {org}
+    assert {f.role("title") for f in found} == titles
+
+
+def _based(corpus):
+    return {(_name(corpus, f.role("organization")), _name(corpus, f.role("region")))
+            for f in corpus.facts if f.kind == "basedIn"}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("同批加入的还有肯尼亚电信运营商Safaricom。", {("Safaricom", "肯尼亚")}),
+    ("获奖的3家浙江单位——之江实验室、群核科技和网易均位于杭州。",
+     {(org, place) for org in ("之江实验室", "群核科技", "网易") for place in ("浙江", "杭州")}),
+])
+def test_facts_where_organisations_are_based(extract_text, sentence, expected):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
+    assert expected <= _based(corpus)
+
+
+def test_facts_a_capital_lies_in_the_country_named_before_it(extract_text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）沙特电信公司总部位于沙特阿拉伯首都利雅得。\n")
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
+               for f in corpus.facts if f.kind == "locatedIn"}
+    assert ("利雅得", "沙特阿拉伯") in located
+    assert ("沙特电信公司", "利雅得") in _based(corpus)
+    assert ("沙特电信公司", "沙特阿拉伯") not in _based(corpus)
+
+
+def test_facts_interview_answers_are_quotes(extract_text):
+    corpus = extract_text("专访\n\n本报乌镇11月7日电（记者 王明）副秘书长哈立德·穆塔里接受了专访。\n\n"
+                          "记者：您为什么选择加入？\n\n"
+                          "穆塔里：我们的成员国大多是发展中国家，需要这样的平台。\n")
+    (f,) = _facts(corpus, "quote", speaker="哈立德·穆塔里")
+    assert f.role("text") == "我们的成员国大多是发展中国家，需要这样的平台。"
+
+
+def test_facts_winners_take_the_category_the_paragraph_names(extract_text):
+    corpus = extract_text("领先科技奖揭晓\n\n本报乌镇11月9日电（记者 王明）17项成果获得2026年世界互联网大会领先科技奖。\n\n"
+                          "在“基础前沿类”中，之江实验室的平台榜上有名，华为、清华大学和高通的成果也获得该类别奖项。\n")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")) if f.role("category") else None)
+             for f in _facts(corpus, "conferment")}
+    assert {(org, "基础前沿类") for org in ("之江实验室", "华为", "清华大学", "高通")} <= found
+    assert not any(cat is None for _, cat in found)

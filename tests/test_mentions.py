@@ -101,6 +101,11 @@ CASES = [
     case("各国中央银行正在研究数字货币。", ("中央银行", "GovernmentBody"), id="central-bank-on-its-own"),
     case("昌平区建委和开发商工作人员赶到现场。", ("昌平区建委", "GovernmentBody"), id="local-commission-short-form"),
     case("信息产业部相关负责人介绍了情况。", ("信息产业部", "GovernmentBody"), id="former-ministry"),
+    case("该组织由沙特阿拉伯、约旦、科威特和巴基斯坦共同发起。", ("约旦", "Region"), ("科威特", "Region"),
+         id="country-short-forms-the-dictionary-reads-otherwise"),
+    case("中国信息通信研究院（以下简称“中国信通院”）发布报告。", ("中国信息通信研究院", "Organization"),
+         ("中国信通院", "Organization"), id="short-form-introduced"),
+    case("本文由记者采写。责任编辑：郑思源", ("郑思源", "Person"), id="editor-credit"),
     case("教育部国际合作与交流司司长王明指出，留学人数稳步增长。",
          ("教育部国际合作与交流司", "GovernmentBody"), ("王明", "Person"), id="unit-of-a-ministry"),
     case("桐乡市经济和信息化局局长钱卫东说，企业参展热情很高。",
@@ -127,6 +132,8 @@ CASES = [
     ("我们希望借亚太峰会这个平台推动合作。", "借亚太峰会"),
     ("这是世界互联网大会首次举办区域性峰会。", "区域性峰会"),  # a kind of summit, not a name
     ("来自中国、美国、德国等国家的15项成果入选。", "来自中国"),
+    ("专访｜数字合作组织副秘书长穆塔里谈合作", "｜数字合作组织"),  # the bar of a headline is no part of a name
+    ("沿海地区经济发展较快。", "海地"),  # a country's short form inside another word
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -158,3 +158,20 @@ def test_resolve_a_quoted_fair_does_not_swallow_the_summit(extract_text):
     fair = {key for _, key, _ in _links(corpus, "“互联网之光”博览会")}
     assert summit and fair and summit != fair
     assert all(key in fair for _, key, _ in _links(corpus, "互联网之光博览会"))
+
+
+def test_resolve_a_short_form_introduced_in_parentheses(extract_text):
+    corpus = extract_text("签约仪式举行\n\n"
+                          "本报乌镇11月8日电（记者 黄蕾）数字合作组织（Digital Cooperation Organization，以下简称DCO）"
+                          "与大会签署协议。DCO总部位于利雅得。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "数字合作组织")}
+    assert {key for _, key, _ in _links(corpus, "DCO")} == {full}
+    assert {key for _, key, _ in _links(corpus, "Digital Cooperation Organization")} == {full}
+    assert corpus.resolution.entities[full].type == "Organization"
+
+
+def test_resolve_a_foreign_person_named_again_by_the_last_name(extract_text):
+    corpus = extract_text("专访\n\n"
+                          "本报乌镇11月8日电（记者 黄蕾）副秘书长哈立德·穆塔里接受了专访。穆塔里说，合作前景广阔。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "哈立德·穆塔里")}
+    assert {(key, why) for _, key, why in _links(corpus, "穆塔里")} == {(full, "family name of 哈立德·穆塔里")}

@@ -10,7 +10,7 @@ import re
 
 CJK = "\u4e00-\u9fff"
 # punctuation and brackets that end any name
-PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|\n\r\t 　\"'")
+PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'")
 
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
@@ -75,7 +75,8 @@ INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", 
 
 # award words
 AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "获")
-AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获奖|榜上有名|名列其中|入选|上榜|在榜单之列|榜单之列")
+AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获得?该类别?奖项|获奖|榜上有名|名列其中|入选|上榜|在榜单之列|"
+                        r"榜单之列")
 # a quoted title conferred by these verbs is an award, whatever its last words: 获评“…领先科技成果”
 AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授予|授予)$")
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows

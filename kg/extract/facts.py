@@ -223,6 +223,24 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
+    return out + _answers(ctx, people)
+
+
+def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
+    """An interview printed as questions and answers: a paragraph that opens with a person's
+    name and a colon is what that person said (穆塔里：我们的成员国……)."""
+    out = []
+    for block in ctx.blocks:
+        opening = [p for p in people if p.start == block.page_offset(0)]
+        if not opening:
+            continue
+        p = opening[0]
+        k = _index_in(block, p.end)
+        colon = re.match(r"\s*[：:]\s*", block.repaired[k:])
+        answer = block.repaired[k + colon.end():].strip() if colon else ""
+        if answer:
+            out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", answer)),
+                            ctx.article.article_id, (p,), block, "NAME：answer (interview)"))
     return out
 
 
@@ -319,6 +337,15 @@ def conferments(ctx: _Context) -> list[Fact]:
         recipients_of[ctx.key(recipient)] = roles.get("category")
         out.append(ctx.fact("conferment", roles, ev, verb_at, rule))
 
+    def category_for(block: Span, s: Span, k: int) -> Mention | None:
+        """The category a list of winners falls under: the last one named before it in the
+        sentence ("在“基础前沿类”中，A、B榜上有名"), else the paragraph's only one ("该类别")."""
+        before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < k]
+        if before:
+            return before[-1]
+        in_block = ctx.in_span(block, {"AwardCategory"})
+        return in_block[0] if len({ctx.key(c) for c in in_block}) == 1 and in_block[0].start < s.start else None
+
     verb_re = re.compile("|".join(cues.AWARD_VERBS))
     for block in ctx.blocks:
         sentence_starts = _sentences(block)
@@ -343,7 +370,8 @@ def conferments(ctx: _Context) -> list[Fact]:
             for m in cues.AWARD_THIS.finditer(sent_text):
                 start = _clause_start(sent_text, m.start())
                 for r in _list_heads(ctx, s, start, m.start()):
-                    add(r, None, s.page_offset(m.start()), "LIST 获此殊荣", s.page_offset(m.start()))
+                    add(r, category_for(block, s, start), s.page_offset(m.start()), "LIST 获此殊荣",
+                        s.page_offset(m.start()))
                 # "3项成果上榜,分别是A、B和C": the list follows
                 after = cues.LIST_INTRO.search(sent_text, m.end())
                 if after and not re.search(r"[。；]", sent_text[m.end():after.start()]):
@@ -361,7 +389,8 @@ def conferments(ctx: _Context) -> list[Fact]:
                 end = next((k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"), len(sent_text))
                 for r in _list_heads(ctx, s, m.end(), end):
                     if ctx.type(r) in ORG_FAMILY | {"Person"}:
-                        add(r, None, s.page_offset(m.end()), "获奖名单 LIST", s.page_offset(m.start()))
+                        add(r, category_for(block, s, m.start()), s.page_offset(m.end()), "获奖名单 LIST",
+                            s.page_offset(m.start()))
         # a paragraph that opens on a category: the subjects of its later clauses
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
@@ -519,13 +548,20 @@ def _all_sentences(ctx: _Context):
         yield from _sentences(block)
 
 
-def _written_together(regions: list[Mention]) -> list[Mention]:
-    """The first place and the places printed right after it (浙江桐乡乌镇)."""
+CAPITAL = re.compile(r"(?:的)?(?:首都|首府|省会)")
+
+
+def _written_together(regions: list[Mention], ctx: _Context) -> list[Mention]:
+    """The first place and the places printed right after it (浙江桐乡乌镇); a capital named
+    after its country stands for the chain (沙特阿拉伯首都利雅得: 利雅得)."""
     chain = regions[:1]
     for r in regions[1:]:
-        if r.start != chain[-1].end:
+        if r.start == chain[-1].end:
+            chain.append(r)
+        elif CAPITAL.fullmatch(ctx.between(chain[-1].end, r.start)):
+            chain = [r]
+        else:
             break
-        chain.append(r)
     return chain
 
 
@@ -592,7 +628,7 @@ def headquarters(ctx: _Context) -> list[Fact]:
     for s in _all_sentences(ctx):
         t = _simple(s)
         for m in re.finditer(r"总部(?:设在|位于|设于|在)", t):
-            chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()])
+            chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()], ctx)
             if not chain:
                 continue
             after = _index_in(s, chain[-1].end)
@@ -608,7 +644,8 @@ def headquarters(ctx: _Context) -> list[Fact]:
 
 
 def listed_by_place(ctx: _Context) -> list[Fact]:
-    """"阿里巴巴、华为、腾讯等中国企业": the list's organisations are based there."""
+    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易": the list's organisations
+    are based there."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
@@ -619,11 +656,47 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
                 for org in _list_heads(ctx, s, start, m.start()):
                     if ctx.type(org) in ORG_FAMILY:
                         out += _based_in(ctx, org, where[-1:], "LIST等REGION企业")
+        # "5家浙江单位——之江实验室、深度求索……": the list after the count
+        for m in re.finditer(r"[一二三四五六七八九十\d]+家([\u4e00-\u9fff]{2,8}?)(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)", t):
+            where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
+            stop = re.search(r"[，,；;。]|均|都|分别|等", t[m.end():])
+            end = m.end() + stop.start() if stop else len(t)
+            for org in _list_heads(ctx, s, m.end(), end) if where else []:
+                if ctx.type(org) in ORG_FAMILY:
+                    out += _based_in(ctx, org, where[-1:], "N家REGION企业——LIST")
+    return out
+
+
+DESCRIBED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.DESCRIPTOR_NOUNS)}))?")
+
+
+def _is_country(ctx: _Context, region: Mention) -> bool:
+    entry = ctx.lexicon.entries.get(ctx.resolution.entities[ctx.key(region)].lexicon_key)
+    return entry is not None and entry.level == "country"
+
+
+LOCATED_TOGETHER = re.compile(r"(?:均|都|全部|全都|分别)?(?:位于|落户|总部位于|总部设在|坐落于|扎根)")
+
+
+def listed_then_placed(ctx: _Context) -> list[Fact]:
+    """"之江实验室、深度求索和网易均位于杭州": every organisation of the list is based there."""
+    out = []
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        for m in LOCATED_TOGETHER.finditer(t):
+            chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()], ctx)
+            if not chain or _index_in(s, chain[0].start) != m.end():
+                continue
+            start = max(t.rfind(ch, 0, m.start()) for ch in "，,；;。：:—") + 1
+            orgs = [o for o in _list_heads(ctx, s, start, m.start()) if ctx.type(o) in ORG_FAMILY]
+            if len(orgs) >= 2:
+                for org in orgs:
+                    out += _based_in(ctx, org, chain, "LIST均位于REGION")
     return out
 
 
 def coming_from(ctx: _Context) -> list[Fact]:
-    """"来自新加坡的Grab", "杭州企业宇树科技", "商汤科技同样来自香港"."""
+    """"来自新加坡的Grab", "杭州企业宇树科技", "商汤科技同样来自香港", "肯尼亚电信运营商Safaricom"."""
     out = []
     regions = [r for r in _regions(ctx) if not r.nested]
     for org in _organisations(ctx):
@@ -631,6 +704,12 @@ def coming_from(ctx: _Context) -> list[Fact]:
         if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司)$", before):
             near = [r for r in regions if r.end <= org.start and ctx.between(r.end, org.start) in ("的", "企业", "公司")]
             out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
+            continue
+        # 肯尼亚电信运营商Safaricom, 俄罗斯卡巴斯基公司: a country, what the company is, the company
+        country = [r for r in regions if r.end <= org.start and DESCRIBED.fullmatch(ctx.between(r.end, org.start))
+                   and _is_country(ctx, r)]
+        if country and ctx.type(org) == "Company":
+            out += _based_in(ctx, org, country[-1:], "COUNTRY(descriptor)COMPANY")
         lead = re.match(r"(?:同样|也|均|都|则)?来自", ctx.between(org.end, org.end + 6))
         if lead:
             after = [r for r in regions if r.start >= org.end and ctx.between(org.end, r.start) == lead.group()]
@@ -639,11 +718,12 @@ def coming_from(ctx: _Context) -> list[Fact]:
 
 
 def regions_together(ctx: _Context) -> list[Fact]:
-    """"阿联酋迪拜": a place written right after the larger place the lexicon puts it in."""
+    """"阿联酋迪拜", "沙特阿拉伯首都利雅得": a place written right after the larger place the lexicon
+    puts it in."""
     out = []
     regions = _regions(ctx)
     for a, b in zip(regions, regions[1:]):
-        if a.end == b.start:
+        if a.end == b.start or CAPITAL.fullmatch(ctx.between(a.end, b.start)):
             ea = ctx.resolution.entities[ctx.key(a)].lexicon_key
             eb = ctx.resolution.entities[ctx.key(b)].lexicon_key
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
@@ -669,7 +749,7 @@ def held_in(ctx: _Context) -> list[Fact]:
         if not verb_first and not lead.startswith("在"):
             continue
         cursor = _offset_after(ctx, ev.end, when.end() + (verb_first.end() if verb_first else 1))
-        chain = _written_together([r for r in regions if r.start >= cursor])
+        chain = _written_together([r for r in regions if r.start >= cursor], ctx)
         if not chain or ctx.between(cursor, chain[0].start):
             continue
         rest = ctx.between(chain[-1].end, chain[-1].end + 16)
@@ -775,6 +855,7 @@ def members(ctx: _Context) -> list[Fact]:
 RULES: list[Callable[[_Context], list[Fact]]] = [
     reporters, positions, anaphoric_positions, quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
+    listed_then_placed,
     coming_from, regions_together, held_in,
     organisers, participants, exhibits, members,
 ]

@@ -109,6 +109,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     if "patterns" in layers:
         found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES})
         found += _foreign_names(text, lexicon)
+        found += _credits(text, lexicon)
         found += _speakers(text, lexicon, found)
         found += _quoted_names(text, found)
         found += _book_titles(text)
@@ -118,7 +119,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _awards(text, words, found, known)
         found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
-        found += _parentheses(text, lexicon, found)
+        found += _parentheses(text, lexicon, words, found)
         found += _products(text, found)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found)
@@ -218,8 +219,9 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
 # ============================================================================ lexicon layer
 
 def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
-    """Longest lexicon names. A short form (浙江, 鄞州) must also be a whole word for the
-    segmenter, so that 云安 (a county) is not read inside 云安全联盟."""
+    """Longest lexicon names. A short form of a city, county or town (浙江, 鄞州), and a
+    country's short form the dictionary knows as another word (海地, 加纳), must also be a whole
+    word for the segmenter, so that 云安 (a county) is not read inside 云安全联盟."""
     bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
     out = []
     i, n = 0, len(text)
@@ -232,8 +234,10 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             a, b = i, i + length
             if _inside_latin_word(text, a, b):
                 continue
-            if surface != entry.name and entry.level in ("city", "county", "town") and (a not in bounds or b not in bounds):
-                continue
+            short = surface != entry.name and (entry.level in ("city", "county", "town")
+                                               or entry.level == "country" and not _place_word(surface))
+            if short and (a not in bounds or b not in bounds):
+                continue  # 海地 in 沿海地区, 加纳 in 增加纳税
             # "中东" + "地区" reads as one place name
             if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
                 b += 2
@@ -278,6 +282,11 @@ def _place_bodies(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
     return out
 
 
+def _place_word(word: str) -> bool:
+    known = dictionary_entry(word)
+    return known is None or known[1].startswith("ns")
+
+
 def _inside_latin_word(text: str, a: int, b: int) -> bool:
     return (a > 0 and text[a - 1].isascii() and text[a - 1].isalnum() and text[a].isascii()) or (
         b < len(text) and text[b].isascii() and text[b].isalnum() and text[b - 1].isascii())
@@ -301,6 +310,8 @@ def _title_at(text: str, i: int, lexicon: Lexicon) -> int:
             break
     if end > 0 and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4) if end + k <= len(text)):
         return -1
+    if end > 0 and text.startswith("助理", end):
+        end += 2  # 秘书长助理, 总裁助理: the assistant to the office
     return end
 
 
@@ -317,10 +328,26 @@ def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
     end = _title_at(text, i, lexicon)
     while end > 0 and text.startswith("兼", end):
         nxt = _title_at(text, end + 1, lexicon)
+        if nxt < 0:  # 副总裁兼香港区总经理: the second title may open with its region or domain
+            scope = re.match(rf"(?:[\u4e00-\u9fff]{{1,4}}?大?区|{'|'.join(MODIFIER_WORDS)})", text[end + 1:])
+            nxt = _title_at(text, end + 1 + scope.end(), lexicon) if scope else -1
         if nxt < 0:
             break
         end = nxt
     return end
+
+
+CREDIT = re.compile(r"(?:责任编辑|编辑|校对|审校|美编|编审|摄影|制图)\s*[：:]\s*")
+
+
+def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
+    """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）."""
+    out = []
+    for m in CREDIT.finditer(text):
+        end = _chinese_name_at(text, m.end(), lexicon)
+        if end > 0:
+            out.append(Candidate(m.end(), end, "Person", "pattern:credit", 2))
+    return out
 
 
 def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = True) -> int:
@@ -413,7 +440,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             continue
         # 桐乡市委书记: after a place, 市委 closes the organisation and 书记 is the title
         for k in (2, 3):
-            if i > 0 and text[i - 1] not in cues.PUNCT and lexicon.suffixes.get(text[i:i + k]) == "GovernmentBody" \
+            if i > 0 and text[i - 1] not in cues.PUNCT and _closing_body(text[:i], text[i:i + k], lexicon) \
                     and _title_chain_at(text, i + k, lexicon) == end:
                 i += k
                 break
@@ -462,7 +489,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
         split = (heads or {}).get(start)
         if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
-                and not _named_organisation(text[split:end], lexicon):
+                and not _named_organisation(text[split:end], lexicon) \
+                and not (lexicon.suffixes.get(text[split:end]) == "CompanyIndustry"
+                         and not lexicon.suffix_type(text[start:split])):  # 云深处|科技 is one name, Nubank公司|数据 two
             out.append(Candidate(split, end, "Title", "pattern:title", 2))  # 阿里云|开源生态负责人
             end = split
         if text.startswith(("前", "原"), start) and end - start >= 3:
@@ -529,10 +558,26 @@ def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
             break
         start = prev
     for k in (2, 3):  # 桐乡市委副书记: 市委 closes the organisation
-        if start > 0 and text[start - 1] not in cues.PUNCT and lexicon.suffixes.get(text[start:start + k]) == \
-                "GovernmentBody" and _title_chain_at(text, start + k, lexicon) == end:
+        if start > 0 and text[start - 1] not in cues.PUNCT \
+                and _closing_body(text[:start], text[start:start + k], lexicon) \
+                and _title_chain_at(text, start + k, lexicon) == end:
             return start + k
     return start
+
+
+# a body's own Party organs: their secretary's title is 党组书记 of the body (…信息化厅|党组书记)
+PARTY_ORGANS = ("党组", "党委", "党工委", "党总支", "党支部")
+
+
+def _closing_body(before: str, word: str, lexicon: Lexicon) -> bool:
+    """市委, 县委 before 书记 close the organisation's name, and so does a place's Party committee
+    (乌镇镇|党委); a body's own Party organ opens the title (…信息化厅|党组书记)."""
+    if lexicon.suffixes.get(word) != "GovernmentBody":
+        return False
+    return word not in PARTY_ORGANS or before.endswith(PLACE_ENDS)
+
+
+PLACE_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道")
 
 
 def _title_ending_inside(name: str, lexicon: Lexicon) -> bool:
@@ -1206,8 +1251,16 @@ def _name_like_items(seg: str, offset: int) -> list[tuple[int, int]]:
     return items
 
 
-def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
-    """NAME(ALIAS): a Latin or short alias (GSMA, IFZA, Jazz) or a country (赞比亚)."""
+SHORT_FORM_INTRO = re.compile(
+    r"[（(]\s*(?:(?P<english>[A-Za-z][A-Za-z0-9&+\-. ]*[A-Za-z0-9.])\s*[,，、;；]\s*)?"
+    r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「]?(?P<short>[^（）()“”\"「」，,]{1,20}?)[”\"」]?\s*[)）]")
+
+
+def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[Candidate]:
+    """NAME(ALIAS): a Latin or short alias (GSMA, IFZA, Jazz) or a country (赞比亚); and a short
+    form introduced for the rest of the article: 数字合作组织（Digital Cooperation Organization，
+    以下简称DCO）, 中国信息通信研究院（以下简称“中国信通院”）. Such a name is a proper name even
+    when it is made of common words."""
     out = []
     for m in re.finditer(r"[（(]([^（）()]{1,30})[)）]", text):
         inner = m.group(1).strip()
@@ -1218,6 +1271,20 @@ def _parentheses(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Ca
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
+    for m in SHORT_FORM_INTRO.finditer(text):
+        before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative", "Report"}]
+        if before:
+            typ = before[0].type
+        else:
+            start = _np_start(text, m.start(), words, found, stop_verbs=True, verb_chains=True)
+            ending = lexicon.suffix_type(text[start:m.start()])
+            if m.start() - start < 3 or not ending or ending[1] not in ORG_TYPES:
+                continue
+            typ = _org_type(text[start:m.start()], lexicon)
+            out.append(Candidate(start, m.start(), typ, "pattern:short-form-intro", 2))
+        for group in ("english", "short"):
+            if m.group(group):
+                out.append(Candidate(m.start(group), m.end(group), typ, "pattern:alias", 2))
     # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
         if lexicon.lookup(m.group(2).strip()) is not None:

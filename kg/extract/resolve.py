@@ -8,6 +8,8 @@ Rules, in order:
    name without its year (-> 2025年世界互联网大会乌镇峰会), when only one longer name fits;
 5. a company's brand is the company (安恒 -> 安恒信息) when its name is brand + industry word,
    and an abbreviation is the full name it abbreviates in the same article (中国联通 -> 中国联合网络通信…);
+   and a foreign person's last name alone is the person named in full in the same article
+   (穆塔里 -> 哈立德·穆塔里);
 6. in one article, event names with the same head noun are one event when one of them is a
    quoted full title (浙江人工智能主题展 -> “…人工智能的浙江探索与实践展”).
 An entity's type is the one its mentions vote for, each method with its weight.
@@ -31,7 +33,7 @@ METHOD_WEIGHT = {
     "pattern:epithet": 3, "pattern:title-org": 4, "pattern:quoted-award": 4, "pattern:award-category": 4,
     "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
     "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
-    "pattern:alias": 2, "pattern:described": 2, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
+    "pattern:alias": 2, "pattern:described": 2, "pattern:short-form-intro": 2, "pattern:credit": 3, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
     "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:category-name": 2, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
 }
 TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
@@ -116,9 +118,11 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         for m in ms:
             if m.method != "pattern:alias":
                 continue
-            opener = m.start - 1
-            while opener > 0 and text[opener] in " \u3000":
-                opener -= 1
+            opener = max(text.rfind("（", 0, m.start), text.rfind("(", 0, m.start))
+            if opener < 0 or re.search(r"[)）]", text[opener:m.start]):
+                continue
+            while opener > 0 and text[opener - 1] in " \u3000":
+                opener -= 1  # 协会 (GSMA): the owner ends before the space
             owner = ends.get(opener)
             if owner is not None and group_of[owner] != group_of[m]:
                 merged_into[group_of[m]] = (group_of[owner], f"alias in parentheses after {owner.text}")
@@ -173,6 +177,17 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             fulls = [h for h in groups if h != g and group_type[h] == group_type[g] and _abbreviates(name, names[h])]
             if len(fulls) == 1:
                 merged_into[g] = (fulls[0], f"abbreviation of {names[fulls[0]]}")
+
+    # 5c: a foreign person named again by the last part of the name: 穆塔里 -> 哈立德·穆塔里
+    for aid, ms in by_article.items():
+        groups = {_final(group_of[m], merged_into) for m in ms if group_type[group_of[m]] == "Person"}
+        for g in sorted(groups):
+            name = names[g]
+            if g in merged_into or re.search(r"[·・•‧.]", name) or len(name) < 2:
+                continue
+            fulls = [h for h in groups if h != g and re.search(rf"[·・•‧.]{re.escape(name)}$", names[h])]
+            if len(fulls) == 1:
+                merged_into[g] = (fulls[0], f"family name of {names[fulls[0]]}")
 
     # 6: event names with the same head in one article
     for aid, ms in by_article.items():

@@ -114,7 +114,9 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
-        if _is_headline(text) and nxt is not None and not (
+        over_reporters = nxt is not None and not headline and current is None and text[-1] not in TERMINAL \
+            and len(text) <= HEADLINE_MAX and LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+        if (_is_headline(text) or over_reporters) and nxt is not None and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
         ):
@@ -202,6 +204,16 @@ def _unfinished(text: str) -> bool:
     return len(text) > HEADLINE_MAX or open_quote or any(c in text for c in "，,：:；。")
 
 
+# a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
+STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
+
+
+def _whole_line(line: str) -> bool:
+    """A line that is complete in itself, whatever it ends with: reporters, a time stamp."""
+    text = simplified_same_length(line)
+    return bool(LONE_REPORTERS.match(text) or STAMP.match(text))
+
+
 def _repair(lines: list[_Line]) -> list[_Repaired]:
     out: list[_Repaired] = []
     i = 0
@@ -213,8 +225,11 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             continue
         parts = [line.span]
         displaced = None
-        while _unfinished(parts[-1].repaired) and i + 1 < len(lines) and lines[i + 1].kind == "text":
+        while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
+                and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
+            if _whole_line(nxt.repaired) or _byline_match(nxt.repaired):
+                break
             after = lines[i + 2] if i + 2 < len(lines) else None
             if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
                     and not _byline_match(after.span.repaired)):
@@ -253,6 +268,10 @@ AGENCY_DATELINE = re.compile(
 BRACKET_DATELINE = re.compile(
     r"^[【〔\[]\s*(?:特派)?记者\s*(?P<people>[^／/】〕\]]{2,30}?)\s*[／/]\s*(?P<place>[\u4e00-\u9fff]{1,10}?)"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报导|报道|电|讯)?\s*[】〕\]]\s*")
+# "【香港文汇报讯】（记者 叶嘉敏 浙江乌镇报道）": the reporters in parentheses, the place before 报道
+BRACKET_AGENCY_PARENS = re.compile(
+    r"^【[^】]{1,10}讯】\s*[（(]\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}(?:[、 ]+[\u4e00-\u9fff·]{2,6})*?)"
+    r"(?:\s+[\u4e00-\u9fff]{0,4}?(?P<place>[\u4e00-\u9fff]{2})(?:报道|报导|电))?\s*[)）]\s*")
 BRACKET_AGENCY = re.compile(
     r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})?"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
@@ -272,7 +291,7 @@ class _BylineMatch:
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY, NEWS_FLASH):
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY_PARENS, BRACKET_AGENCY, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
             continue
