@@ -306,3 +306,15 @@ def test_facts_winners_take_the_category_the_paragraph_names(extract_text):
              for f in _facts(corpus, "conferment")}
     assert {(org, "基础前沿类") for org in ("之江实验室", "华为", "清华大学", "高通")} <= found
     assert not any(cat is None for _, cat in found)
+
+
+def test_facts_a_report_written_by_two_and_released_at_the_forum_of_the_article(extract_text):
+    corpus = extract_text("2026世界互联网大会数据合作论坛在杭州开幕\n\n"
+                          "新华社杭州11月12日电（记者黄筱岚）2026世界互联网大会数据合作论坛12日在杭州开幕。\n\n"
+                          "论坛开幕式上，由世界互联网大会联合中国信息通信研究院编写的《全球数据跨境流动发展报告（2026）》正式发布。\n")
+    report = "《全球数据跨境流动发展报告（2026）》"
+    publishers = {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy")}
+    assert publishers == {"世界互联网大会", "中国信息通信研究院"}
+    (f,) = _facts(corpus, "releasedAt")
+    assert _name(corpus, f.role("event")) == "2026世界互联网大会数据合作论坛"
+    assert _name(corpus, f.role("report")).strip("《》") == report.strip("《》")

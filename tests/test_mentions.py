@@ -106,6 +106,14 @@ CASES = [
     case("中国信息通信研究院（以下简称“中国信通院”）发布报告。", ("中国信息通信研究院", "Organization"),
          ("中国信通院", "Organization"), id="short-form-introduced"),
     case("本文由记者采写。责任编辑：郑思源", ("郑思源", "Person"), id="editor-credit"),
+    case("小米汽车的小米YU7与宇树科技的Unitree H2人形机器人同场亮相。", ("小米YU7", "Product"),
+         ("Unitree H2", "Product"), id="products-by-model-code"),
+    case("公司带来的新一代AI眼镜Rokid Glasses重量不到50克。", ("Rokid Glasses", "Product"), id="product-after-its-noun"),
+    case("2026年世界互联网大会“互联网之光”博览会在乌镇举办。", ("2026年世界互联网大会“互联网之光”博览会", "Event"),
+         id="quoted-event-with-its-edition"),
+    case("2026世界互联网大会数据合作论坛12日在杭州开幕。", ("2026世界互联网大会数据合作论坛", "Event"),
+         id="event-with-a-year-without-nian"),
+    case("施耐德电气的工厂入选世界经济论坛“灯塔工厂”。", ("世界经济论坛", "Organization"), id="lexicon-over-event-head"),
     case("教育部国际合作与交流司司长王明指出，留学人数稳步增长。",
          ("教育部国际合作与交流司", "GovernmentBody"), ("王明", "Person"), id="unit-of-a-ministry"),
     case("桐乡市经济和信息化局局长钱卫东说，企业参展热情很高。",
@@ -134,6 +142,8 @@ CASES = [
     ("来自中国、美国、德国等国家的15项成果入选。", "来自中国"),
     ("专访｜数字合作组织副秘书长穆塔里谈合作", "｜数字合作组织"),  # the bar of a headline is no part of a name
     ("沿海地区经济发展较快。", "海地"),  # a country's short form inside another word
+    ("其间还将举办可信数据空间等6场平行论坛。", "场平行论坛"),  # a count of forums
+    ("这款大模型“创新”不断。", "创新"),  # a quoted common word after a product noun
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -490,6 +490,9 @@ def _subject(ctx: _Context, span: Span) -> list[Mention]:
 
 # ============================================================================ reports
 
+OPENING_OF_THE_EVENT = re.compile(r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)(?:开幕式|闭幕式|主论坛|全体会议)?(?:上|期间)")
+
+
 def reports(ctx: _Context) -> list[Fact]:
     out = []
     reps = [m for m in ctx.top if ctx.type(m) == "Report"]
@@ -519,7 +522,8 @@ def reports(ctx: _Context) -> list[Fact]:
             if not m:
                 continue
             orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if m.start(1) <= _index_in(s, o.start) < m.end(1)]
-            here = [r for r in ctx.in_span(s, {"Report"}) if _index_in(s, r.start) < m.start()]
+            here = [r for r in ctx.in_span(s, {"Report"}) if _index_in(s, r.start) < m.start()
+                    or m.end() < _index_in(s, r.start) <= m.end() + 2 and _simple(s)[m.end()] == "的"]  # 由ORG编写的《R》
             if not here and n > 0 and re.search(r"(?:报告|蓝皮书|白皮书|成果)", _simple(s)[:m.start()]):
                 here = ctx.in_span(sentences[n - 1], {"Report"})
             authors = orgs if re.search(r"[与和及、]|联合|共同", m.group(1)) else orgs[:1]  # co-authors
@@ -528,9 +532,16 @@ def reports(ctx: _Context) -> list[Fact]:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
                                         [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there
+    principal = _principal_event(ctx)
     for s in _all_sentences(ctx):
         if "发布" not in _simple(s):
             continue
+        # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
+        opening = OPENING_OF_THE_EVENT.match(_simple(s))
+        if opening and principal is not None and simplified_same_length(principal.text).endswith(opening.group(1)):
+            for r in ctx.in_span(s, {"Report"}):
+                out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(principal)},
+                                    [r, principal], s.start, "(论坛)开幕式上…发布"))
         for ev in ctx.in_span(s, {"Event"}):
             k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
             if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
@@ -643,9 +654,12 @@ def headquarters(ctx: _Context) -> list[Fact]:
     return out
 
 
+COUNTED_THEN_LISTED = re.compile(r"[一二三四五六七八九十\d]+家([\u4e00-\u9fff]{2,8}?)(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)")
+
+
 def listed_by_place(ctx: _Context) -> list[Fact]:
-    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易": the list's organisations
-    are based there."""
+    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易": the list's
+    organisations are based there."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
@@ -657,7 +671,7 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
                     if ctx.type(org) in ORG_FAMILY:
                         out += _based_in(ctx, org, where[-1:], "LIST等REGION企业")
         # "5家浙江单位——之江实验室、深度求索……": the list after the count
-        for m in re.finditer(r"[一二三四五六七八九十\d]+家([\u4e00-\u9fff]{2,8}?)(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)", t):
+        for m in COUNTED_THEN_LISTED.finditer(t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             stop = re.search(r"[，,；;。]|均|都|分别|等", t[m.end():])
             end = m.end() + stop.start() if stop else len(t)

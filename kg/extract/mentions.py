@@ -120,7 +120,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, words, found)
-        found += _products(text, found)
+        found += _products(text, found, words)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found)
     found += tagged
@@ -178,7 +178,9 @@ def _select(candidates: list[Candidate], text: str, known: dict[str, str] | None
     of its units (阿联酋迪拜…管理局, 宁波市公安局鄞州公安分局), an edition inside a sub-event
     (2025年…峰会 in 2025年…峰会主论坛), and a parent known on its own elsewhere."""
     known = known or {}
-    ranked = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start, c.type))
+    # at equal strength and span the lexicon's reading wins (世界经济论坛 is an organisation, not an event)
+    ranked = sorted(candidates, key=lambda c: (-c.strength, -(c.end - c.start), c.start, not c.method.startswith("lexicon"),
+                                               c.type))
     chosen: list[Candidate] = []
     for c in ranked:
         clash = [o for o in chosen if o.overlaps(c)]
@@ -210,7 +212,7 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
         return head == "" or chained or head.endswith(UNIT_ENDINGS)
     if inner.type in ORG_TYPES | {"Event"} and outer.type in ORG_TYPES | {"Event", "Initiative", "Report"}:
         name = simplified_same_length(inner.text)
-        edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年|首届|第.{1,3}届)", name)
+        edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年?|首届|第.{1,3}届)", name)
         parent = known.get(name) in ORG_TYPES | {"Event"}
         return head == "" and (bool(edition) or parent)
     return False
@@ -721,6 +723,16 @@ def _quote_pairs(text: str) -> list[tuple[int, int]]:
     return pairs + extra
 
 
+def _edition_start(text: str, o: int, found: list[Candidate]) -> int:
+    """Where a quoted event's full name starts: the year of an edition opens it, with the
+    organiser between (2026年世界互联网大会“互联网之光”博览会, 2025年“互联网之光”博览会); without a
+    year the organiser stays a name of its own (世界互联网大会|“互联网之光”博览会)."""
+    owners = [c for c in found if c.end == o and c.type in ORG_TYPES | {"Event"}]
+    start = min((c.start for c in owners), default=o)
+    year = re.search(r"(?:19|20)\d\d年(?:度)?$", text[:start])
+    return year.start() if year else o
+
+
 def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
     out = []
     for o, c in _quote_pairs(text):
@@ -732,7 +744,7 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         a, b = o + 1, c
         head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
         if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
-            out.append(Candidate(o, c + 1 + len(head), "Event", "pattern:quoted-event", 3))
+            out.append(Candidate(_edition_start(text, o, found), c + 1 + len(head), "Event", "pattern:quoted-event", 3))
         elif (inner.endswith(cues.AWARD_ENDINGS) or cues.AWARD_CONFERRED.search(text[:o]) and "，" not in inner
               and "," not in inner and not inner.endswith(cues.CATEGORY_ENDINGS)) \
                 and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
@@ -1017,6 +1029,9 @@ def _government_prefix(name: str, lexicon: Lexicon) -> bool:
     return False
 
 
+COUNTERS = "场个项家届次批位名类"
+
+
 def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
     """Events by their head: (year|ordinal) + name + 峰会/论坛/大会/开幕式 … A head that the
     name runs on from (大会 in 世界互联网大会乌镇峰会) is part of the longer name; before a ceremony
@@ -1045,12 +1060,14 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"))
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
-        year = re.search(r"(?:(?:19|20)\d\d年(?:度)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
+        year = re.search(r"(?:(?<!\d)(?:19|20)\d\d(?:年度?)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())
         name = text[start:end]
         if len(name) - len(head) < 2 and not year:
             continue
+        if re.search(r"[\d一二三四五六七八九十两几多]$", text[:start]) and name[0] in COUNTERS:
+            continue  # 6场平行论坛: a count of events, not a name
         if head in cues.CEREMONY_HEADS:
             if i - start < 4:  # the parent event opens the name: 世界互联网大会乌镇峰会 + 开幕式
                 continue
@@ -1302,22 +1319,48 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
     return out
 
 
-def _products(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Product names next to a product noun: 数字人平台AvatarX, 产品“Buy+”, Mate 9手机."""
+# a model code: YU7, X30, H2, V3.2
+MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?"
+
+
+def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
+    """Product names next to a product noun: 数字人平台AvatarX, AI眼镜Rokid Glasses, 产品“Buy+”,
+    Mate 9手机, Unitree H2人形机器人; and a brand with its model code: 小米YU7, 绝影X30."""
     out = []
     nouns = "|".join(cues.PRODUCT_NOUNS)
-    for m in re.finditer(rf"(?:{nouns})([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9])", text):
+    for m in re.finditer(rf"(?:{nouns})([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9\-]*)*)", text):
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a product noun before a quoted name: VR购物产品“Buy+”
     for m in re.finditer(rf"(?:{nouns})“([^“”，。、]{{2,12}})”", text):
+        known = dictionary_entry(m.group(1))
+        if known is not None and known[1] not in ("nr", "nrt", "nz", "nt", "j"):
+            continue  # 模型“创新”: a quoted common word, not a name
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
-    # a Latin model name before a product noun: Mate 9手机
-    for m in re.finditer(rf"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9+\-]*(?: [A-Za-z0-9+\-]+)?)(?:{nouns})", text):
+    # a Latin model name before a product noun, with what kind of product between: Mate 9手机, H2人形机器人
+    latin = r"[A-Z][A-Za-z0-9+\-]*(?:\.\d+)?(?: [A-Za-z0-9+\-]+)?"
+    for m in re.finditer(rf"(?<![A-Za-z0-9])({latin})[\u4e00-\u9fff]{{0,4}}?(?:{nouns})", text):
         if re.fullmatch(r"[A-Z]{1,3}|[0-9A-Z]{2}", m.group(1)):
             continue  # AI, VR, 5G: a kind of technology, not a product name
         if not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
+    # a brand written with its model code: 小米YU7, 绝影X30 (the brand a whole word of its own)
+    for w, t, s in words:
+        code = re.compile(rf"{MODEL_CODE}(?![A-Za-z0-9.])").match(text, s + len(w))
+        if code is None or not re.fullmatch(r"[\u4e00-\u9fff]{2,3}", w) or not _brand_word(w, t):
+            continue
+        if not any(c.start < code.end() and s < c.end and c.type != "Region" for c in found):
+            out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
     return out
+
+
+MODEL_WORDS = {"版本", "型号", "系列", "编号", "代号", "车型", "机型", "款式"}
+
+
+def _brand_word(word: str, tag_: str) -> bool:
+    """A word that can be a brand before a model code: a noun or a name (小米, 绝影), not a verb
+    or a word for the model itself (型号)."""
+    return word not in MODEL_WORDS and (tag_ in ("n", "nr", "nrt", "nz", "nt", "j", "ns")
+                                        or dictionary_entry(word) is None)
 
 
 # ============================================================================ tagger layer

@@ -141,14 +141,14 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         longer = [h for h, other in names.items() if h != g and len(other) > len(name)
                   and other.endswith(name) and family(group_type[h]) == family(group_type[g])
                   and not re.match(r"(?:首届|第[一二三四五六七八九十百零\d]+届)", other)
-                  and (len(name) >= 4 or re.fullmatch(r"(?:(?:19|20)\d\d年)?", other[:-len(name)]))]
+                  and (len(name) >= 4 or re.fullmatch(r"(?:(?:19|20)\d\d年?)?", other[:-len(name)]))]
         if not longer:
             continue
         # the longest chain: 乌镇峰会 ⊂ 世界互联网大会乌镇峰会 ⊂ 2025年世界互联网大会乌镇峰会
         tops = {h for h in longer if not any(names[k].endswith(names[h]) and k != h and k in longer for k in longer)}
         if len(tops) == 1:
             top = tops.pop()
-            why = "the same name without its year" if re.fullmatch(r"(?:19|20)\d\d年", names[top][:-len(name)]) \
+            why = "the same name without its year" if re.fullmatch(r"(?:19|20)\d\d年?", names[top][:-len(name)]) \
                 else f"short form of {names[top]}"
             merged_into[g] = (top, why)
 
