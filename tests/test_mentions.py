@@ -113,6 +113,12 @@ CASES = [
          id="quoted-event-with-its-edition"),
     case("2026世界互联网大会数据合作论坛12日在杭州开幕。", ("2026世界互联网大会数据合作论坛", "Event"),
          id="event-with-a-year-without-nian"),
+    case("总部位于香港的英矽智能则展示了药物研发平台。", ("英矽智能", "Company"), id="coined-brand-and-industry-word"),
+    case("“安全可信类”奖项则由网易、奇安信和卡巴斯基获得。", ("卡巴斯基", "Company"), ("奇安信", "Company"),
+         id="winners-after-by"),
+    case("比亚迪、中国移动和西门子的成果同获该类别奖项。", ("中国移动", "Company"), ("西门子", "Company"),
+         id="winners-of-the-category-named-before"),
+    case("获奖的3家浙江单位——之江实验室、深度求索和网易均位于杭州。", ("深度求索", ORG), id="counted-then-listed"),
     case("施耐德电气的工厂入选世界经济论坛“灯塔工厂”。", ("世界经济论坛", "Organization"), id="lexicon-over-event-head"),
     case("教育部国际合作与交流司司长王明指出，留学人数稳步增长。",
          ("教育部国际合作与交流司", "GovernmentBody"), ("王明", "Person"), id="unit-of-a-ministry"),
@@ -143,6 +149,7 @@ CASES = [
     ("专访｜数字合作组织副秘书长穆塔里谈合作", "｜数字合作组织"),  # the bar of a headline is no part of a name
     ("沿海地区经济发展较快。", "海地"),  # a country's short form inside another word
     ("其间还将举办可信数据空间等6场平行论坛。", "场平行论坛"),  # a count of forums
+    ("港企港校组团亮相乌镇峰会 创科成果吸引内地买家", "港企港校组团亮相乌镇峰会"),  # 亮相 is the verb
     ("这款大模型“创新”不断。", "创新"),  # a quoted common word after a product noun
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):

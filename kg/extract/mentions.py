@@ -829,6 +829,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
                 and not toks[k - 1][0].endswith(cues.NAME_HEADS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
+        if stop_verbs and w in cues.EVENT_AT_VERBS:
+            break  # 组团|亮相|乌镇峰会: whatever the tagger reads it as, 亮相 is the verb before the name
         start = s
     return start
 
@@ -1005,9 +1007,11 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
     if end < len(text) and end not in {s for _, _, s in words}:
         return False
     parts = [(w, t) for w, t, s in words if start <= s and s + len(w) <= i]
+    # 英|矽: single characters that make no word together are a coined brand
+    coined = all(len(w) == 1 for w, _ in parts) and dictionary_entry(brand) is None
     return bool(parts) and all(t in ("nr", "nrt", "nrfg", "ns", "nz", "nt", "j") or dictionary_entry(w) is None
-                               or len(w) == 1 for w, t in parts) and any(len(w) > 1 or dictionary_entry(w) is None
-                                                                         for w, _ in parts)
+                               or len(w) == 1 for w, t in parts) and (coined or any(
+                                   len(w) > 1 or dictionary_entry(w) is None for w, _ in parts))
 
 
 BRANCH_ENDINGS = ("分行", "支行")
@@ -1203,10 +1207,10 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
     results = []
     # "N家企业 … 分别是 LIST"
     m = re.search(r"(\d+|[一二三四五六七八九十两]+)(?:家|个|位|名)([\u4e00-\u9fff]{0,4}?)(企业|公司|机构|单位|组织|国家|城市|地区|个人|人士|专家)"
-                  r"[^。；]*?(?:分别是|分别为|包括|即|为)[:：]?", sentence)
+                  r"(?:[^。；]*?(?:分别是|分别为|包括|即|为)[:：]?|——|—|[:：])", sentence)
     if m:
         rest = sentence[m.end():]
-        seg = re.match(r"[^。；，,：:]+", rest)
+        seg = re.match(r"[^。；，,：:]+?(?=均|都|分别|[。；，,：:]|$)", rest)
         if seg:
             items = _name_like_items(seg.group(), m.end())
             if len(items) >= 2:
@@ -1221,6 +1225,15 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
         head = _list_before(sentence, m.start(), allow_single=False)
         if head:
             results.append(("Company", head))
+    # "LIST的成果也获得该类别奖项", "奖项则由LIST获得": the winners of a category named before
+    for m in re.finditer(r"(?:的(?:成果|产品|项目|技术))?(?:也|同|均|亦|都)?(?:获得|获)该类别?奖项", sentence):
+        head = _list_before(sentence, m.start(), allow_single=False)
+        if head:
+            results.append(("Company", head))
+    for m in re.finditer(r"奖项?(?:则|均|都)?由([^。；，,]{2,40}?)(?:获得|摘得|夺得|包揽|斩获)", sentence):
+        items = _name_like_items(m.group(1), m.start(1))
+        if len(items) >= 2:
+            results.append(("Company", items))
     # "基础研究类：LIST；" (the winners of an award category, listed under it)
     m = re.match(r"“?[\u4e00-\u9fff]{2,10}类”?[：:]", sentence)
     if m:
