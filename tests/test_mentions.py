@@ -328,3 +328,9 @@ def test_mentions_extract_mentions_keys_every_article(lexicon, seed_corpus):
     assert set(result) == {a.article_id for a in seed_corpus.articles[:2]}
     for mentions in result.values():
         assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
+
+
+def test_mentions_a_company_showing_at_a_fair_is_admitted(lexicon):
+    # the verb after the name says what it is: the build admits it without a fact
+    found = _found(_names("记者在现场看到，海康威视展示了大模型在工业质检中的应用。", lexicon), "海康威视")
+    assert found and all(c.method != "tagger:bare" for c in found)

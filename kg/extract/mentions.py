@@ -1407,7 +1407,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
-            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed
+            shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
+            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows)
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company
@@ -1422,6 +1423,7 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
     return out
 
 
+ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|携[^，。]{1,20}亮相)")
 PERSON_AFTER = re.compile(r"(?:等人|先生|女士|同志|教授|博士|院士|一行|在接受|接受采访|介绍|认为|表示|指出|说|称|强调|透露)")
 
 
