@@ -318,3 +318,12 @@ def test_facts_a_report_written_by_two_and_released_at_the_forum_of_the_article(
     (f,) = _facts(corpus, "releasedAt")
     assert _name(corpus, f.role("event")) == "2026世界互联网大会数据合作论坛"
     assert _name(corpus, f.role("report")).strip("《》") == report.strip("《》")
+
+
+def test_facts_members_by_joining(extract_text):
+    corpus = extract_text("新会员签约\n\n本报乌镇11月7日电（记者 王明）数字合作组织（Digital Cooperation Organization，以下简称DCO）"
+                          "与世界互联网大会签署协议，正式成为世界互联网大会会员。与DCO同批加入的，还有马来西亚数字经济机构（MDEC）"
+                          "和肯尼亚电信运营商Safaricom。\n")
+    found = {(_name(corpus, f.role("member")), _name(corpus, f.role("parent"))) for f in corpus.facts
+             if f.kind == "memberOf"}
+    assert found == {(org, "世界互联网大会") for org in ("数字合作组织", "马来西亚数字经济机构", "Safaricom")}

@@ -149,6 +149,7 @@ CASES = [
     ("专访｜数字合作组织副秘书长穆塔里谈合作", "｜数字合作组织"),  # the bar of a headline is no part of a name
     ("沿海地区经济发展较快。", "海地"),  # a country's short form inside another word
     ("其间还将举办可信数据空间等6场平行论坛。", "场平行论坛"),  # a count of forums
+    ("这是首个加入大会的中东机构。", "中东机构"),  # a place and a vague ending: a kind of body
     ("港企港校组团亮相乌镇峰会 创科成果吸引内地买家", "港企港校组团亮相乌镇峰会"),  # 亮相 is the verb
     ("这款大模型“创新”不断。", "创新"),  # a quoted common word after a product noun
 ])

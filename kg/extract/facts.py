@@ -854,6 +854,42 @@ def exhibits(ctx: _Context) -> list[Fact]:
             for p in ctx.top if ctx.type(p) == "Product"]
 
 
+JOINS = re.compile(r"(?:正式|首批|新)?(?:加入|成为)")
+JOINED_TOO = re.compile(r"同批加入的?[，,]?(?:还有|包括)|(?:一同|同时|同批)加入的还有")
+
+
+def joined(ctx: _Context) -> list[Fact]:
+    """"DCO正式成为世界互联网大会会员", "A、B加入世界互联网大会", and "与A同批加入的，还有B和C"
+    (the body they joined is the one named before)."""
+    out = []
+    parent = None
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        bare = re.sub(r"[（(][^（）()]*[)）]", lambda p: "　" * len(p.group()), t)  # commas inside (…) end no clause
+        for m in JOINS.finditer(t):
+            bodies = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == m.end()]
+            if not bodies or not re.match(r"(?:的)?(?:会员|成员|会员单位|成员单位)|[，,。；]|$", t[_index_in(s, bodies[0].end):]):
+                continue
+            parent = bodies[0]
+            start = max(bare.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
+            joiners = _list_heads(ctx, s, start, m.start())
+            if not joiners and start > 0:  # "A与B签署协议，正式成为B的会员": the subject of the clause before
+                before = max(bare.rfind(ch, 0, start - 1) for ch in "，,；;。：:") + 1
+                joiners = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == before]
+            for org in joiners:
+                if ctx.type(org) in ORG_FAMILY and ctx.key(org) != ctx.key(parent):
+                    out.append(ctx.fact("memberOf", {"member": ctx.key(org), "parent": ctx.key(parent)},
+                                        [org, parent], org.start, "ORG加入/成为ORG会员"))
+        too = JOINED_TOO.search(t)
+        if too and parent is not None:
+            end = next((k for k in range(too.end(), len(t)) if t[k] in "。；;"), len(t))
+            for org in _list_heads(ctx, s, too.end(), end):
+                if ctx.type(org) in ORG_FAMILY:
+                    out.append(ctx.fact("memberOf", {"member": ctx.key(org), "parent": ctx.key(parent)},
+                                        [org, parent], org.start, "同批加入的还有LIST"))
+    return out
+
+
 def members(ctx: _Context) -> list[Fact]:
     out = []
     for outer in ctx.top:
@@ -871,5 +907,5 @@ RULES: list[Callable[[_Context], list[Fact]]] = [
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,
-    organisers, participants, exhibits, members,
+    organisers, participants, exhibits, members, joined,
 ]

@@ -948,6 +948,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue
         if not _distinctive(name, words, start, i, found + out, known):
             continue
+        if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
+            continue  # 中东机构, 外资机构: a kind of body, not a name
         if typ == "CompanyIndustry":
             if not _brand(text, words, start, i, end) or text.startswith(cues.PRODUCT_NOUNS, end):
                 continue  # 光电智能|芯片: the industry word describes a product
@@ -1015,6 +1017,13 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
 
 
 BRANCH_ENDINGS = ("分行", "支行")
+VAGUE_ENDINGS = ("机构",)
+
+
+def _more_than_a_place(start: int, i: int, found: list[Candidate]) -> bool:
+    """马来西亚|数字经济|机构: words of its own between the place that opens a name and its ending."""
+    place_end = max((c.end for c in found if c.type == "Region" and c.start == start and c.end <= i), default=start)
+    return i - place_end >= 2
 
 
 def _opens_with_body(name: str, lexicon: Lexicon) -> bool:
@@ -1286,6 +1295,10 @@ SHORT_FORM_INTRO = re.compile(
     r"(?:以下简称|以下称|下称|简称)\s*[:：]?\s*[“\"「]?(?P<short>[^（）()“”\"「」，,]{1,20}?)[”\"」]?\s*[)）]")
 
 
+# "马来西亚数字经济机构（MDEC）": an acronym in parentheses also marks the name before it
+ACRONYM = re.compile(r"[（(](?P<short>[A-Z][A-Za-z]{1,7})[)）]")
+
+
 def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[Candidate]:
     """NAME(ALIAS): a Latin or short alias (GSMA, IFZA, Jazz) or a country (赞比亚); and a short
     form introduced for the rest of the article: 数字合作组织（Digital Cooperation Organization，
@@ -1301,7 +1314,8 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
-    for m in SHORT_FORM_INTRO.finditer(text):
+    intros = list(SHORT_FORM_INTRO.finditer(text)) + list(ACRONYM.finditer(text))
+    for m in intros:
         before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative", "Report"}]
         if before:
             typ = before[0].type
@@ -1313,7 +1327,7 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             typ = _org_type(text[start:m.start()], lexicon)
             out.append(Candidate(start, m.start(), typ, "pattern:short-form-intro", 2))
         for group in ("english", "short"):
-            if m.group(group):
+            if m.re.groupindex.get(group) and m.group(group):
                 out.append(Candidate(m.start(group), m.end(group), typ, "pattern:alias", 2))
     # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
