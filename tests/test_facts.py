@@ -327,3 +327,18 @@ def test_facts_members_by_joining(extract_text):
     found = {(_name(corpus, f.role("member")), _name(corpus, f.role("parent"))) for f in corpus.facts
              if f.kind == "memberOf"}
     assert found == {(org, "世界互联网大会") for org in ("数字合作组织", "马来西亚数字经济机构", "Safaricom")}
+
+
+def test_facts_a_taiwan_story_read_as_written(extract_text):
+    corpus = extract_text("台灣新創赴港出席峰會\n\n【記者林書瑋／台北報導】由世界互聯網大會主辦的「2025世界互聯網大會亞太峰會」日前在香港落幕。"
+                          "其中總部位於新竹的台灣AI影像新創慧眸科技，創辦人暨執行長許哲維更在分論壇發表演說。\n\n"
+                          "大陸委員會表示，世界互聯網大會總部設在北京。\n")
+    titles = {f.role("title") for f in _facts(corpus, "position", holder="許哲維")}
+    assert titles == {"創辦人", "執行長"}
+    assert {_name(corpus, f.role("organization")) for f in _facts(corpus, "position", holder="許哲維")} == {"慧眸科技"}
+    assert {("慧眸科技", "新竹"), ("世界互聯網大會", "北京")} <= _based(corpus)
+    assert not any(org == "大陸委員會" for org, _ in _based(corpus))
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("2025世界互聯網大會亞太峰會", "香港") in held
+    (council,) = [e for e in corpus.resolution.entities.values() if e.name == "大陸委員會"]
+    assert council.type == "GovernmentBody"

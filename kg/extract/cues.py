@@ -27,7 +27,7 @@ NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰�
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly
-NAME_END_CHARS = set("说称在等和与及的是为以对向将已也则就都还又从把被让给于曾所即并而但")
+NAME_END_CHARS = set("说称在等和与及的是为以对向将已也则就都还又从把被让给于曾所即并而但更再")
 
 # function words that end a noun phrase on its left (prepositions, conjunctions, verbs of
 # attribution, discourse markers)
@@ -101,7 +101,9 @@ LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
 ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")
 
 # event verbs for "EVENT 亮相/落户/举行 REGION" and "在 REGION 举行"
-EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地")
+EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地", "落幕", "闭幕")
+# verbs that stand before an event's name and are never part of it: 应邀出席|峰会
+VERBS_BEFORE_EVENTS = EVENT_AT_VERBS + ("出席", "参加", "参与", "应邀", "主办", "承办", "来到", "走进")
 VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 
 # a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机

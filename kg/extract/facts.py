@@ -139,10 +139,16 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             continue
         org = orgs[-1]
         written = ctx.between(max(0, p.start - 24), p.start, written=True)[-len(m.group(1)):]
-        for title in written.split("、"):
+        for title in _atomic_titles(written):
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
     return out
+
+
+def _atomic_titles(chain: str) -> list[str]:
+    """A chain of titles as separate titles: 、 and 暨 (Taiwan's "and") part them; 兼 stays, as
+    one person's joint office is printed with it (副总裁兼首席技术安全官)."""
+    return re.split(r"[、暨]", chain)
 
 
 def _is_title(text: str, lexicon: Lexicon) -> bool:
@@ -165,12 +171,13 @@ def positions(ctx: _Context) -> list[Fact]:
                 break
             org = left[-1]
             between = ctx.between(org.end, cursor)
-            alias = re.match(r"^[（(]?[^（）()]*[)）]", between)  # an alias in parentheses
+            # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
+            alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
-            titles = between[cut:].split("、")
+            titles = _atomic_titles(between[cut:])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
-            titles = ctx.between(org.end, cursor, written=True)[cut:].split("、")  # as printed
+            titles = _atomic_titles(ctx.between(org.end, cursor, written=True)[cut:])  # as printed
             before_org = ctx.between(max(0, org.start - 1), org.start)
             for title in [*titles, *pending_titles]:
                 if not title:
@@ -646,8 +653,16 @@ def headquarters(ctx: _Context) -> list[Fact]:
             orgs, rule = [], "总部位于REGION的ORG"
             if t[after:after + 1] == "的":
                 orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == after + 1]
+            if not orgs and t[after:after + 1] == "的":  # 总部位于新竹的台湾AI影像新创慧眸科技
+                near = re.match(r"[^，,。；;、]{0,12}?", t[after + 1:])
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if after + 1 <= _index_in(s, o.start)
+                        and _index_in(s, o.end) <= after + 1 + 14 and DESCRIBED_AFTER_PLACE.fullmatch(
+                            t[after + 1:_index_in(s, o.start)])][:1] if near else []
+                rule = "总部位于REGION的(descriptor)ORG"
             if not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
-                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
+                before = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
+                right = [o for o in before if _index_in(s, o.end) == m.start()]  # 世界互联网大会总部设在北京
+                orgs = right or before
                 rule = "ORG总部设在REGION"
             for org in orgs[:1]:
                 out += _based_in(ctx, org, chain, rule)
@@ -681,6 +696,8 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
     return out
 
 
+# what may stand between a place and the company it describes: 台湾AI影像新创, 工业电脑厂
+DESCRIBED_AFTER_PLACE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:新创|初创|企业|公司|厂商|厂|运营商|服务商|独角兽))?")
 DESCRIBED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.DESCRIPTOR_NOUNS)}))?")
 
 
@@ -756,8 +773,9 @@ def held_in(ctx: _Context) -> list[Fact]:
     at_verb = re.compile(f"(?:{'|'.join(cues.EVENT_AT_VERBS)})")
     regions = [r for r in _regions(ctx) if not r.nested]
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
-        lead = ctx.between(ev.end, ev.end + 12)
-        when = WHEN.match(lead)
+        lead = ctx.between(ev.end, ev.end + 14)
+        closing = re.match(r"[”」』\"]*", lead).end()  # 「2025世界互联网大会亚太峰会」日前在香港落幕
+        when = WHEN.match(lead, closing)
         lead = lead[when.end():]
         verb_first = at_verb.match(lead)
         if not verb_first and not lead.startswith("在"):

@@ -325,10 +325,13 @@ def _titles_ending_at(text: str, end: int, lexicon: Lexicon) -> int:
     return -1
 
 
+TITLE_JOINERS = ("兼", "暨")  # 暨 joins titles in Taiwan and Hong Kong papers
+
+
 def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
-    """The end of a chain of titles joined by 兼 (副总裁兼首席技术安全官), or -1."""
+    """The end of a chain of titles joined by 兼 or 暨 (副总裁兼首席技术安全官, 创办人暨执行长), or -1."""
     end = _title_at(text, i, lexicon)
-    while end > 0 and text.startswith("兼", end):
+    while end > 0 and text[end:end + 1] in TITLE_JOINERS:
         nxt = _title_at(text, end + 1, lexicon)
         if nxt < 0:  # 副总裁兼香港区总经理: the second title may open with its region or domain
             scope = re.match(rf"(?:[\u4e00-\u9fff]{{1,4}}?大?区|{'|'.join(MODIFIER_WORDS)})", text[end + 1:])
@@ -358,7 +361,7 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
     The name is a surname and one or two given characters. Its length is read from what
     follows: a word that starts right after two characters (毕李|深感, 范渊|眼中) ends a two-character
     name; a character that ends names (说, 在, 等 …) cannot be the third one."""
-    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff" or text[i] in "兼、":
+    if i >= len(text) or not "\u4e00" <= text[i] <= "\u9fff" or text[i] in "兼暨、":
         return -1
     if text[i] in cues.FUNCTION_SURNAMES and not (dictionary_entry(text[i:i + 3]) or ("", ""))[1].startswith("nr"):
         return -1  # 和游客, 向记者: a function word that is also a surname
@@ -552,9 +555,9 @@ def _title_before(text: str, end: int, lexicon: Lexicon, words) -> Candidate | N
 
 
 def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
-    """The start of a 兼-joined chain of titles that ends at ``end``, or -1."""
+    """The start of a 兼- or 暨-joined chain of titles that ends at ``end``, or -1."""
     start = _titles_ending_at(text, end, lexicon)
-    while start > 1 and text[start - 1] == "兼":
+    while start > 1 and text[start - 1] in TITLE_JOINERS:
         prev = _titles_ending_at(text, start - 1, lexicon)
         if prev < 0:
             break
@@ -829,7 +832,7 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
                 and not toks[k - 1][0].endswith(cues.NAME_HEADS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
-        if stop_verbs and w in cues.EVENT_AT_VERBS:
+        if stop_verbs and w in cues.VERBS_BEFORE_EVENTS:
             break  # 组团|亮相|乌镇峰会: whatever the tagger reads it as, 亮相 is the verb before the name
         start = s
     return start
@@ -886,6 +889,8 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
     parts = [(w, t) for w, t, s in words if s >= a and s + len(w) <= b]
     if not parts:
         return False
+    if len(parts) >= 2 and all(len(w) == 1 for w, _ in parts) and dictionary_entry(name[: b - a]) is None:
+        return True  # 慧|眸: single characters that make no word together are a coined name
     content = [w for w, t in parts if w not in cues.GENERIC_WORDS and t not in FUNCTION_TAGS]
     if name.startswith(("国家", "中国", "全国", "中央")) and len(content) >= 3:
         return True  # 国家计算机网络应急技术处理协调中心: a national body is named by what it does
@@ -943,6 +948,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if re.match(r"[A-Za-z]", text[end:end + 1]) and text[start:end].endswith(cues.DESCRIPTOR_NOUNS):
                 continue  # 网络安全公司|Group-IB: the noun describes the name that follows
             start = _past_apposition(text, start, i, lexicon, words, found, known)
+        if typ == "CompanyIndustry" and not _brand(text, words, start, i, end):
+            said = list(re.finditer(BRAND_DESCRIPTOR, text[start:i]))  # 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯
+            if said and _brand(text, words, start + said[-1].end(), i, end):
+                start += said[-1].end()
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
@@ -996,6 +1005,9 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     if _distinctive(text[after:i], words, after, i, [c for c in found if c.start >= after], known):
         return after
     return start
+
+
+BRAND_DESCRIPTOR = "|".join(cues.DESCRIPTOR_NOUNS + ("新创", "厂"))
 
 
 def _brand(text: str, words, start: int, i: int, end: int) -> bool:
