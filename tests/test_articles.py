@@ -228,3 +228,12 @@ def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
     assert article.title.repaired == "专访｜某组织副秘书长：数字合作需要更多平台"
     assert [name for name, _, _ in article.byline.reporters] == ["徐一苇"]
     assert [p.repaired for p in article.paragraphs] == ["2026-11-14 07:42 来源：澎湃新闻", "今年11月，该组织正式成为会员。"]
+
+
+def test_articles_bracket_reporters_after_their_outlets(write_file):
+    text = ("数字合作组织加入大会 外国专家：需要更多对话平台\n\n"
+            "【环球时报记者 苗睿 环球时报驻沙特特约记者 陶然】世界互联网大会8日在浙江乌镇宣布新会员。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title.repaired == "数字合作组织加入大会 外国专家：需要更多对话平台"
+    assert [name for name, _, _ in article.byline.reporters] == ["苗睿", "陶然"]
+    assert [p.repaired for p in article.paragraphs] == ["世界互联网大会8日在浙江乌镇宣布新会员。"]

@@ -342,3 +342,14 @@ def test_facts_a_taiwan_story_read_as_written(extract_text):
     assert ("2025世界互聯網大會亞太峰會", "香港") in held
     (council,) = [e for e in corpus.resolution.entities.values() if e.name == "大陸委員會"]
     assert council.type == "GovernmentBody"
+
+
+@pytest.mark.parametrize("sentence", [
+    "国际电信联盟顾问玛丽亚·费尔南达·洛佩斯（Maria Fernanda Lopez）对《环球时报》记者表示，数字鸿沟仍然很大。",
+    "国际电信联盟顾问玛丽亚·费尔南达·洛佩斯8日在接受《环球时报》记者采访时表示，数字鸿沟仍然很大。",
+    "国际电信联盟顾问玛丽亚·费尔南达·洛佩斯告诉《环球时报》记者，数字鸿沟仍然很大。",
+])
+def test_facts_speech_told_to_a_named_paper(extract_text, sentence):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
+    (f,) = _facts(corpus, "quote", speaker="玛丽亚·费尔南达·洛佩斯")
+    assert f.role("text") == "数字鸿沟仍然很大。"

@@ -203,6 +203,9 @@ def quotes(ctx: _Context) -> list[Fact]:
     people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
     # each speaker with the words that stand for it in the sentence: its name, or a pronoun
     for p, start, end in [(p, p.start, p.end) for p in people] + _pronoun_speakers(ctx, people):
+        aside = re.match(r"[（(][^（）()]{1,40}[)）]", ctx.text[end:end + 42])  # 洛佩斯（Maria Fernanda Lopez）表示
+        if aside:
+            end += aside.end()
         after = ctx.between(end, end + 20)
         verb = cues.SPEECH.match(after)
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(start - 20, start)

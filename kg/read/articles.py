@@ -114,8 +114,10 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
+        # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         over_reporters = nxt is not None and not headline and current is None and text[-1] not in TERMINAL \
-            and len(text) <= HEADLINE_MAX and LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+            and len(text) <= HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+                                               or _byline_match(nxt.span.repaired) is not None)
         if (_is_headline(text) or over_reporters) and nxt is not None and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
@@ -275,6 +277,9 @@ BRACKET_AGENCY_PARENS = re.compile(
 BRACKET_AGENCY = re.compile(
     r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})?"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
+# "【环球时报记者 苗睿 环球时报驻沙特特约记者 陶然】": reporters in brackets, each after its outlet
+BRACKET_REPORTERS = re.compile(
+    r"^【(?P<people>(?:[\u4e00-\u9fff]{0,12}?(?:特约|特派|见习)?记者\s*[\u4e00-\u9fff·]{2,6}\s*)+)】\s*")
 NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*")
 
 
@@ -291,7 +296,8 @@ class _BylineMatch:
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY_PARENS, BRACKET_AGENCY, NEWS_FLASH):
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY_PARENS, BRACKET_AGENCY, BRACKET_REPORTERS,
+                    NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
             continue
@@ -319,10 +325,16 @@ def _byline(m: _BylineMatch, span: Span) -> Byline:
                   year=m.year, start=span.page_offset(0), end=span.page_offset(m.end - 1) + 1)
 
 
+OUTLET_BEFORE_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:报|社|台|网|新闻|客户端)(?:驻[\u4e00-\u9fff]{1,6}?)?(?=(?:特约|特派|见习|实习)?(?:记者|通讯员))"
+                                r"|驻[\u4e00-\u9fff]{1,6}?(?=(?:特约|特派)?记者)")
+
+
 def _reporters(people: str, span: Span, base: int = 0) -> list[tuple[str, int, int]]:
     """The names in "记者 张三、李四 通讯员 王五" (as written); offsets mapped to the page."""
     found = []
-    cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), simplified_same_length(people))
+    # the outlet and posting before a role are no names: 环球时报驻沙特特约|记者
+    cleaned = re.sub(OUTLET_BEFORE_ROLE, lambda x: " " * len(x.group()), simplified_same_length(people))
+    cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), cleaned)
     for m in NAME.finditer(cleaned):
         a, b = span.page_range(base + m.start(), base + m.end())
         found.append((people[m.start():m.end()], a, b))
