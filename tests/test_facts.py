@@ -353,3 +353,16 @@ def test_facts_speech_told_to_a_named_paper(extract_text, sentence):
     corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
     (f,) = _facts(corpus, "quote", speaker="玛丽亚·费尔南达·洛佩斯")
     assert f.role("text") == "数字鸿沟仍然很大。"
+
+
+def test_facts_the_summit_named_by_its_head_and_its_year(extract_text):
+    # the article is about the 2025 summit, named most often; the next edition is named twice
+    corpus = extract_text("峰会闭幕\n\n本报乌镇11月9日电（记者 王明）2025年世界互联网大会乌镇峰会9日闭幕。"
+                          "本届2025年世界互联网大会乌镇峰会吸引了众多嘉宾。2026年世界互联网大会乌镇峰会的筹备随即启动。\n\n"
+                          "峰会期间，中国网络空间研究院发布了《世界互联网发展报告2025》。\n\n"
+                          "2026年峰会将继续在乌镇举办。\n")
+    (f,) = _facts(corpus, "releasedAt")
+    assert _name(corpus, f.role("event")) == "2025年世界互联网大会乌镇峰会"
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("2026年世界互联网大会乌镇峰会", "乌镇") in held
+    assert not any(e.name == "2026年峰会" for e in corpus.resolution.entities.values())

@@ -20,6 +20,7 @@ The rules follow how news states things:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from kg.extract import cues
@@ -503,6 +504,18 @@ def _subject(ctx: _Context, span: Span) -> list[Mention]:
 OPENING_OF_THE_EVENT = re.compile(r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)(?:开幕式|闭幕式|主论坛|全体会议)?(?:上|期间)")
 
 
+def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
+    """The article's event that a bare head noun (峰会, 论坛) stands for: of its events with that
+    head, the one it names most often."""
+    events = [m for m in ctx.top if ctx.type(m) == "Event"
+              and simplified_same_length(ctx.resolution.entities[ctx.key(m)].name).endswith(head)]
+    if not events:
+        return None
+    counts = Counter(ctx.key(m) for m in events)
+    best = max(counts, key=lambda k: counts[k])
+    return next(m for m in events if ctx.key(m) == best)
+
+
 def reports(ctx: _Context) -> list[Fact]:
     out = []
     reps = [m for m in ctx.top if ctx.type(m) == "Report"]
@@ -542,16 +555,16 @@ def reports(ctx: _Context) -> list[Fact]:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
                                         [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there
-    principal = _principal_event(ctx)
     for s in _all_sentences(ctx):
         if "发布" not in _simple(s):
             continue
         # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
         opening = OPENING_OF_THE_EVENT.match(_simple(s))
-        if opening and principal is not None and simplified_same_length(principal.text).endswith(opening.group(1)):
+        named = _event_named_by_head(ctx, opening.group(1)) if opening else None
+        if named is not None:
             for r in ctx.in_span(s, {"Report"}):
-                out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(principal)},
-                                    [r, principal], s.start, "(论坛)开幕式上…发布"))
+                out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(named)},
+                                    [r, named], s.start, "(论坛)开幕式上…发布"))
         for ev in ctx.in_span(s, {"Event"}):
             k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
             if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
@@ -766,7 +779,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于)*")
+WHEN = re.compile(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
 

@@ -138,6 +138,14 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             continue
         if len(name) < 3:
             continue
+        year_and_head = re.fullmatch(r"((?:19|20)\d\d年?)([\u4e00-\u9fff]{2,3})", name)
+        if year_and_head and group_type[g] == "Event":  # 2026年峰会 -> 2026年世界互联网大会乌镇峰会
+            year, head = year_and_head.groups()
+            editions = [h for h, other in names.items() if h != g and group_type[h] == "Event" and len(other) > len(name)
+                        and other.startswith(year) and other.endswith(head)]
+            if len(editions) == 1:
+                merged_into[g] = (editions[0], f"the {year} edition named by its head: {names[editions[0]]}")
+                continue
         longer = [h for h, other in names.items() if h != g and len(other) > len(name)
                   and other.endswith(name) and family(group_type[h]) == family(group_type[g])
                   and not re.match(r"(?:首届|第[一二三四五六七八九十百零\d]+届)", other)
