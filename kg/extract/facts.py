@@ -656,8 +656,8 @@ def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
 
 
 def headquarters(ctx: _Context) -> list[Fact]:
-    """"总部位于杭州的海康威视" (the organisation right after), else "ORG…总部设在北京" (the first
-    organisation of the sentence, before it)."""
+    """"总部位于杭州的海康威视" (the organisation right after, or after what describes it), else
+    "ORG总部设在北京" (the organisation right before, or else the first of the sentence)."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
@@ -666,15 +666,10 @@ def headquarters(ctx: _Context) -> list[Fact]:
             if not chain:
                 continue
             after = _index_in(s, chain[-1].end)
-            orgs, rule = [], "总部位于REGION的ORG"
-            if t[after:after + 1] == "的":
-                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == after + 1]
-            if not orgs and t[after:after + 1] == "的":  # 总部位于新竹的台湾AI影像新创慧眸科技
-                near = re.match(r"[^，,。；;、]{0,12}?", t[after + 1:])
-                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if after + 1 <= _index_in(s, o.start)
-                        and _index_in(s, o.end) <= after + 1 + 14 and DESCRIBED_AFTER_PLACE.fullmatch(
-                            t[after + 1:_index_in(s, o.start)])][:1] if near else []
-                rule = "总部位于REGION的(descriptor)ORG"
+            orgs, rule = [], "总部位于REGION的(descriptor)ORG"
+            if t[after:after + 1] == "的":  # 总部位于杭州的海康威视, 总部位于新竹的台湾AI影像新创慧眸科技
+                orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) > after
+                        and DESCRIBED_AFTER_PLACE.fullmatch(t[after + 1:_index_in(s, o.start)])][:1]
             if not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
                 before = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
                 right = [o for o in before if _index_in(s, o.end) == m.start()]  # 世界互联网大会总部设在北京
