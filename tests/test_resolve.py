@@ -175,3 +175,12 @@ def test_resolve_a_foreign_person_named_again_by_the_last_name(extract_text):
                           "本报乌镇11月8日电（记者 黄蕾）副秘书长哈立德·穆塔里接受了专访。穆塔里说，合作前景广阔。\n")
     (full,) = {key for _, key, _ in _links(corpus, "哈立德·穆塔里")}
     assert {(key, why) for _, key, why in _links(corpus, "穆塔里")} == {(full, "family name of 哈立德·穆塔里")}
+
+
+def test_resolve_a_company_and_its_registered_name_with_a_city(extract_text):
+    corpus = extract_text("机器人亮相\n\n本报乌镇11月8日电（记者 黄蕾）杭州云深处科技有限公司带来了四足机器人。"
+                          "云深处科技联合创始人周铭远说，产品已在多地应用。阿里巴巴和阿里巴巴集团的展台相邻。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "杭州云深处科技有限公司")}
+    assert {key for _, key, _ in _links(corpus, "云深处科技")} == {full}
+    # two company names with no registered name between them stay apart
+    assert {key for _, key, _ in _links(corpus, "阿里巴巴")} != {key for _, key, _ in _links(corpus, "阿里巴巴集团")}

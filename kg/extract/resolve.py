@@ -164,13 +164,20 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
     industry = sorted((s for s, t in lexicon.suffixes.items() if t == "CompanyIndustry"), key=len, reverse=True)
     companies = {names[g]: g for g, t in group_type.items() if t == "Company" and g not in merged_into}
     for g, name in names.items():
-        if g in merged_into or g in companies.values() or len(name) < 2:
+        if g in merged_into or len(name) < 2:
             continue
         for full, h in companies.items():
-            rest = full[len(name):]
-            if not full.startswith(name):
+            if h == g:
                 continue
-            if rest in COMPANY_FORMS and family(group_type[g]) == "Org" or \
+            own = _without_place(full, lexicon)  # 杭州云深处科技有限公司: the city is where, not who
+            if not own.startswith(name):
+                continue
+            rest = own[len(name):]
+            trade = next((form for form in industry if rest.startswith(form) and rest[len(form):] in COMPANY_FORMS), "")
+            registered = (own != full or trade) and rest.endswith(("有限公司", "股份有限公司"))
+            if g in companies.values() and not registered:
+                continue  # two companies' names (阿里巴巴, 阿里巴巴集团) join only through a registered name
+            if (rest in COMPANY_FORMS or trade) and family(group_type[g]) == "Org" or \
                     rest in industry and _strongest_vote(votes[g]) <= 2:
                 merged_into[g] = (h, f"short name of {full}")
                 break
@@ -280,6 +287,15 @@ def preferred_label(labels: Counter, typ: str, fallback: list[str]) -> str:
 
 # names that enter the graph only when a fact uses them
 NEEDS_A_FACT = {"tagger:bare", "pattern:category-name"}
+
+
+def _without_place(name: str, lexicon: Lexicon) -> str:
+    """A company's registered name without the place that opens it (杭州|云深处科技有限公司)."""
+    for n in range(min(6, len(name) - 2), 1, -1):
+        entry = lexicon.lookup(name[:n])
+        if entry is not None and entry.type == "Region":
+            return name[n:]
+    return name
 
 
 def admit(resolution: Resolution, facts) -> Resolution:
