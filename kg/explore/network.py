@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Literal
 
 from kg.errors import QueryError
 from kg.explore.queries import run

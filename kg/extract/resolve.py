@@ -370,7 +370,7 @@ def split_namesakes(resolution: Resolution, facts, article_source: dict[str, str
         out.entities[key] = Entity(key=key, type=e.type, name=e.name, aliases=e.aliases, english=e.english)
     for m, (key, why) in resolution.links.items():
         new = split.get((key, article_source[m.article_id]))
-        out.links[m] = (new, f"same name as a person elsewhere, at other organisations: kept apart") if new else (key, why)
+        out.links[m] = (new, "same name as a person elsewhere, at other organisations: kept apart") if new else (key, why)
     moved = []
     for f in facts:
         source = article_source[f.article_id]
