@@ -692,7 +692,7 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
         for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)(?:企业|公司|厂商)", t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             if where:
-                start = max(t.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
+                start = _clause_start(t, m.start())
                 for org in _list_heads(ctx, s, start, m.start()):
                     if ctx.type(org) in ORG_FAMILY:
                         out += _based_in(ctx, org, where[-1:], "LIST等REGION企业")
@@ -708,8 +708,8 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
 
 
 # what may stand between a place and the company it describes: 台湾AI影像新创, 工业电脑厂
-DESCRIBED_AFTER_PLACE = re.compile(r"(?:[\u4e00-\u9fffA-Za-z]{0,8}(?:新创|初创|企业|公司|厂商|厂|运营商|服务商|独角兽))?")
-DESCRIBED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.DESCRIPTOR_NOUNS)}))?")
+DESCRIBED_AFTER_PLACE = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z]{{0,8}}(?:{'|'.join(cues.COMPANY_DESCRIPTORS)}))?")
+DESCRIBED = re.compile(rf"(?:[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.COMPANY_DESCRIPTORS)}))?")
 
 
 def _is_country(ctx: _Context, region: Mention) -> bool:
@@ -832,8 +832,8 @@ def organisers(ctx: _Context) -> list[Fact]:
             if by < 0:
                 continue
             orgs = ctx.in_span(s.sub(by, m.start()), ORG_FAMILY)
-            subject = [e for e in ctx.in_span(s.sub(0, by), {"Event"})] or (
-                [_principal_event(ctx)] if _principal_event(ctx) else [])
+            principal = _principal_event(ctx)
+            subject = ctx.in_span(s.sub(0, by), {"Event"}) or ([principal] if principal else [])
             for ev in subject[:1]:
                 for o in orgs:
                     out.append(ctx.fact("organizedBy", {"event": ctx.key(ev), "organization": ctx.key(o)},
@@ -900,10 +900,10 @@ def joined(ctx: _Context) -> list[Fact]:
             if not bodies or not re.match(r"(?:的)?(?:会员|成员|会员单位|成员单位)|[，,。；]|$", t[_index_in(s, bodies[0].end):]):
                 continue
             parent = bodies[0]
-            start = max(bare.rfind(ch, 0, m.start()) for ch in "，,；;。：:") + 1
+            start = _clause_start(bare, m.start())
             joiners = _list_heads(ctx, s, start, m.start())
             if not joiners and start > 0:  # "A与B签署协议，正式成为B的会员": the subject of the clause before
-                before = max(bare.rfind(ch, 0, start - 1) for ch in "，,；;。：:") + 1
+                before = _clause_start(bare, start - 1)
                 joiners = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) == before]
             for org in joiners:
                 if ctx.type(org) in ORG_FAMILY and ctx.key(org) != ctx.key(parent):

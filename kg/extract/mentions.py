@@ -889,8 +889,8 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
     parts = [(w, t) for w, t, s in words if s >= a and s + len(w) <= b]
     if not parts:
         return False
-    if len(parts) >= 2 and all(len(w) == 1 for w, _ in parts) and dictionary_entry(name[: b - a]) is None:
-        return True  # 慧|眸: single characters that make no word together are a coined name
+    if _coined(name[: b - a], parts):
+        return True
     content = [w for w, t in parts if w not in cues.GENERIC_WORDS and t not in FUNCTION_TAGS]
     if name.startswith(("国家", "中国", "全国", "中央")) and len(content) >= 3:
         return True  # 国家计算机网络应急技术处理协调中心: a national body is named by what it does
@@ -1007,7 +1007,12 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     return start
 
 
-BRAND_DESCRIPTOR = "|".join(cues.DESCRIPTOR_NOUNS + ("新创", "厂"))
+BRAND_DESCRIPTOR = "|".join(cues.COMPANY_DESCRIPTORS)
+
+
+def _coined(name: str, parts) -> bool:
+    """英|矽, 慧|眸: single characters that make no word together are a coined name."""
+    return len(parts) >= 2 and all(len(w) == 1 for w, _ in parts) and dictionary_entry(name) is None
 
 
 def _brand(text: str, words, start: int, i: int, end: int) -> bool:
@@ -1021,10 +1026,8 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
     if end < len(text) and end not in {s for _, _, s in words}:
         return False
     parts = [(w, t) for w, t, s in words if start <= s and s + len(w) <= i]
-    # 英|矽: single characters that make no word together are a coined brand
-    coined = all(len(w) == 1 for w, _ in parts) and dictionary_entry(brand) is None
     return bool(parts) and all(t in ("nr", "nrt", "nrfg", "ns", "nz", "nt", "j") or dictionary_entry(w) is None
-                               or len(w) == 1 for w, t in parts) and (coined or any(
+                               or len(w) == 1 for w, t in parts) and (_coined(brand, parts) or any(
                                    len(w) > 1 or dictionary_entry(w) is None for w, _ in parts))
 
 
@@ -1329,6 +1332,8 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     intros = list(SHORT_FORM_INTRO.finditer(text)) + list(ACRONYM.finditer(text))
     for m in intros:
         before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative", "Report"}]
+        if before and m.re is ACRONYM:
+            continue  # GSMA after a name found: the first loop has read it
         if before:
             typ = before[0].type
         else:
