@@ -12,6 +12,7 @@ from rdflib import Dataset
 from kg.extract.facts import extract_facts
 from kg.extract.lexicon import Lexicon, default_lexicon
 from kg.extract.mentions import ALL_LAYERS, extract_mentions
+from kg.extract.rejoin import rejoin_split_words
 from kg.extract.cues import CEREMONY_HEADS
 from kg.extract.resolve import admit, fold_idle_ceremonies, resolve, split_namesakes
 from kg.errors import SourceError
@@ -74,7 +75,7 @@ def extract(pages: dict[str, Page], lexicon: Lexicon | None = None,
     lexicon = lexicon or default_lexicon()
     corpus = Corpus(pages=pages)
     for source in sorted(pages):
-        corpus.articles.extend(split_articles(pages[source]))
+        corpus.articles.extend(rejoin_split_words(split_articles(pages[source])))
     corpus.mentions = extract_mentions(corpus.articles, lexicon, layers, pages)
     sources = {a.article_id: a.source for a in corpus.articles}
     corpus.resolution = resolve(corpus.mentions, pages, lexicon, sources)

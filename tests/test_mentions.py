@@ -136,6 +136,12 @@ CASES = [
          id="deputy-title"),
     # an award by the verb that confers it
     case("15项成果获评“世界互联网领先科技成果”。", ("世界互联网领先科技成果", "Award"), id="conferred-award"),
+    # a function word before an unknown name is no part of it
+    case("这一方案遭到了泽东公司的质疑。", ("泽东公司", "Company"), id="particle-before-a-company"),
+    case("由林达集团投资开发的项目已开盘。", ("林达集团", "Company"), id="preposition-before-a-company"),
+    case("据招商银行和贝恩公司调查，高净值人群持续增长。", ("招商银行", "Company"), ("贝恩公司", "Company"),
+         id="conjunction-before-a-company"),
+    case("分析师在赴宁波银行调研后指出，贷款需求偏弱。", ("宁波银行", "Company"), id="verb-before-a-bank"),
 ]
 
 

@@ -1443,7 +1443,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company
-            out.append(Candidate(s, end, typ, "tagger" if cue else "tagger:bare", 1))
+            # 中国嘉德, 北京保利: a place, then a brand the dictionary does not know; the place opens the name
+            placed = _place_then_brand(words, found, s, end)
+            out.append(Candidate(s, end, typ, "tagger" if cue or placed else "tagger:bare", 2 if placed else 1))
         else:
             entry = lexicon.lookup(w)
             common = dictionary_entry(w)
@@ -1452,6 +1454,19 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             out.append(Candidate(s, end, entry.type if entry else "Region", "tagger" if cue else "tagger:bare", 1,
                                  key=entry.name if entry else ""))
     return out
+
+
+def _place_then_brand(words, found: list[Candidate], a: int, b: int) -> bool:
+    """The tagger's organisation a..b is a place of the lexicon followed by one proper word."""
+    place = next((c for c in found if c.type == "Region" and c.method.startswith("lexicon") and c.start == a
+                  and c.end < b), None)
+    if place is None:
+        return False
+    rest = [(w, t) for w, t, s in words if place.end <= s and s + len(w) <= b]
+    if sum(len(w) for w, _ in rest) != b - place.end or len(rest) != 1:
+        return False
+    (w, t), = rest
+    return len(w) >= 2 and (t in ("nr", "nz", "j", "nrt", "nrfg") or dictionary_entry(w) is None)
 
 
 ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|携[^，。]{1,20}亮相)")

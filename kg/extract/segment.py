@@ -25,13 +25,40 @@ def _posseg():
     return posseg
 
 
+# Characters that are words of their own before a name and never open one: jieba's HMM glues
+# them to the unknown name that follows (由林达|集团, 遭到了泽东|公司, 招商银行和贝恩|公司).
+GLUE_ALWAYS = {"了": "ul", "的": "uj", "在": "p", "被": "p", "把": "p", "对": "p", "据": "p", "赴": "v", "到": "v",
+               "由": "p", "与": "p", "将": "d", "给": "p"}
+# 和 and 及 are also surnames: split them only after a word, not at a clause start.
+GLUE_AFTER_WORD = {"和": "c", "及": "c"}
+PUNCTUATION = set("，。、；：？！“”‘’「」《》（）()【】,.;:!? \n")
+
+
 def tag(text: str) -> list[tuple[str, str, int]]:
     """(word, part-of-speech tag, start offset) for each word of the text."""
-    out, pos = [], 0
+    out: list[tuple[str, str, int]] = []
+    pos = 0
     for pair in _posseg().cut(text):
-        out.append((pair.word, pair.flag, pos))
-        pos += len(pair.word)
+        word, flag = pair.word, pair.flag
+        glue = _glued_function_word(word, out)
+        if glue:
+            out.append((word[0], glue, pos))
+            word, pos = word[1:], pos + 1
+        out.append((word, flag, pos))
+        pos += len(word)
     return out
+
+
+def _glued_function_word(word: str, before: list[tuple[str, str, int]]) -> str | None:
+    """The tag of a function word the HMM glued to the front of an unknown name, or None."""
+    if len(word) < 3 or dictionary_entry(word) is not None:
+        return None
+    first = word[0]
+    if first in GLUE_ALWAYS:
+        return GLUE_ALWAYS[first]
+    if first in GLUE_AFTER_WORD and before and before[-1][0][-1] not in PUNCTUATION:
+        return GLUE_AFTER_WORD[first]
+    return None
 
 
 @lru_cache(maxsize=1)
