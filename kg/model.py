@@ -99,10 +99,16 @@ class Article:
     end: int
     published: date | None = None
     date_source: str | None = None  # byline | text | metadata: where the year came from
+    subtitles: tuple[Span, ...] = ()  # headline lines after the first (副题): "《…报告》同步发布"
 
     @property
     def title_text(self) -> str | None:
         return self.title.repaired if self.title else None
+
+    @property
+    def headlines(self) -> tuple[Span, ...]:
+        """The headline's lines: the title, then its subtitles."""
+        return ((self.title,) if self.title else ()) + self.subtitles
 
 
 @dataclass(frozen=True, slots=True)

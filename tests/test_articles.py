@@ -237,3 +237,30 @@ def test_articles_bracket_reporters_after_their_outlets(write_file):
     assert article.title.repaired == "数字合作组织加入大会 外国专家：需要更多对话平台"
     assert [name for name, _, _ in article.byline.reporters] == ["苗睿", "陶然"]
     assert [p.repaired for p in article.paragraphs] == ["世界互联网大会8日在浙江乌镇宣布新会员。"]
+
+
+def test_articles_two_reporters_without_a_place_in_a_bracket_byline(write_file):
+    text = "亞太峰會揭幕\n\n【大公報訊】記者黎嘉欣、邵穎琳報道：峰會昨日在香港揭幕。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["黎嘉欣", "邵穎琳"]
+    assert article.byline.place is None
+
+
+def test_articles_the_lines_under_the_title_are_its_subtitles(write_file):
+    text = "数据论坛在杭州举行\n\n《数据要素发展报告》同步发布\n\n本报杭州9月1日电（记者 王五）数据论坛1日在杭州举行。\n"
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "数据论坛在杭州举行"
+    assert [s.repaired for s in article.subtitles] == ["《数据要素发展报告》同步发布"]
+
+
+def test_articles_a_page_dump_with_credits_folios_and_colon_headlines(write_file):
+    text = ("今日桐乡\n\n2025年11月5日 星期三\n\n峰会特刊 第3版\n\n责任编辑：沈亦舟 版式：陆婧\n\n"
+            "志愿者今起上岗\n\n记者 徐佳琪 通讯员 钱晓峰\n\n随着峰会临近，500名志愿者今天起陆续上岗。\n\n"
+            "乌镇：智慧服务迎嘉宾\n\n记者 陈思远 通讯员 乌宣\n\n连日来，乌镇对景区周边进行了微改造。\n\n3\n\n"
+            "数字工匠名单出炉\n\n◎本报记者 徐佳琪\n\n近日，评选结果公布，5人获评。\n")
+    articles = _articles(write_file, text)
+    stories = {a.title_text: [name for name, _, _ in a.byline.reporters] for a in articles if a.byline}
+    assert stories == {"志愿者今起上岗": ["徐佳琪", "钱晓峰"], "乌镇：智慧服务迎嘉宾": ["陈思远"],  # 乌宣: a press office
+                       "数字工匠名单出炉": ["徐佳琪"]}
+    bodies = ["".join(p.repaired for p in a.paragraphs) for a in articles]
+    assert not any(body.endswith("3") or body == "3" for body in bodies)  # the folio is no text

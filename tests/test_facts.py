@@ -283,12 +283,19 @@ def test_facts_where_organisations_are_based(extract_text, sentence, expected):
 
 
 def test_facts_a_capital_lies_in_the_country_named_before_it(extract_text):
-    corpus = extract_text("本报乌镇11月7日电（记者 王明）沙特电信公司总部位于沙特阿拉伯首都利雅得。\n")
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）绿洲数字科技公司总部位于沙特阿拉伯首都利雅得。\n")
     located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
                for f in corpus.facts if f.kind == "locatedIn"}
     assert ("利雅得", "沙特阿拉伯") in located
-    assert ("沙特电信公司", "利雅得") in _based(corpus)
-    assert ("沙特电信公司", "沙特阿拉伯") not in _based(corpus)
+    assert ("绿洲数字科技公司", "利雅得") in _based(corpus)
+    assert ("绿洲数字科技公司", "沙特阿拉伯") not in _based(corpus)  # the capital stands for the chain
+
+
+def test_facts_a_company_named_after_a_foreign_country_is_based_there(extract_text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）马来西亚电讯公司与中国电信浙江公司签署备忘录。\n")
+    based = _based(corpus)
+    assert ("马来西亚电讯公司", "马来西亚") in based
+    assert not any(org == "中国电信浙江公司" and region in ("中国", "中华人民共和国") for org, region in based)
 
 
 def test_facts_interview_answers_are_quotes(extract_text):
@@ -366,3 +373,60 @@ def test_facts_the_summit_named_by_its_head_and_its_year(extract_text):
     held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
     assert ("2026年世界互联网大会乌镇峰会", "乌镇") in held
     assert not any(e.name == "2026年峰会" for e in corpus.resolution.entities.values())
+
+
+def test_facts_winners_listed_under_each_category_of_a_named_honour(extract_text):
+    corpus = extract_text("“嘉兴数字英才”名单公布\n\n本报嘉兴11月3日电（记者 王明）2025年度“嘉兴数字英才”评选结果近日揭晓，4人获评。\n\n"
+                          "获评“杰出人才”的有2人：禾川科技研发总监周立、闻泰科技首席工程师陆海；"
+                          "获评“新锐人才”的有2人：来自嘉兴学院的沈琪，以及浙江清华长三角研究院的姚远。\n")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), _name(corpus, f.role("category")),
+              f.role("year")) for f in _facts(corpus, "conferment")}
+    assert found == {("周立", "嘉兴数字英才", "杰出人才", "2025"), ("陆海", "嘉兴数字英才", "杰出人才", "2025"),
+                     ("沈琪", "嘉兴数字英才", "新锐人才", "2025"), ("姚远", "嘉兴数字英才", "新锐人才", "2025")}
+
+
+def test_facts_a_list_of_local_companies_after_a_colon(extract_text):
+    corpus = extract_text("本报嘉兴11月3日电（记者 王明）入选的企业均来自嘉兴本土企业：禾川科技有限公司、闻泰科技有限公司。\n")
+    assert {("禾川科技有限公司", "嘉兴"), ("闻泰科技有限公司", "嘉兴")} <= {
+        (org, region.removesuffix("市")) for org, region in _based(corpus)}
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "text"), [
+    ("中国移动浙江公司副总经理李涛对澎湃新闻表示，“算力网络正在加快建设。”", "李涛", "算力网络正在加快建设。"),
+    ("联合国开发计划署驻华代表马丁·科恩则呼吁各方加强合作，“不让任何人掉队”。", "马丁·科恩",
+     "各方加强合作，“不让任何人掉队”。"),  # what the verb introduces, the quotation with it
+    ("澳门特区政府经济及科技发展局局长陈嘉欣亦率团出席。她指出，“澳门将深化科技合作。”", "陈嘉欣", "澳门将深化科技合作。"),
+])
+def test_facts_more_ways_to_introduce_speech(extract_text, sentence, speaker, text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
+    (f,) = _facts(corpus, "quote", speaker=speaker)
+    assert f.role("text") == text
+
+
+def test_facts_reports_released_at_the_launch_and_at_the_opening(extract_text):
+    corpus = extract_text("数据论坛开幕\n\n本报杭州11月7日电（记者 王明）2025数据合作论坛7日在杭州开幕。\n\n"
+                          "开幕式上，中国网络空间研究院发布了《数据要素发展报告2025》。\n\n"
+                          "同日，数字经济蓝皮书发布会举行，《数字经济发展报告2025》正式发布。\n")
+    released = {(_name(corpus, f.role("report")).strip("《》"), _name(corpus, f.role("event")))
+                for f in _facts(corpus, "releasedAt")}
+    assert released == {("数据要素发展报告2025", "2025数据合作论坛"), ("数字经济发展报告2025", "数字经济蓝皮书发布会")}
+
+
+def test_facts_an_event_at_a_venue_named_after_its_city(extract_text):
+    corpus = extract_text("本报讯 2025数据合作论坛昨日（11月6日）在杭州国际博览中心开幕。\n")
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert {("2025数据合作论坛", "杭州国际博览中心"), ("2025数据合作论坛", "杭州")} <= {
+        (e, r.removesuffix("市")) for e, r in held}
+
+
+def test_facts_a_report_two_bodies_compiled_together(extract_text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）论坛上，中国网络空间研究院与中国信息通信研究院联合编写的"
+                          "《数字丝路合作报告（2025）》正式发布。\n")
+    found = {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy")}
+    assert found == {"中国网络空间研究院", "中国信息通信研究院"}
+
+
+def test_facts_an_office_of_an_international_organisation_belongs_to_the_title(extract_text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）国际电信联盟亚太区域代表处主任安娜·席尔瓦表示，合作很重要。\n")
+    (f,) = _facts(corpus, "position", holder="安娜·席尔瓦")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("国际电信联盟", "亚太区域代表处主任")

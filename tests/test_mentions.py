@@ -142,6 +142,32 @@ CASES = [
     case("据招商银行和贝恩公司调查，高净值人群持续增长。", ("招商银行", "Company"), ("贝恩公司", "Company"),
          id="conjunction-before-a-company"),
     case("分析师在赴宁波银行调研后指出，贷款需求偏弱。", ("宁波银行", "Company"), id="verb-before-a-bank"),
+    # venues are places
+    case("论坛在杭州国际博览中心举行，嘉宾随后游览了西湖风景区。", ("杭州国际博览中心", "Region"),
+         ("西湖风景区", "Region"), id="venues-are-places"),
+    # units, offices and departments before a title
+    case("华为技术有限公司研发中心主任李明表示，投入将继续加大。", ("华为技术有限公司", "Company"), ("李明", "Person"),
+         id="a-company's-centre-opens-the-title"),
+    case("清华大学智能技术与系统国家重点实验室主任王明说，成果已经开源。",
+         ("清华大学智能技术与系统国家重点实验室", "Organization"), ("王明", "Person"), id="designated-laboratory"),
+    case("数据资源局数据资源专员周明表示，平台将上线。", ("数据资源局", "GovernmentBody"), ("周明", "Person"),
+         id="title-repeats-the-body's-field"),
+    case("博世（中国）有限公司副总裁王明表示，中国市场很重要。", ("博世（中国）有限公司", "Company"),
+         id="registered-name-with-its-country-in-parentheses"),
+    case("双方与巴西最大的电信运营商巴西电信公司签署协议。", ("巴西电信公司", "Company"), id="kind-of-company-before-it"),
+    case("会议由肯尼亚信息、通信和数字经济部主办。", ("肯尼亚信息、通信和数字经济部", "GovernmentBody"),
+         id="a-ministry's-portfolios"),
+    # events, awards, products, initiatives
+    case("王明在网络安全与数据治理分论坛上发言。", ("网络安全与数据治理分论坛", "Event"), id="a-topical-sub-forum"),
+    case("2025年世界互联网大会互联网之光博览会开幕。", ("2025年世界互联网大会互联网之光博览会", "Event"), id="之-inside-a-name"),
+    case("2025年度“杭州数字工匠”评选结果揭晓。", ("杭州数字工匠", "Award"), id="an-honour-named-by-its-selection"),
+    case("这款手机搭载麒麟9020芯片。", ("麒麟9020", "Product"), id="what-a-device-carries"),
+    case("公司发布了“盘古Ultra MoE”大模型。", ("盘古Ultra MoE", "Product"), id="a-quoted-product-with-latin-words"),
+    case("开源RISC-V处理器“香山”已有多家企业采用。", ("香山", "Product"), id="a-product-named-after-a-place"),
+    case("共建“一带一路”国家的合作不断深化。", ("一带一路", "Initiative"), id="an-initiative-built-together"),
+    case("在海康威视展台，观众排起长队。", ("海康威视", "Company"), id="whose-stand"),
+    case("该公司在东南亚、中东等地区设有分支机构。", ("东南亚", "Region"), ("中东", "Region"), id="places-after-a-preposition"),
+    case("今年的调研首次纳入了拉美地区的数据。", ("拉美地区", "Region"), id="a-macro-region's-short-form"),
 ]
 
 
@@ -158,6 +184,14 @@ CASES = [
     ("这是首个加入大会的中东机构。", "中东机构"),  # a place and a vague ending: a kind of body
     ("港企港校组团亮相乌镇峰会 创科成果吸引内地买家", "港企港校组团亮相乌镇峰会"),  # 亮相 is the verb
     ("这款大模型“创新”不断。", "创新"),  # a quoted common word after a product noun
+    ("志愿者占三成以上。", "占三成"),  # a share, not a name after a title
+    ("他会说西班牙语和阿拉伯语。", "西班牙"),  # a language, not the country
+    ("推动更多“小而美”的合作项目落地。", "小而美"),  # a quoted description of the projects
+    ("明年将在万象新建一座数据中心。", "新建"),  # the verb, not 新建区
+    ("双方将共建具身智能联合实验室。", "具身智能"),  # the laboratory's field, not a company
+    ("他在工厂里打造了玻纤“黑灯工厂”。", "黑灯工厂"),  # a kind of factory in quotes
+    ("峰会由世界互联网大会主办，是大会首次在香港举办区域性峰会。", "是大会首次在香港"),
+    ("IFZA在上海设立首个中国代表处。", "中国代表处"),  # a place and a vague ending: a kind of office
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

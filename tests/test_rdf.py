@@ -8,10 +8,11 @@ import sys
 
 import pytest
 from rdflib import OWL, RDF, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 from rdflib.compare import isomorphic
 
 from kg.graph import ids
-from kg.graph.vocab import ENTITY_TYPES, ONTOLOGY, SKG
+from kg.graph.vocab import ENTITY_TYPES, ONTOLOGY, SCHEMA, SKG
 from kg.resources import resource_path
 
 VOCAB = {SKG[name] for name in SKG.__annotations__}
@@ -139,6 +140,19 @@ def test_rdf_mention_of_a_repaired_name_keeps_the_break(write_file, kg):
     node = anchors["阿联酋迪拜国际自由\n\n区管理局"]
     repaired = [str(o) for _, _, o, _ in ds.quads((node, SKG.repairedText, None, None))]
     assert repaired == ["阿联酋迪拜国际自由区管理局"]
+
+
+def test_rdf_subtitle_is_an_alternative_headline(write_file, kg):
+    text = ("数据论坛在杭州举行\n\n《数据要素发展报告（2025）》同步发布\n\n"
+            "本报杭州9月1日电（记者 王五）数据论坛1日在杭州举行。会上发布了《数据要素发展报告（2025）》。\n")
+    page = write_file("subtitle.txt", text)
+    out = page.with_suffix(".trig")
+    assert kg("build", page, "-o", out).exit_code == 0
+    ds = Dataset()
+    ds.parse(out, format="trig")  # every namespace the graph uses is declared
+    titles = [str(o) for _, _, o, _ in ds.quads((None, DCTERMS.title, None, None))]
+    subtitles = [str(o) for _, _, o, _ in ds.quads((None, SCHEMA.alternativeHeadline, None, None))]
+    assert (titles, subtitles) == (["数据论坛在杭州举行"], ["《数据要素发展报告（2025）》同步发布"])
 
 
 def test_rdf_only_vocabulary_terms_are_used(seed_dataset):

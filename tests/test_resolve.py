@@ -184,3 +184,15 @@ def test_resolve_a_company_and_its_registered_name_with_a_city(extract_text):
     assert {key for _, key, _ in _links(corpus, "云深处科技")} == {full}
     # two company names with no registered name between them stay apart
     assert {key for _, key, _ in _links(corpus, "阿里巴巴")} != {key for _, key, _ in _links(corpus, "阿里巴巴集团")}
+
+
+@pytest.mark.parametrize(("full", "short"), [
+    ("香港科技大学", "科大"),
+    ("澳门特区政府经济及科技发展局", "经科局"),
+])
+def test_resolve_a_short_name_made_of_characters_of_the_full_name(extract_text, full, short):
+    corpus = extract_text("峰会开幕\n\n本报香港4月14日电（记者 黄蕾）" + full + "与商汤科技签署合作协议。"
+                          + short + "副校长李明表示，合作潜力巨大。\n")
+    (key,) = {key for _, key, _ in _links(corpus, full)}
+    assert {(k, why) for _, k, why in _links(corpus, short)} == {(key, f"abbreviation of {full}")}
+    assert corpus.resolution.entities[key].type == ("Organization" if full.endswith("大学") else "GovernmentBody")

@@ -14,11 +14,12 @@ PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（�
 
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
-               "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆")
+               "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
-# X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X告诉《环球时报》记者
-TO_REPORTER = r"(?:对|向)(?:《[^》]{1,12}》)?记者"
+# X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
+OUTLET = r"(?:《[^》]{1,12}》|[\u4e00-\u9fff]{2,6}(?:新闻|日报|晚报|网|社|台|客户端))"
+TO_REPORTER = rf"(?:对|向)(?:{OUTLET}?记者|{OUTLET})"  # 对记者, 对《环球时报》记者, 对澎湃新闻
 SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日|同日|\d{1,2}日)?"
                     r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|致辞|视频|连线|访问|采访|专访)"
                     r"|(?:致辞|发言|演讲|讲话|受访|答问|回应|致开幕辞|作报告)时?"
@@ -31,7 +32,7 @@ NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰�
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly
-NAME_END_CHARS = set("说称在等和与及的是为以对向将已也则就都还又从把被让给于曾所即并而但更再")
+NAME_END_CHARS = set("说称在等和与及的是为以对向将已也亦则就都均仍还又从把被让给于曾所即并而但更再")
 
 # function words that end a noun phrase on its left (prepositions, conjunctions, verbs of
 # attribution, discourse markers)
@@ -62,7 +63,8 @@ QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会"
 
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
 PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
-                 "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星")
+                 "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星",
+                 "计算集群", "网关")
 
 # 《…》 titles: what the last words say of the work
 INITIATIVE_HEADS = ("倡议", "计划", "路线图", "战略", "宣言", "议程", "纲要", "框架", "行动", "方案", "规划",
@@ -86,6 +88,10 @@ AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授�
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
 AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
+# a quoted honour named by its selection or roll: “桐乡数字工匠”评选, “最美志愿者”名单
+AWARD_SELECTION = re.compile(r"(?:评选|评比|名单|称号|榜单)")
+# a category of a series named before: 获评“领军人才”的有2人
+CATEGORY_OF_SERIES = re.compile(r"[”」』]的(?:有|共有|为|是)")
 # what else ends an award's name, in quotes: “乌镇之星”, “金鹰杯”
 AWARD_ENDINGS = ("奖", "之星", "杯", "勋章", "荣誉称号", "奖章")
 # what ends a category's name: “社会贡献类”, 人工智能赛道

@@ -45,7 +45,7 @@ class _Context:
         self.lexicon = lexicon
         self.mentions = sorted((m for m in mentions if m in resolution.links), key=lambda m: (m.start, -m.end))
         self.top = [m for m in self.mentions if not m.nested]
-        self.blocks = ([article.title] if article.title else []) + list(article.paragraphs)
+        self.blocks = list(article.headlines) + list(article.paragraphs)
 
     def key(self, m: Mention) -> str:
         return self.resolution.links[m][0]
@@ -369,6 +369,14 @@ def conferments(ctx: _Context) -> list[Fact]:
                 m = re.search(rf"(?:{verb_re.pattern})“?$", sent_text[:k])
                 if not m:
                     continue
+                # "获评“领军人才”的有2人，均来自…企业：A、B；": the winners are listed after the colon
+                listed = WINNERS_LISTED.match(sent_text, _index_in(s, cat.end))
+                if listed:
+                    end = next((j for j in range(listed.end(), len(sent_text)) if sent_text[j] in "；;。"),
+                               len(sent_text))
+                    for r in _list_heads(ctx, s, listed.end(), end):
+                        add(r, cat, cat.start, "获评“CATEGORY”的有N人：LIST", s.page_offset(m.start()))
+                    continue
                 verb_at = s.page_offset(m.start())
                 clause_start = _clause_start(sent_text, m.start())
                 clause = s.sub(clause_start, m.start())
@@ -423,14 +431,17 @@ def conferments(ctx: _Context) -> list[Fact]:
     return out
 
 
-def _list_heads(ctx: _Context, s: Span, a: int, b: int) -> list[Mention]:
-    """In "X、Y以及Z等…" between a and b (indexes into the sentence): the last actor named in
-    each item ("智慧非洲联盟总干事拉蒂纳·科恩" gives the person, not the alliance)."""
+WINNERS_LISTED = re.compile(r"[”」』]?的(?:有|共有|为|是)[^。；：:]{0,24}[：:]")
+
+
+def _list_heads(ctx: _Context, s: Span, a: int, b: int, types: set[str] = AGENTS) -> list[Mention]:
+    """In "X、Y以及Z等…" between a and b (indexes into the sentence): the last actor (of ``types``)
+    named in each item ("智慧非洲联盟总干事拉蒂纳·科恩" gives the person, not the alliance)."""
     text = _simple(s)
     heads, start = [], a
     for m in [*re.finditer(r"、|以及|和|及", text[a:b]), None]:
         end = a + m.start() if m else b
-        item = [x for x in ctx.in_span(s.sub(start, end), AGENTS) if x.method != "pattern:byline"]
+        item = [x for x in ctx.in_span(s.sub(start, end), types) if x.method != "pattern:byline"]
         if item:
             heads.append(item[-1])
         if m:
@@ -501,7 +512,8 @@ def _subject(ctx: _Context, span: Span) -> list[Mention]:
 
 # ============================================================================ reports
 
-OPENING_OF_THE_EVENT = re.compile(r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)(?:开幕式|闭幕式|主论坛|全体会议)?(?:上|期间)")
+OPENING_OF_THE_EVENT = re.compile(r"(?:本届|本次|此次)?(?:(论坛|峰会|大会|博览会|展会)(?:开幕式|闭幕式|主论坛|全体会议)?|"
+                                  r"开幕式|闭幕式)(?:上|期间)")
 
 
 def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
@@ -514,6 +526,18 @@ def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
     counts = Counter(ctx.key(m) for m in events)
     best = max(counts, key=lambda k: counts[k])
     return next(m for m in events if ctx.key(m) == best)
+
+
+def _event_that_opened(ctx: _Context) -> Mention | None:
+    """The event the article says opened (…峰会昨日在香港开幕), else the one it names most often."""
+    events = [m for m in ctx.top if ctx.type(m) == "Event"]
+    for ev in events:
+        if re.match(r"[^。；，,]{0,24}?(?:开幕|揭幕|启幕)", ctx.between(ev.end, ev.end + 30)):
+            return ev
+    if not events:
+        return None
+    counts = Counter(ctx.key(m) for m in events)
+    return max(events, key=lambda m: counts[ctx.key(m)])
 
 
 def reports(ctx: _Context) -> list[Fact]:
@@ -533,10 +557,14 @@ def reports(ctx: _Context) -> list[Fact]:
                 continue
         before = _simple(s)[:_index_in(s, r.start)]
         if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)(?:了|的)?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
-            orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
-            if orgs:
-                out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(orgs[0])},
-                                    [r, orgs[0]], r.start, "ORG…编写《R》"))
+            clause = _clause_start(before, len(before))
+            orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start and _index_in(s, m.start) >= clause] \
+                or [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
+            joint = len(orgs) > 1 and re.search(r"[与和及、]", ctx.between(orgs[0].end, orgs[1].start)) \
+                and re.search(r"(?:联合|共同)(?:编写|撰写|编制|编撰|发布|推出)", before)
+            for org in orgs if joint else orgs[:1]:  # A与B联合编写的《R》: both are its authors
+                out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
+                                    [r, org], r.start, "ORG…编写《R》"))
     # "(两部蓝皮书|该报告)由ORG编撰": the reports of this sentence, or of the one before
     for block in ctx.blocks:
         sentences = _sentences(block)
@@ -560,13 +588,22 @@ def reports(ctx: _Context) -> list[Fact]:
             continue
         # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
         opening = OPENING_OF_THE_EVENT.match(_simple(s))
-        named = _event_named_by_head(ctx, opening.group(1)) if opening else None
+        named = None
+        if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
+            named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
         if named is not None:
             for r in ctx.in_span(s, {"Report"}):
                 out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(named)},
                                     [r, named], s.start, "(论坛)开幕式上…发布"))
         for ev in ctx.in_span(s, {"Event"}):
             k0, k1 = _index_in(s, ev.start), _index_in(s, ev.end)
+            if _simple(s)[max(0, k1 - 3):k1] == "发布会" and re.match(r"(?:\d{1,2}日)?(?:在[^，。]{2,12})?举行", _simple(s)[k1:]):
+                # "…蓝皮书发布会举行，《R1》和《R2》正式发布": what the launch releases
+                for r in ctx.in_span(s, {"Report"}):
+                    if r.start > ev.end:
+                        out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
+                                            [r, ev], ev.start, "EVENT发布会举行，《R》发布"))
+                continue
             if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
                     _simple(s)[k1:k1 + 1] == "上" and "在" in _simple(s)[max(0, k0 - 2):k0]:
                 for r in reps:
@@ -642,7 +679,8 @@ def companies_counted_by_place(ctx: _Context) -> list[Fact]:
 
 def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
     """A government body named after its place (its jurisdiction): the places that open its last
-    unit (宁波市公安局鄞州公安分局 -> 鄞州). A company's place in its name may be a brand, so not for them."""
+    unit (宁波市公安局鄞州公安分局 -> 鄞州). A company's place in its name may be a brand (长城汽车),
+    so for companies only a foreign country counts."""
     out = []
     for org in (o for o in ctx.top if ctx.type(o) == "GovernmentBody"):
         inner = [r for r in _regions(ctx) if r.nested and org.start <= r.start and r.end <= org.end]
@@ -652,6 +690,11 @@ def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
                 if r.end == chain[0].start:
                     chain.insert(0, r)
             out += _based_in(ctx, org, chain, "place that opens the name")
+    # a company or an institution named after a foreign country (马来西亚电讯公司, 德国弗劳恩霍夫协会) is that country's
+    for org in (o for o in ctx.top if ctx.type(o) in ("Company", "Organization")):
+        opening = [r for r in _regions(ctx) if r.nested and r.start == org.start and r.end < org.end
+                   and _is_country(ctx, r) and ctx.resolution.entities[ctx.key(r)].lexicon_key != "中华人民共和国"]
+        out += _based_in(ctx, org, opening[:1], "foreign country that opens a company's name")
     return out
 
 
@@ -680,12 +723,14 @@ def headquarters(ctx: _Context) -> list[Fact]:
     return out
 
 
-COUNTED_THEN_LISTED = re.compile(r"[一二三四五六七八九十\d]+家([\u4e00-\u9fff]{2,8}?)(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)")
+# "5家浙江单位——A、B", "均来自桐乡本土企业：A、B"
+COUNTED_THEN_LISTED = re.compile(r"(?:[一二三四五六七八九十\d]+家|来自)([\u4e00-\u9fff]{2,8}?)(?:本土|本地|当地)?"
+                                 r"(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)")
 
 
 def listed_by_place(ctx: _Context) -> list[Fact]:
-    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易": the list's
-    organisations are based there."""
+    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易", "均来自桐乡本土企业：A、B":
+    the list's organisations are based there."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
@@ -701,9 +746,8 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             stop = re.search(r"[，,；;。]|均|都|分别|等", t[m.end():])
             end = m.end() + stop.start() if stop else len(t)
-            for org in _list_heads(ctx, s, m.end(), end) if where else []:
-                if ctx.type(org) in ORG_FAMILY:
-                    out += _based_in(ctx, org, where[-1:], "N家REGION企业——LIST")
+            for org in _list_heads(ctx, s, m.end(), end, ORG_FAMILY) if where else []:
+                out += _based_in(ctx, org, where[-1:], "N家REGION企业——LIST")
     return out
 
 
@@ -745,12 +789,14 @@ def coming_from(ctx: _Context) -> list[Fact]:
         before = ctx.between(max(0, org.start - 14), org.start)
         if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司)$", before):
             near = [r for r in regions if r.end <= org.start and ctx.between(r.end, org.start) in ("的", "企业", "公司")]
-            out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
-            continue
+            if near:
+                out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
+                continue
         # 肯尼亚电信运营商Safaricom, 俄罗斯卡巴斯基公司: a country, what the company is, the company
         country = [r for r in regions if r.end <= org.start and DESCRIBED.fullmatch(ctx.between(r.end, org.start))
                    and _is_country(ctx, r)]
-        if country and ctx.type(org) == "Company":
+        if country and (ctx.type(org) == "Company" or country[-1].end == org.start):
+            # 肯尼亚电信运营商Safaricom; 德国弗劳恩霍夫协会 (any organisation right after its country)
             out += _based_in(ctx, org, country[-1:], "COUNTRY(descriptor)COMPANY")
         lead = re.match(r"(?:同样|也|均|都|则)?来自", ctx.between(org.end, org.end + 6))
         if lead:
@@ -774,7 +820,8 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:\d{1,2}日|[上下]午|当天|今天|昨天|日前|近日|将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
+WHEN = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+                  r"将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
 
@@ -788,7 +835,7 @@ def held_in(ctx: _Context) -> list[Fact]:
         closing = re.match(r"[”」』\"]*", lead).end()  # 「2025世界互联网大会亚太峰会」日前在香港落幕
         when = WHEN.match(lead, closing)
         lead = lead[when.end():]
-        verb_first = at_verb.match(lead)
+        verb_first = re.match(r"亮相|落户|落地|走进", lead)  # 亮相乌镇: the verbs that take the place after them
         if not verb_first and not lead.startswith("在"):
             continue
         cursor = _offset_after(ctx, ev.end, when.end() + (verb_first.end() if verb_first else 1))
@@ -798,8 +845,11 @@ def held_in(ctx: _Context) -> list[Fact]:
         rest = ctx.between(chain[-1].end, chain[-1].end + 16)
         venue = VENUE.match(rest)
         if verb_first or at_verb.match(rest[venue.end() if venue else 0:]):
+            # a venue named after its city (香港会议展览中心) puts the event in that city too
+            cities = [r for r in _regions(ctx) if r.nested and r.start == chain[0].start and r.end < chain[0].end
+                      and ctx.resolution.entities[ctx.key(chain[0])].lexicon_key == ""]
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
-                             "EVENT 亮相/在 REGION 举行") for r in chain]
+                             "EVENT 亮相/在 REGION 举行") for r in chain + cities[:1]]
     return out
 
 

@@ -20,7 +20,7 @@ from kg.extract.segment import dictionary_entry
 from kg.resources import resource_path
 
 REGION_LEVELS = {"country", "macro", "province", "city", "county", "town"}
-SUFFIX_TYPES = {"Company", "Organization", "GovernmentBody", "CompanyIndustry"}
+SUFFIX_TYPES = {"Company", "Organization", "GovernmentBody", "CompanyIndustry", "Region"}  # Region: a venue
 # what a short form drops from a full Chinese place name
 PLACE_ENDINGS = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
                  "地区", "省", "市", "区", "县", "镇", "乡", "盟", "旗")
@@ -107,7 +107,8 @@ def _short_form_ok(alias: str, full: str, level: str) -> bool:
     if level == "country":
         return True  # 沙特, 哈萨克斯坦: a country's short form is that country (the segmenter must agree)
     return known is None or known[1].startswith("ns") or (
-        level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz"))
+        level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz")) or (
+        level == "macro" and known[1] in ("nz", "j"))  # 拉美: a proper name to jieba, not an ordinary word
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:

@@ -19,6 +19,7 @@ from kg.extract import cues
 from kg.extract.lexicon import Lexicon
 from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Page, Span
+from kg.read.articles import CREDIT
 from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
@@ -79,16 +80,22 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
+        series_named = False  # an award the article named before (for the categories that follow)
         for block in blocks[article.article_id]:
             found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
             found += _same_name(block.text, known)
             page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
+                if c.type == "Award":
+                    if series_named and _category_of_series(block.text, c):
+                        c.type, c.method = "AwardCategory", "pattern:category-of-series"
+                    else:
+                        series_named = True
                 a, b = block.span.page_range(c.start, c.end)
                 surface = page_text[a:b] if page_text is not None else c.text
                 mentions.append(Mention(article.article_id, a, b, surface, c.text, c.type, c.method, c.key,
                                         nested=c.nested))
-        mentions.extend(_byline_mentions(article))
+        mentions.extend(_byline_mentions(article, lexicon))
         result[article.article_id] = _dedupe(mentions)
     return result
 
@@ -123,6 +130,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _products(text, found, words)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found)
+        found += _stands(text, lexicon, found)
     found += tagged
     for c in found:
         c.text = original[c.start:c.end]  # the name as written
@@ -142,14 +150,22 @@ def recognize(text: str, lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
     return sorted(chosen, key=lambda c: (c.start, c.end))
 
 
+def _category_of_series(text: str, c: Candidate) -> bool:
+    """获评“领军人才”的有2人, after the article named its award: a conferred title that sorts the
+    winners of that award is one of its categories."""
+    return (c.method == "pattern:quoted-award" and not c.text.endswith(cues.AWARD_ENDINGS)
+            and bool(cues.AWARD_CONFERRED.search(text[:max(0, c.start - 1)]))
+            and bool(cues.CATEGORY_OF_SERIES.match(text, c.end)))
+
+
 def _blocks(article: Article) -> list[Block]:
-    out = [Block(article.title, True)] if article.title else []
+    out = [Block(line, True) for line in article.headlines]
     out += [Block(p, False) for p in article.paragraphs]
     return out
 
 
-def _byline_mentions(article: Article) -> list[Mention]:
-    """The reporters of the byline, and its dateline place (本报乌镇…电: 乌镇)."""
+def _byline_mentions(article: Article, lexicon: Lexicon) -> list[Mention]:
+    """The reporters of the byline, and its dateline place (本报乌镇…电: 乌镇; 浙江乌镇: 浙江, 乌镇)."""
     byline = article.byline
     if byline is None:
         return []
@@ -157,8 +173,24 @@ def _byline_mentions(article: Article) -> list[Mention]:
            for name, a, b in byline.reporters]
     if byline.place_span and byline.place and byline.place not in cues.AGENCIES:
         a, b = byline.place_span
-        out.append(Mention(article.article_id, a, b, byline.place, byline.place, "Region", "pattern:dateline"))
+        for i, j in _places_in_a_row(byline.place, lexicon) or [(0, b - a)]:
+            place = byline.place[i:j]
+            out.append(Mention(article.article_id, a + i, a + j, place, place, "Region", "pattern:dateline"))
     return out
+
+
+def _places_in_a_row(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """浙江乌镇 as 浙江 + 乌镇: the places of the lexicon that, one after another, make up the text."""
+    out, i = [], 0
+    simple = simplified_same_length(text)
+    while i < len(simple):
+        j = next((j for j in range(len(simple), i + 1, -1)
+                  if (e := lexicon.lookup(simple[i:j])) is not None and e.type == "Region"), None)
+        if j is None:
+            return []
+        out.append((i, j))
+        i = j
+    return out if len(out) >= 2 else []
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -205,7 +237,8 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
         return False
     head = text[outer.start:inner.start]
     if inner.type == "Region":
-        if outer.type not in ORG_TYPES | {"Event"}:
+        venue = outer.type == "Region" and outer.method == "pattern:name-ending" and inner.method == "lexicon"  # 香港|会议展览中心
+        if outer.type not in ORG_TYPES | {"Event"} and not venue:
             return False
         chained = any(o.nested and o.type == "Region" and o.end == inner.start and outer.start <= o.start
                       for o in chosen)
@@ -240,15 +273,25 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
                                                or entry.level == "country" and not _place_word(surface))
             if short and (a not in bounds or b not in bounds):
                 continue  # 海地 in 沿海地区, 加纳 in 增加纳税
+            if short and entry.level in ("county", "town") and (_common_verb(surface) or re.match(
+                    r"[了着过]|[一两几][座个家条所批项]", text[b:b + 2])):
+                continue  # 新建|一座 (新建区): a district's short form used as the everyday verb
             # "中东" + "地区" reads as one place name
             if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
                 b += 2
             if entry.type == "GovernmentBody" and text.startswith("门", b):
                 break  # 公安部门: the police in general, not the Ministry of Public Security
+            if _language(text, b, entry):
+                break
             out.append(Candidate(a, b, entry.type, "lexicon", 2, key=entry.name))
             break
         i += 1
     return out + _place_bodies(out, lexicon) + _armed_forces(text, lexicon, words)
+
+
+def _language(text: str, end: int, entry) -> bool:
+    """西班牙语, 阿拉伯文版: a country's name before 语 names a language, not the country."""
+    return entry is not None and entry.level == "country" and text.startswith(("语", "文版"), end)
 
 
 CHINA = "中华人民共和国"
@@ -287,6 +330,11 @@ def _place_bodies(found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
 def _place_word(word: str) -> bool:
     known = dictionary_entry(word)
     return known is None or known[1].startswith("ns")
+
+
+def _common_verb(word: str) -> bool:
+    known = dictionary_entry(word)
+    return known is not None and known[1] in ("v", "vn", "vd", "ad", "d", "a") and known[0] >= 1000
 
 
 def _inside_latin_word(text: str, a: int, b: int) -> bool:
@@ -342,9 +390,6 @@ def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
     return end
 
 
-CREDIT = re.compile(r"(?:责任编辑|编辑|校对|审校|美编|编审|摄影|制图)\s*[：:]\s*")
-
-
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
     """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）."""
     out = []
@@ -383,6 +428,9 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
         entry = dictionary_entry(name)
         if entry and not entry[1].startswith("nr") and entry[0] > 2:
             return -1  # an ordinary word (公司, 观众), not a name
+        given = dictionary_entry(name[surname_len:])
+        if given and given[1] == "m":
+            continue  # 占|四成: a share, not a given name
         return end
     return -1
 
@@ -449,7 +497,14 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
                     and _title_chain_at(text, i + k, lexicon) == end:
                 i += k
                 break
-        start = _title_modifiers_start(text, i, lexicon, words)
+        # 国家重点实验室|主任: a designated laboratory keeps its name whole, the title is what follows
+        unit = next((u for u in UNITS_OPENING_A_TITLE if text.startswith(u, i)), "")
+        if unit and text[:i + len(unit)].endswith(DESIGNATED_UNITS) \
+                and _title_chain_at(text, i + len(unit), lexicon) == end:
+            i += len(unit)
+            start = i
+        else:
+            start = _title_modifiers_start(text, i, lexicon, words)
         name_end = _person_after(text, end, lexicon)
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -485,11 +540,17 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
         if alias:
             end = alias.start()
-        start = _np_start(text, end, words, [], stop_verbs=True, opening_verb=True)
+        ending = lexicon.suffix_type(text[max(0, end - 8):end])
+        scan_from = end
+        if ending and ending[1] == "Company":
+            head = _before_registered_parens(text, end - len(ending[0]), lexicon)
+            scan_from = head if head < end - len(ending[0]) else end
+        start = _np_start(text, scan_from, words, [], stop_verbs=True, opening_verb=True)
         hinted = (hints or {}).get(end)
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
+        start = _portfolio_start(text, start, lexicon)
         if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
         split = (heads or {}).get(start)
@@ -503,13 +564,19 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
-        unit = _unit_of(text[start:end], text[end:end + 3])
+        unit = _unit_of(text[start:end], text[end:end + 3]) or _domain_repeated(text[start:end], lexicon) \
+            or _office_of_listed_body(text[start:end], lexicon)
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
             out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
             end -= unit
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
+        if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
+            # 科大协理副校长、电子及计算机工程学系|讲座教授: a department of the organisation named before
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            cursor = start
+            continue
         entry = lexicon.lookup(name)
         if entry is not None and entry.type in ORG_TYPES:
             out.append(Candidate(start, end, entry.type, "pattern:title-org", 3, key=entry.name))
@@ -526,8 +593,18 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 
 # an organisation that units belong to, and the units named before a title (学院, 实验室, 事业部)
 PARENT_ENDINGS = ("大学", "集团", "公司", "银行", "证券", "科学院", "工程院")
-UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "实验室", "事业部", "部", "处", "室", "行业")
+UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "实验室", "事业部", "中心", "部", "处", "室", "行业")
 UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中心")  # 实验室主任, 中心主任
+DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the state, named in full
+
+
+BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室")
+
+
+def _bare_unit(name: str) -> bool:
+    """电子及计算机工程学系: a department named by its field alone, with no parent in its name."""
+    simple = simplified_same_length(name)
+    return simple.endswith(BARE_UNIT_ENDINGS) and not any(p in simple for p in PARENT_ENDINGS)
 
 
 def _unit_of(name: str, after: str) -> int:
@@ -538,9 +615,72 @@ def _unit_of(name: str, after: str) -> int:
     if not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE) and not simplified_same_length(after).startswith(
             UNITS_OPENING_A_TITLE):
         return 0
+    if simple.endswith(DESIGNATED_UNITS):
+        return 0  # 澳门大学智慧城市物联网国家重点实验室: a designated laboratory is named as a whole
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
             return len(simple) - i
+    return 0
+
+
+OFFICE_ENDINGS = ("代表处", "办事处", "办公室")  # offices; a bureau (电信发展局) is named on its own
+
+
+def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
+    """国际电信联盟|亚太区域代表处主任: an office of an international organisation of the lexicon
+    belongs to the title; its length, or 0."""
+    simple = simplified_same_length(name)
+    if not simple.endswith(OFFICE_ENDINGS):
+        return 0
+    for k in range(len(simple) - 1, 1, -1):
+        entry = lexicon.lookup(simple[:k])
+        if entry is not None and entry.type == "Organization" and entry.level == "international":
+            return len(simple) - k
+    return 0
+
+
+def _before_registered_parens(text: str, i: int, lexicon: Lexicon) -> int:
+    """Where the words before a registered name's parentheses end, the name's ending starting at
+    ``i``: 西门子|（中国）有限公司, 陕西广电网络传媒|（集团）股份有限公司; else ``i``."""
+    paren = re.search(r"[（(]([\u4e00-\u9fff]{2,6})[)）]$", text[:i])
+    if paren is None:
+        return i
+    inner = lexicon.lookup(paren.group(1))
+    return paren.start() if paren.group(1) in ("集团", "控股") or inner is not None and inner.type == "Region" else i
+
+
+def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
+    """哈萨克斯坦数字发展、创新和航空航天工业部: a ministry's portfolios listed with 、 are one name
+    when a country opens it and no title or organisation ends a part of it."""
+    if not re.search(r"(?:、|和|与|及)$", text[:start]):
+        return start
+    opening = max(text.rfind(ch, 0, start) for ch in "，。；：（）“”《》\n ") + 1
+    before = text[opening:start]
+    parts = [p for p in re.split(r"、|和|与|及", before) if p]
+    if "、" not in before or not 3 <= len(before) <= 16 or not parts:
+        return start
+    for k, part in enumerate(parts):
+        at = opening + before.index(part)
+        ending = lexicon.suffix_type(part)
+        if _titles_ending_at(text, at + len(part), lexicon) >= 0 or ending and ending[1] in ORG_TYPES:
+            return start  # 信息 may end a company's name, but it is a portfolio here
+    for i in range(len(parts[0]) - 1):  # 会议由|肯尼亚信息、通信和数字经济部: the country opens the name
+        for n in range(min(8, len(parts[0]) - i), 1, -1):
+            entry = lexicon.lookup(parts[0][i:i + n])
+            if entry is not None and entry.type == "Region" and entry.level == "country":
+                return opening + before.index(parts[0]) + i
+    return start
+
+
+def _domain_repeated(name: str, lexicon: Lexicon) -> int:
+    """数字政策办公室|数字政策专员: words after an organisation's ending that repeat its own name
+    open the title; their length, or 0."""
+    simple = simplified_same_length(name)
+    for k in range(len(simple) - 2, 3, -1):
+        found = lexicon.suffix_type(simple[:k])
+        rest = simple[k:]
+        if found and found[1] in ORG_TYPES and len(found[0]) >= 2 and len(rest) >= 2 and rest in simple[:k]:
+            return len(rest)
     return 0
 
 
@@ -595,6 +735,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
     if len(name) >= 4 and lexicon.suffixes.get(name) == "GovernmentBody":
         return "GovernmentBody"  # 中央银行, 人民政府 on their own: the body, not a company's 银行
     found = lexicon.suffix_type(name)
+    if found and found[1] == "Region":
+        return "Region"  # a venue: 乌镇互联网国际会展中心
     if found and found[1] in ORG_TYPES:
         typ = found[1]
         if typ == "Organization" and re.search(r"(?:委员会|委)$", name) and _government_prefix(name, lexicon):
@@ -602,6 +744,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         return typ
     if simplified_same_length(name).endswith(("大会", "论坛", "峰会", "联合会")):
         return "Organization"
+    if len(name) <= 3 and simplified_same_length(name).endswith("大"):
+        return "Organization"  # 科大, 浙大, 港大: a university by its short name
     if _opens_with_body(name, lexicon):
         return "GovernmentBody"  # a unit of a government body
     return "Company"
@@ -748,7 +892,8 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
         if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
             out.append(Candidate(_edition_start(text, o, found), c + 1 + len(head), "Event", "pattern:quoted-event", 3))
-        elif (inner.endswith(cues.AWARD_ENDINGS) or cues.AWARD_CONFERRED.search(text[:o]) and "，" not in inner
+        elif (inner.endswith(cues.AWARD_ENDINGS) or cues.AWARD_SELECTION.match(after)
+              or cues.AWARD_CONFERRED.search(text[:o]) and "，" not in inner
               and "," not in inner and not inner.endswith(cues.CATEGORY_ENDINGS)) \
                 and not inner.endswith(cues.NOT_AWARD) and len(inner) >= 4:
             y = re.match(r"((?:19|20)\d\d)年度?", inner)
@@ -760,15 +905,37 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and (len(inner) >= 8 or len(inner) >= 4 and "”" not in inner):
             # a long title may hold a quotation of its own (“智涌·浙”里,…展)
             out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3))
-        elif re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after) and \
+        elif (re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after)
+              and not after.startswith("的") or text[max(0, o - 2):o] == "共建") and \
                 not any(ch in inner for ch in "，,、") and len(inner) <= 12:
+            # “一带一路”合作, 共建“一带一路”; not “小而美”的合作项目, which describes the projects
             out.append(Candidate(a, b, "Initiative", "pattern:quoted-initiative", 2))
-        elif re.match(rf"[\u4e00-\u9fff]{{0,8}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", after) and len(inner) <= 12 \
+        elif re.match(rf"[\u4e00-\u9fffA-Za-z]{{0,8}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", after) and _short_name(inner) \
                 and not any(ch in inner for ch in "，,、"):
-            m = re.match(rf"[\u4e00-\u9fff]{{0,8}}?(?:{'|'.join(cues.PRODUCT_NOUNS)})", after)
+            m = re.match(rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{'|'.join(cues.PRODUCT_NOUNS)})", after)
             if m and not any(p in m.group() for p in cues.PUNCT):
                 out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))
     return out
+
+
+STAND = re.compile(r"在([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(?:台|位)")
+
+
+def _stands(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """在中国电信展台: whose stand it is, at a fair, is a company's name."""
+    out = []
+    for m in STAND.finditer(text):
+        a, b = m.span(1)
+        name = m.group(1)
+        if name[0] in "本该这此各" or lexicon.lookup(name) is not None or any(c.start == a and c.end == b for c in found):
+            continue
+        out.append(Candidate(a, b, "Company", "pattern:stand", 2))
+    return out
+
+
+def _short_name(name: str) -> bool:
+    """At most twelve characters, a run of Latin letters and digits counting as one (日日新SenseNova V6)."""
+    return len(re.sub(r"[A-Za-z0-9][A-Za-z0-9.\-]*", "A", name)) <= 12
 
 
 def _sentence_around(text: str, i: int) -> str:
@@ -798,13 +965,14 @@ FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y
 
 def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int = 18,
               stop_verbs: bool = False, opening_verb: bool = False, openers: tuple[str, ...] = ("Region",),
-              verb_chains: bool = False) -> int:
+              verb_chains: bool = False, chain_after_names: bool = False) -> int:
     """Where the noun phrase that ends at ``end`` begins: scanning left over words, stop at
     punctuation, a function word or number, the end of an earlier name (not of ``openers``,
     the types that may open a longer name), max_len characters,
     and (``stop_verbs``) a verb, unless (``opening_verb``) the verb opens the clause: an
     organisation before a title may start with one (创新科技及工业局局长), or (``verb_chains``)
-    it stands between nouns and the name's ending (应急技术处理协调中心). 和/与 between two
+    it stands between nouns and the name's ending (应急技术处理协调中心), even after another
+    name's head where ``chain_after_names`` (数字政府与人工智能治理分论坛). 和/与 between two
     common words stays inside (安全与治理)."""
     limit = max(0, end - max_len)
     for c in found:
@@ -821,20 +989,26 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             continue
         if any(ch in cues.PUNCT for ch in w):
             break
-        conj = w in ("与", "和", "及") and _conj_inside(toks, k)
-        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj:
+        conj = w in ("与", "和", "及") and _conj_inside(toks, k, after_names=chain_after_names)
+        linking = w == "之" and k > 0 and toks[k - 1][1] in ("n", "nz", "ns", "vn", "j", "nr", "eng")  # 互联网之光
+        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking:
             break
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
         # 应急技术|处理|协调|中心: a verb between nouns and before the head or another verb names a task
         in_chain = verb_chains and k > 0 and toks[k - 1][1] in ("n", "vn", "nz", "an", "j", "v") and (
-            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and not any(
-            toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k))  # …有限公司|科技|创新|部: a unit
+            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and (chain_after_names or not any(
+            toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
                 and not toks[k - 1][0].endswith(cues.NAME_HEADS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
+        if stop_verbs and t == "vn" and len(w) >= 2 and k + 1 < len(toks) and toks[k + 1][1] == "ns" \
+                and not opens_clause:
+            break  # 企业调用|杭州智算中心: a verb taking a place as its object ends the name
         if stop_verbs and w in cues.VERBS_BEFORE_EVENTS:
             break  # 组团|亮相|乌镇峰会: whatever the tagger reads it as, 亮相 is the verb before the name
         start = s
+    while start < end and text[start] in "和与及":
+        start += 1  # the scan stopped right before a conjunction it had crossed: the name starts after it
     return start
 
 
@@ -867,15 +1041,17 @@ def _one_name(words, a: int, b: int) -> bool:
     return True
 
 
-def _conj_inside(toks, k: int) -> bool:
+def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
     """和/与/及 joins two common words inside one name (安全与治理, 发展和改革, 技术与通信部), not two
     names (腾讯和之江实验室) nor two programmes (…倡议和全球发展倡议)."""
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    common = ("n", "vn", "v", "an", "a", "nt", "j")
+    common = ("n", "vn", "v", "an", "a", "nt", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
     if left[1] not in common or right[1] not in common:
         return False  # punctuation, a name or a place on either side: two names, not one
+    if after_names:  # 数字政府与人工智能治理: a body's word may open a topic, but not two events (峰会及专题论坛)
+        return not left[0].endswith(cues.EVENT_HEADS + cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS)
     return not left[0].endswith(cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS + cues.NAME_HEADS)
 
 
@@ -931,15 +1107,16 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 ends.append((i, end, typ))
             break
     for i, end, typ in ends:
-        head = i
-        group = re.search(r"[（(]集团[)）]$", text[:i])
-        if group:
-            head = group.start()  # 陕西广电网络传媒（集团）股份有限公司
-        start = _np_start(text, head, words, found + out, stop_verbs=True, verb_chains=True)
+        head = _before_registered_parens(text, i, lexicon)  # 陕西广电网络传媒（集团）股份有限公司
+        # a brand guessed from an industry word (巴基斯坦信息技术) does not cut a longer name
+        start = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], stop_verbs=True,
+                          verb_chains=True)
         hinted = (hints or {}).get(end)
         if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
         start = _unit_chain_start(text, start, lexicon, hints)
+        if typ == "GovernmentBody":
+            start = _portfolio_start(text, start, lexicon)
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
@@ -955,13 +1132,20 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
+        if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
+            continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
         if not _distinctive(name, words, start, i, found + out, known):
             continue
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
+        if text[i:end] in KINDS_IN_QUOTES and 0 < start and end < len(text) and text[start - 1] in "“「" \
+                and text[end] in "”」":
+            continue  # “灯塔工厂”, “黑灯工厂”: a kind of factory, quoted as a term
         if typ == "CompanyIndustry":
             if not _brand(text, words, start, i, end) or text.startswith(cues.PRODUCT_NOUNS, end):
                 continue  # 光电智能|芯片: the industry word describes a product
+            if LAB_AFTER.match(text, end):
+                continue  # 具身智能|联合实验室: the field of a laboratory, not a company
             typ, strength = "Company", 1
         else:
             strength = 2
@@ -998,6 +1182,9 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     latin = DESCRIPTOR_BEFORE_LATIN.search(text[start:i + 1])
     if latin:
         return start + latin.end()  # 网络安全公司|Group-IB
+    said = [m for m in re.finditer(KIND_OF_COMPANY, text[start:i]) if m.start() >= 2 and i - start - m.end() >= 4]
+    if said:
+        start += said[-1].end()  # 电信运营商|马来西亚电讯公司: the kind of company is not its name
     after = next((start + n for n in range(min(12, i - start - 1), 1, -1)
                   if (e := lexicon.lookup(text[start:start + n])) and e.level == "country" and e.name != CHINA), None)
     if after is None:
@@ -1008,6 +1195,7 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
 
 
 BRAND_DESCRIPTOR = "|".join(cues.COMPANY_DESCRIPTORS)
+KIND_OF_COMPANY = "|".join(d for d in cues.DESCRIPTOR_NOUNS if d not in ("公司", "银行", "平台"))
 
 
 def _coined(name: str, parts) -> bool:
@@ -1032,7 +1220,9 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
 
 
 BRANCH_ENDINGS = ("分行", "支行")
-VAGUE_ENDINGS = ("机构",)
+VAGUE_ENDINGS = ("机构", "代表处", "办事处")
+KINDS_IN_QUOTES = ("工厂", "厂")
+LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
 
 
 def _more_than_a_place(start: int, i: int, found: list[Candidate]) -> bool:
@@ -1085,9 +1275,13 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         if re.match(r"[\u4e00-\u9fff]{2,8}?奖(?![项金励学品状])", text[end:]):
             continue  # 2024年世界互联网大会|领先科技奖: the head opens an award's name
         # an organisation may open an event's name: 世界互联网大会|乌镇峰会
-        start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"))
+        start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"),
+                          verb_chains=True, chain_after_names=True)  # 人工智能|治理|分论坛: a task before the head
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
+        quoted = re.search(r"[“「『]([^“”「」『』，。、]{2,12})[”」』]$", text[:start])
+        if quoted and start < i:
+            start = quoted.start()  # 2025「直通乌镇」全球互联网大赛总决赛: the quoted brand opens the name
         year = re.search(r"(?:(?<!\d)(?:19|20)\d\d(?:年度?)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())
@@ -1273,6 +1467,9 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
             for earlier in cues.ORGANIZE_VERBS.finditer(sentence, seg_start, m.start()):
                 seg_start = earlier.end() + (sentence[earlier.end():earlier.end() + 1] in "、，,和")  # 由A主办、B承办
             seg = sentence[seg_start:m.start()]
+            if sentence[seg_start - 1:seg_start] in "，," and not re.match(r"[\u4e00-\u9fff]{2,20}(?:承办|协办)", seg +
+                                                                            sentence[m.start():m.end()]):
+                continue  # 由A主办，是…首次在香港举办: a later clause's verb has no 由 of its own
             items = _name_like_items(seg, seg_start)
             if items:
                 results.append(("Organization", items))
@@ -1287,6 +1484,9 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
+    subject = re.match(r"[\u4e00-\u9fff]{2,}?(?:在|于|向|到|从|对)(?=[^、和及与]{2,}(?:、|和|及|与))", seg_stripped)
+    if subject:  # 该公司在|东南亚、中亚等地区: the list starts after the preposition
+        seg_stripped, start = seg_stripped[subject.end():], start + subject.end()
     items = _name_like_items(seg_stripped, start)
     if len(items) >= 2 or (allow_single and len(items) == 1):
         return items
@@ -1377,14 +1577,16 @@ def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
     # a product noun before a quoted name: VR购物产品“Buy+”
     for m in re.finditer(rf"(?:{nouns})“([^“”，。、]{{2,12}})”", text):
         known = dictionary_entry(m.group(1))
-        if known is not None and known[1] not in ("nr", "nrt", "nz", "nt", "j"):
-            continue  # 模型“创新”: a quoted common word, not a name
+        if known is not None and known[1] not in ("nr", "nrt", "nz", "nt", "j", "ns"):
+            continue  # 模型“创新”: a quoted common word, not a name (处理器“香山” is named after a place)
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a Latin model name before a product noun, with what kind of product between: Mate 9手机, H2人形机器人
     latin = r"[A-Z][A-Za-z0-9+\-]*(?:\.\d+)?(?: [A-Za-z0-9+\-]+)?"
     for m in re.finditer(rf"(?<![A-Za-z0-9])({latin})[\u4e00-\u9fff]{{0,4}}?(?:{nouns})", text):
         if re.fullmatch(r"[A-Z]{1,3}|[0-9A-Z]{2}", m.group(1)):
             continue  # AI, VR, 5G: a kind of technology, not a product name
+        if text.startswith(("“", "「"), m.end()):
+            continue  # RISC-V处理器“香山”: the quoted name is the product, the Latin word its kind
         if not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a brand written with its model code: 小米YU7, 绝影X30 (the brand a whole word of its own)
@@ -1394,7 +1596,14 @@ def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
             continue
         if not any(c.start < code.end() and s < c.end and c.type != "Region" for c in found):
             out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
+    # what a device carries: 搭载骁龙8至尊版移动平台 (a model: digits or Latin letters in its name)
+    for m in CARRIED.finditer(text):
+        if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
+            out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:carried-product", 2))
     return out
+
+
+CARRIED = re.compile(r"搭载了?([^，。、“”的\s]{2,12}?)(?:移动平台|芯片|处理器|操作系统|系统|大模型)")
 
 
 MODEL_WORDS = {"版本", "型号", "系列", "编号", "代号", "车型", "机型", "款式"}
@@ -1433,11 +1642,17 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # an ordinary word
             if re.fullmatch(r"[小老阿].|.(?:总|董|局|处|老|哥|姐|嫂|叔|姨)|.(?:先生|女士|小姐|老师|经理|律师|医生|教授)", w):
                 continue  # 王总, 小王, 李老师: a form of address, not a name
+            if re.search(f"(?:{DESCRIPTOR})$", text[max(0, s - 4):s]):
+                out.append(Candidate(s, end, "Company", "tagger", 1))  # 美国芯片企业|高通: a company, whatever LAC says
+                continue
             cue = s in titles_end or _person_cue(text, s, end) or listed
             out.append(Candidate(s, end, "Person", "tagger" if cue else "tagger:bare", 1))
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
+            opening = next((ws for ww, _, ws in words if ws < s < ws + len(ww)), None)
+            if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):
+                s, w = opening, text[opening:end]  # 特|区政府: the name starts with the word it cuts
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows)
             typ = _org_type(w, lexicon)
@@ -1448,6 +1663,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             out.append(Candidate(s, end, typ, "tagger" if cue or placed else "tagger:bare", 2 if placed else 1))
         else:
             entry = lexicon.lookup(w)
+            if _language(text, end, entry) or entry is None and _opens_with_common_word(w):
+                continue
             common = dictionary_entry(w)
             common = common is not None and not common[1].startswith("ns") and common[0] >= 20  # 高速公路
             cue = entry is not None or not common and (bool(PLACE_ENDING.search(w)) or bool(PLACE_BEFORE.search(text[:s])))
@@ -1467,6 +1684,15 @@ def _place_then_brand(words, found: list[Candidate], a: int, b: int) -> bool:
         return False
     (w, t), = rest
     return len(w) >= 2 and (t in ("nr", "nz", "j", "nrt", "nrfg") or dictionary_entry(w) is None)
+
+
+def _opens_with_common_word(name: str) -> bool:
+    """数字|湾区, 未来|社区: a slogan or a kind of place opens with a frequent common word; a
+    place's own name does not."""
+    first, flag, _ = tag(name)[0]
+    entry = dictionary_entry(first)
+    return len(first) < len(name) and flag in ("n", "vn", "v", "a", "an", "t") and entry is not None \
+        and entry[0] >= 1000
 
 
 ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|携[^，。]{1,20}亮相)")

@@ -40,7 +40,7 @@ def rejoin_split_words(articles: list[Article]) -> list[Article]:
 
 def _cut_headline(article: Article) -> bool:
     """A story without a byline whose headline and first paragraph are one line cut in a word."""
-    return (article.byline is None and article.title is not None and bool(article.paragraphs)
+    return (article.byline is None and article.title is not None and not article.subtitles and bool(article.paragraphs)
             and article.kind in ("news", "caption")
             and cut_inside_a_word(article.title.repaired, article.paragraphs[0].repaired))
 

@@ -76,6 +76,30 @@ def _abbreviates(short: str, full: str) -> bool:
     return True
 
 
+def _initials(short: str, own: str) -> bool:
+    """Whether a short name takes characters in order from a name's own words, from its first
+    character to its ending: 科大 (科技大学), 经科局 (经济及科技发展局)."""
+    if not 2 <= len(short) <= 4 or len(own) < len(short) + 2 or own.startswith(short) or short[0] != own[0]:
+        return False
+    if not (short[-1] == own[-1] or own.endswith("大学") and short.endswith("大")):
+        return False
+    at = 1
+    for ch in short[1:]:
+        at = own.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _own_name(name: str, lexicon: Lexicon) -> str:
+    """A body's name without the place and the government it belongs to: 澳门特区政府|经济及科技发展局."""
+    own = _without_place(name, lexicon)
+    for parent in ("特别行政区政府", "特区政府", "人民政府", "政府"):
+        if own.startswith(parent) and len(own) > len(parent) + 2:
+            return own[len(parent):]
+    return own
+
+
 def family(t: str) -> str:
     return "Org" if t in ORG_FAMILY else t
 
@@ -182,16 +206,21 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 merged_into[g] = (h, f"short name of {full}")
                 break
 
-    # 5b: an abbreviation of a full name written in the same article: 中国联通 -> 中国联合网络通信集团有限公司
+    typed_by_full: set[str] = set()  # short forms whose type is the full name's (科大 is no company)
+    # 5b: an abbreviation of a full name written in the same article: 中国联通 -> 中国联合网络通信集团有限公司,
+    # 科大 -> 香港科技大学
     for aid, ms in by_article.items():
         groups = {_final(group_of[m], merged_into) for m in ms}
         for g in sorted(groups):
             name = names[g]
-            if g in merged_into or g.startswith("lex:") or family(group_type[g]) != "Org" or len(name) < 3:
+            if g in merged_into or g.startswith("lex:") or family(group_type[g]) != "Org" or len(name) < 2:
                 continue
-            fulls = [h for h in groups if h != g and group_type[h] == group_type[g] and _abbreviates(name, names[h])]
+            fulls = [h for h in groups if h != g and family(group_type[h]) == "Org" and (
+                group_type[h] == group_type[g] and len(name) >= 3 and _abbreviates(name, names[h])
+                or _initials(name, _own_name(names[h], lexicon)))]
             if len(fulls) == 1:
                 merged_into[g] = (fulls[0], f"abbreviation of {names[fulls[0]]}")
+                typed_by_full.add(g)
 
     # 5c: a foreign person named again by the last part of the name: 穆塔里 -> 哈立德·穆塔里
     for aid, ms in by_article.items():
@@ -226,7 +255,8 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         why = reason[m] if g == g0 else merged_into[g0][1] if merged_into[g0][0] == g else "alias chain"
         result.links[m] = (g, why)
     for g, ms in members.items():
-        typ = winning_type(sum((votes[h] for h in {group_of[m] for m in ms}), Counter()))
+        own = {group_of[m] for m in ms}
+        typ = winning_type(sum((votes[h] for h in (own - typed_by_full or own)), Counter()))
         lex_entry = lexicon.entries.get(g[4:]) if g.startswith("lex:") else None
         labels = Counter(m.text for m in ms if not m.method == "pattern:alias")
         alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
@@ -313,6 +343,9 @@ def admit(resolution: Resolution, facts) -> Resolution:
                       links={m: link for m, link in resolution.links.items() if link[0] not in bare})
 
 
+TOPICAL_HEADS = ("分论坛", "主论坛", "平行论坛", "专题论坛")
+
+
 def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[str, ...]) -> Resolution:
     """A ceremony or sub-forum (…开幕式, …主论坛) is an entity of its own only when the text
     attaches something to it (an award announced there, a report released there). Otherwise
@@ -329,6 +362,10 @@ def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[st
             for outer, (okey, _) in resolution.links.items():
                 if okey in idle and outer.article_id == m.article_id and outer.start == m.start and m.end < outer.end:
                     parents[okey] = key
+    # a forum named by its topic (数字政府与人工智能治理分论坛) is an event of its own all the same
+    idle = {k for k in idle if k in parents or not simplified_same_length(resolution.entities[k].name).endswith(
+        TOPICAL_HEADS)}
+    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle})
     for m, (key, why) in resolution.links.items():
         if key not in idle:
             out.links[m] = (key, why)

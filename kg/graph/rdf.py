@@ -19,11 +19,11 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.extract.lexicon import Lexicon
 from kg.graph import ids
-from kg.graph.vocab import BINARY_RELATIONS, ENTITY_TYPES, SKG
+from kg.graph.vocab import BINARY_RELATIONS, ENTITY_TYPES, SCHEMA, SKG
 from kg.read.script import to_simplified
 from kg.model import Article, Entity, Fact, Mention, Page, Resolution, Span
 
-PREFIXES = {"skg": SKG._NS, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "id": ids.ID,
+PREFIXES = {"skg": SKG._NS, "schema": SCHEMA, "prov": PROV, "skos": SKOS, "dcterms": DCTERMS, "id": ids.ID,
             "rdf": RDF._NS, "rdfs": RDFS._NS, "xsd": XSD._NS}
 
 
@@ -80,6 +80,8 @@ def add_article(ds: Dataset, page: Page, article: Article, mentions: list[Mentio
     g.add((a, SKG.endChar, _int(article.end)))
     if article.title_text:
         g.add((a, DCTERMS.title, _zh(article.title_text)))
+    for line in article.subtitles:
+        g.add((a, SCHEMA.alternativeHeadline, _zh(line.repaired)))
     if article.published:
         g.add((a, DCTERMS.date, Literal(article.published.isoformat(), datatype=XSD.date)))
         g.add((a, SKG.dateSource, Literal(article.date_source)))

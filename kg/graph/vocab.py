@@ -10,6 +10,7 @@ from rdflib.namespace import DefinedNamespace, Namespace
 BASE = "https://w3id.org/summit-kg/"
 ONTOLOGY = BASE + "ontology#"
 ID = BASE + "id/"
+SCHEMA = Namespace("http://schema.org/")  # schema.org terms the graph uses beside its own
 
 
 class SKG(DefinedNamespace):

@@ -26,7 +26,8 @@ HEADLINE_MAX = 40
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
-MARKER = re.compile(r"^[■□▲△◆◇●○★☆]\s*(?P<label>.+)$")
+FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
+MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
 REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿)"
 BYLINE = re.compile(
@@ -42,13 +43,17 @@ LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff\d]{{2,10}}(?:日报|晚报|报
                             rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,：:]{{2,60}}?)\s*"
                             r"(?:\s[\u4e00-\u9fff]{2,4}报道)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
+# a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
+PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
+# the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
+CREDIT = re.compile(r"(?:责任编辑|美术编辑|编辑|责编|校对|审校|美编|编审|版式|排版|摄影|制图)\s*[：:]\s*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
 @dataclass(frozen=True, slots=True)
 class _Line:
     span: Span
-    kind: str  # text | from | to | marker
+    kind: str  # text | from | to | marker | folio
 
 
 def split_articles(page: Page) -> list[Article]:
@@ -75,14 +80,14 @@ def split_articles(page: Page) -> list[Article]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         written = line.span.repaired
         text = simplified_same_length(written)  # patterns are in simplified characters
-        if line.kind == "to":
+        if line.kind in ("to", "folio"):
             i += 1
             continue
         if line.kind == "from":
             current = start("continuation")
             current.sections.append(written.strip("()（）"))
             if headline:  # a headline printed just before the marker belongs to the story
-                current.title = _join_title(headline)
+                _headline(current, headline)
                 headline = []
             current.first = line.span
             i += 1
@@ -92,12 +97,17 @@ def split_articles(page: Page) -> list[Article]:
             label = written[marker.start("label"):marker.end("label")].strip()
             if EDITORIAL.search(simplified_same_length(label)):
                 current = start("editorial")
-                current.title = _join_title(headline) if headline else None
+                _headline(current, headline)
                 current.first = headline[0] if headline else line.span
                 current.author_note = label
                 headline = []
-            elif LONE_REPORTERS.match(simplified_same_length(label)) and current is not None:
-                current.reporters.extend(_reporters(label, line.span))
+            elif LONE_REPORTERS.match(simplified_same_length(label)) and (current is not None or headline):
+                if headline:  # "◎本报记者 江语桐" under a headline: the story starts here
+                    current = start("news")
+                    _headline(current, headline)
+                    current.first = headline[0]
+                    headline = []
+                current.reporters.extend(_reporters(label, line.span, written.index(label)))
             else:
                 pending_sections.append(label)
             i += 1
@@ -107,7 +117,7 @@ def split_articles(page: Page) -> list[Article]:
             # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
             if headline:
                 current = start("news")
-                current.title = _join_title(headline)
+                _headline(current, headline)
                 current.first = headline[0]
                 headline = []
             a, b = lone.span("people")
@@ -115,7 +125,7 @@ def split_articles(page: Page) -> list[Article]:
             i += 1
             continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
-        over_reporters = nxt is not None and not headline and current is None and text[-1] not in TERMINAL \
+        over_reporters = nxt is not None and text[-1] not in TERMINAL \
             and len(text) <= HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
                                                or _byline_match(nxt.span.repaired) is not None)
         if (_is_headline(text) or over_reporters) and nxt is not None and not (
@@ -138,7 +148,7 @@ def split_articles(page: Page) -> list[Article]:
         m = _byline_match(written)
         if headline or m or current is None:
             current = start("news")
-            current.title = _join_title(headline) if headline else None
+            _headline(current, headline)
             current.first = headline[0] if headline else line.span
             headline = []
             if m:
@@ -190,6 +200,8 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "to"
             elif MARKER.match(simple):
                 kind = "marker"
+            elif FOLIO.fullmatch(simple):
+                kind = "folio"
             else:
                 kind = "text"
             out.append(_Line(span, kind))
@@ -211,9 +223,9 @@ STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:
 
 
 def _whole_line(line: str) -> bool:
-    """A line that is complete in itself, whatever it ends with: reporters, a time stamp."""
+    """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or STAMP.match(text))
+    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or CREDIT.match(text.lstrip("（(")))
 
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
@@ -275,7 +287,8 @@ BRACKET_AGENCY_PARENS = re.compile(
     r"^【[^】]{1,10}讯】\s*[（(]\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}(?:[、 ]+[\u4e00-\u9fff·]{2,6})*?)"
     r"(?:\s+[\u4e00-\u9fff]{0,4}?(?P<place>[\u4e00-\u9fff]{2})(?:报道|报导|电))?\s*[)）]\s*")
 BRACKET_AGENCY = re.compile(
-    r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·、 ]{2,30}?)\s*(?P<place>[\u4e00-\u9fff]{2})?"
+    r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}?(?:[、 ]+[\u4e00-\u9fff·]{2,6}?)*?)"
+    r"\s*(?P<place>[\u4e00-\u9fff]{2})?"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
 # "【环球时报记者 苗睿 环球时报驻沙特特约记者 陶然】": reporters in brackets, each after its outlet
 BRACKET_REPORTERS = re.compile(
@@ -336,6 +349,8 @@ def _reporters(people: str, span: Span, base: int = 0) -> list[tuple[str, int, i
     cleaned = re.sub(OUTLET_BEFORE_ROLE, lambda x: " " * len(x.group()), simplified_same_length(people))
     cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), cleaned)
     for m in NAME.finditer(cleaned):
+        if PRESS_OFFICE.fullmatch(m.group()) and re.search(r"通讯员\s*$", simplified_same_length(people[:m.start()])):
+            continue
         a, b = span.page_range(base + m.start(), base + m.end())
         found.append((people[m.start():m.end()], a, b))
     return found
@@ -354,9 +369,10 @@ def source_slug(name: str) -> str:
     return re.sub(r"[^0-9A-Za-z_-]+", "-", stem).strip("-") or "page"
 
 
-def _join_title(spans: list[Span]) -> Span:
-    """Several headline lines (kicker, title, subtitle) read as one title."""
-    return spans[0] if len(spans) == 1 else Span.join(spans)
+def _headline(builder: "_Builder", spans: list[Span]) -> None:
+    """Several headline lines: the first is the title, the lines under it its subtitles (副题)."""
+    builder.title = spans[0] if spans else None
+    builder.subtitles = list(spans[1:])
 
 
 @dataclass
@@ -372,10 +388,11 @@ class _Builder:
         self.paragraphs: list[Span] = []
         self.reporters: list[tuple[str, int, int]] = []
         self.subheadings: list[Span] = []
+        self.subtitles: list[Span] = []
 
     def build(self, page: Page, article_id: str, index: int, page_year: int | None,
               year_source: str | None) -> Article:
-        spans = [s for s in (self.first, self.title, *self.paragraphs) if s is not None]
+        spans = [s for s in (self.first, self.title, *self.subtitles, *self.paragraphs) if s is not None]
         start = min(s.start for s in spans)
         end = max(s.end for s in spans)
         byline = self.byline
@@ -413,4 +430,5 @@ class _Builder:
         return Article(article_id=article_id, source=page.source, index=index, kind=self.kind,
                        title=self.title, byline=byline, sections=tuple(self.sections),
                        paragraphs=tuple(self.paragraphs), start=start, end=end,
-                       published=published, date_source=date_source if published else None)
+                       published=published, date_source=date_source if published else None,
+                       subtitles=tuple(self.subtitles))
