@@ -39,7 +39,7 @@ def to_trig(ds: Dataset) -> bytes:
     """TriG with the named graphs in IRI order and each graph's triples in rdflib's sorted Turtle
     order, so that the same graph always gives the same bytes (rdflib's own TriG writer lists the
     graphs in hash order, which changes from one process to the next)."""
-    prefixes = sorted((p, str(ns)) for p, ns in PREFIXES.items())
+    prefixes = sorted((p, str(ns)) for p, ns in PREFIXES.items()) + _other_namespaces(ds)
     head = [f"@prefix {p}: <{ns}> ." for p, ns in prefixes]
     blocks = []
     for graph in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
@@ -57,6 +57,20 @@ def to_trig(ds: Dataset) -> bytes:
         label = f"<{name}>" if str(name) != str(DATASET_DEFAULT_GRAPH_ID) else ""
         blocks.append(f"{label} {{\n{text}\n}}" if label else f"{{\n{text}\n}}")
     return ("\n".join(head) + "\n\n" + "\n\n".join(blocks) + "\n").encode("utf-8")
+
+
+def _other_namespaces(ds: Dataset) -> list[tuple[str, str]]:
+    """Namespaces of predicates and classes that PREFIXES does not name (a term added from some
+    other vocabulary), each with a prefix of its own, so that every graph block can use it."""
+    known = {str(ns) for ns in PREFIXES.values()}
+    found = set()
+    for _, p, o, _ in ds.quads((None, None, None, None)):
+        for term in (p, o) if p == RDF.type else (p,):
+            iri = str(term)
+            cut = max(iri.rfind("#"), iri.rfind("/")) + 1
+            if 0 < cut < len(iri) and iri[:cut] not in known:
+                found.add(iri[:cut])
+    return [(f"ns{n}", ns) for n, ns in enumerate(sorted(found), start=1)]
 
 
 def write_atomically(path: Path, data: bytes) -> None:
