@@ -264,3 +264,18 @@ def test_articles_a_page_dump_with_credits_folios_and_colon_headlines(write_file
                        "数字工匠名单出炉": ["徐佳琪"]}
     bodies = ["".join(p.repaired for p in a.paragraphs) for a in articles]
     assert not any(body.endswith("3") or body == "3" for body in bodies)  # the folio is no text
+
+
+def test_articles_the_page_header_dates_stories_without_a_dateline(write_file):
+    text = ("嘉兴日报\n2023年11月9日 星期四\n第5版 桐乡新闻\n\n大赛揭晓\n\n记者 钟若溪\n\n7日，大赛决赛在桐乡举行。\n\n"
+            "志愿者上岗\n\n记者 顾晓棠\n\n8日，志愿者开始服务。\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == ["大赛揭晓", "志愿者上岗"]  # the header is no headline
+    assert {(a.published, a.date_source) for a in articles} == {(date(2023, 11, 9), "text")}
+
+
+def test_articles_a_header_on_one_line(write_file):
+    text = ("嘉兴日报·桐乡新闻\u3000\u30002025年11月6日\u3000星期四\u3000\u3000第2版\n\n"
+            "开幕在即 服务保障进入冲刺阶段\n\n本报讯（记者 钱嘉怡）峰会开幕在即。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "开幕在即 服务保障进入冲刺阶段"

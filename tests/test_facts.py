@@ -430,3 +430,41 @@ def test_facts_an_office_of_an_international_organisation_belongs_to_the_title(e
     corpus = extract_text("本报乌镇11月7日电（记者 王明）国际电信联盟亚太区域代表处主任安娜·席尔瓦表示，合作很重要。\n")
     (f,) = _facts(corpus, "position", holder="安娜·席尔瓦")
     assert (_name(corpus, f.role("organization")), f.role("title")) == ("国际电信联盟", "亚太区域代表处主任")
+
+
+def test_facts_an_event_held_where_a_later_clause_says(extract_text):
+    corpus = extract_text("非洲论坛开幕\n\n中国日报网6月17日电（记者 蒋一帆）2026年世界互联网大会非洲论坛16日开幕。"
+                          "论坛由世界互联网大会主办，在基加利会议中心举行。世界互联网大会还在论坛上发布了《中非数字合作案例集》。\n")
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("2026年世界互联网大会非洲论坛", "基加利会议中心") in held
+    (f,) = _facts(corpus, "releasedAt")
+    assert _name(corpus, f.role("event")) == "2026年世界互联网大会非洲论坛"
+    assert not corpus.articles[0].byline.place  # 中国日报网, then the date: no dateline place
+
+
+def test_facts_a_list_named_as_local_companies(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 沈书闻）其中，海康威视、群核科技、云深处科技为浙江企业。\n")
+    assert {(org, "浙江") for org in ("海康威视", "群核科技", "云深处科技")} <= {
+        (org, region.removesuffix("省")) for org, region in _based(corpus)}
+
+
+def test_facts_the_company_a_paragraph_spoke_of_has_its_seat_there(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 沈书闻）浙江中控技术股份有限公司带来了工业大模型。"
+                          "这家总部位于杭州的工业软件企业今年成为会员。\n")
+    assert ("浙江中控技术股份有限公司", "杭州") in {(org, region.removesuffix("市")) for org, region in _based(corpus)}
+
+
+def test_facts_winners_of_a_division_are_persons_with_their_division(extract_text):
+    corpus = extract_text("大赛揭晓\n\n本报桐乡11月8日电（记者 钟若溪）大赛设“数字乡村金点子奖”，分产业发展组和乡村治理组两个组别。"
+                          "嘉兴学院学生邵可欣、返乡青年俞浩然获产业发展组金点子奖，教师沈国良获乡村治理组金点子奖。\n")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), _name(corpus, f.role("category")))
+             for f in _facts(corpus, "conferment")}
+    assert found == {("邵可欣", "数字乡村金点子奖", "产业发展组"), ("俞浩然", "数字乡村金点子奖", "产业发展组"),
+                     ("沈国良", "数字乡村金点子奖", "乡村治理组")}
+
+
+def test_facts_a_quote_after_what_the_speaker_did(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 沈书闻）肯尼亚内罗毕大学教授奥马尔·恩代格瓦获奖。"
+                          "“今天他们用手机就能贷款。”恩代格瓦领奖后说。\n")
+    (f,) = _facts(corpus, "quote", speaker="奥马尔·恩代格瓦")
+    assert f.role("text") == "今天他们用手机就能贷款。"

@@ -168,6 +168,23 @@ CASES = [
     case("在海康威视展台，观众排起长队。", ("海康威视", "Company"), id="whose-stand"),
     case("该公司在东南亚、中东等地区设有分支机构。", ("东南亚", "Region"), ("中东", "Region"), id="places-after-a-preposition"),
     case("今年的调研首次纳入了拉美地区的数据。", ("拉美地区", "Region"), id="a-macro-region's-short-form"),
+    case("卢旺达信息通信技术与创新部部长让-克洛德·穆加博表示，合作前景广阔。",
+         ("卢旺达信息通信技术与创新部", "GovernmentBody"), ("让-克洛德·穆加博", "Person"),
+         id="a-ministry-named-by-portfolios-and-a-hyphenated-name"),
+    case("吉利控股集团副总裁、首席数字官兼吉利汽车研究院副院长乔蔓认为，舱驾一体是焦点。",
+         ("吉利控股集团", "Company"), ("吉利汽车研究院", "Organization"), ("乔蔓", "Person"),
+         id="titles-of-two-organisations-joined-by-兼"),
+    case("论坛期间，埃塞俄比亚电信（Ethio Telecom）正式成为会员。", ("埃塞俄比亚电信", "Company"),
+         ("Ethio Telecom", "Company"), id="a-name-given-with-its-english-name"),
+    case("总部位于美国圣迭戈的高通公司展示了骁龙8至尊版移动平台。", ("圣迭戈", "Region"), ("高通公司", "Company"),
+         ("骁龙8至尊版", "Product"), id="a-city-after-its-country-and-a-model-number"),
+    case("中國網路公司深度求索的大型語言模型在展區亮相。", ("深度求索", "Company"),
+         id="a-company-after-its-country-and-kind"),
+    case("大赛分产业发展组和乡村治理组两个组别，王明获产业发展组金点子奖。", ("产业发展组", "AwardCategory"),
+         ("乡村治理组", "AwardCategory"), ("金点子奖", "Award"), id="divisions-of-an-award"),
+    case("图为志愿者在会展中心提供引导服务。（记者 沈嘉木 摄）", ("沈嘉木", "Person"), id="a-photographer's-credit"),
+    case("国内业者方面，中华电信回应询问时表示，今年并未派员参加。", ("中华电信", ORG), id="the-tagger-stops-before-a-verb"),
+    case("华为与卢旺达信息社会管理局签署协议。", ("华为", "Company"), id="a-partner-joined-by-与"),
 ]
 
 
@@ -192,6 +209,11 @@ CASES = [
     ("他在工厂里打造了玻纤“黑灯工厂”。", "黑灯工厂"),  # a kind of factory in quotes
     ("峰会由世界互联网大会主办，是大会首次在香港举办区域性峰会。", "是大会首次在香港"),
     ("IFZA在上海设立首个中国代表处。", "中国代表处"),  # a place and a vague ending: a kind of office
+    ("中国驻卢旺达大使冯知远说，合作空间很大。", "中国驻卢旺达"),  # where a diplomat is posted
+    ("芯擎科技是一家车规级芯片企业。", "车规级芯片"),  # a grade of chip, not a brand
+    ("依托5G全连接工厂，产出提高了一倍。", "5G全连接工厂"),  # a kind of factory
+    ("博览会设在乌镇互联网国际会展中心。", "博览会设在乌镇互联网国际会展中心"),  # a venue holds no verb
+    ("数字文明与东方智慧在此交汇。", "东方智慧"),  # 与 between common words is no list of names
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

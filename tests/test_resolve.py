@@ -196,3 +196,10 @@ def test_resolve_a_short_name_made_of_characters_of_the_full_name(extract_text, 
     (key,) = {key for _, key, _ in _links(corpus, full)}
     assert {(k, why) for _, k, why in _links(corpus, short)} == {(key, f"abbreviation of {full}")}
     assert corpus.resolution.entities[key].type == ("Organization" if full.endswith("大学") else "GovernmentBody")
+
+
+def test_resolve_a_company_and_the_same_name_with_the_word_for_company(extract_text):
+    corpus = extract_text("本报乌镇11月8日电（记者 黄蕾）总部位于美国圣迭戈的高通公司（Qualcomm）展示了新平台。"
+                          "高通中国区副总裁黎思成说，中国厂商是首批客户。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "高通公司")}
+    assert {key for _, key, _ in _links(corpus, "高通")} == {full}

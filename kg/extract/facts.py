@@ -190,8 +190,8 @@ def positions(ctx: _Context) -> list[Fact]:
             pending_titles = []
             # a chain: "ORG1 TITLE1、ORG2 TITLE2 NAME"
             before = ctx.between(max(0, org.start - 2), org.start)
-            if before.endswith("、"):
-                cursor = ctx.text.rfind("、", 0, org.start)
+            if before.endswith(("、", "兼")):  # …副总裁、首席数字官兼|吉利汽车研究院副院长: the titles before are another's
+                cursor = max(ctx.text.rfind("、", 0, org.start), ctx.text.rfind("兼", 0, org.start))
                 continue
             break
     return out
@@ -379,8 +379,8 @@ def conferments(ctx: _Context) -> list[Fact]:
                     continue
                 verb_at = s.page_offset(m.start())
                 clause_start = _clause_start(sent_text, m.start())
-                clause = s.sub(clause_start, m.start())
-                items = ctx.in_span(clause, AGENTS - {"Person"})
+                # the last actor of each item: 嘉兴南湖学院学生邵可欣、返乡青年俞浩然获… gives the two persons
+                items = _list_heads(ctx, s, clause_start, m.start())
                 if not items:
                     items = _subject(ctx, s)
                 for r in items:
@@ -528,6 +528,10 @@ def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
     return next(m for m in events if ctx.key(m) == best)
 
 
+# "…还在论坛上发布了《R》": the article's event by its head noun, inside the sentence
+AT_THE_EVENT = re.compile(r"在" + OPENING_OF_THE_EVENT.pattern)
+
+
 def _event_that_opened(ctx: _Context) -> Mention | None:
     """The event the article says opened (…峰会昨日在香港开幕), else the one it names most often."""
     events = [m for m in ctx.top if ctx.type(m) == "Event"]
@@ -587,7 +591,7 @@ def reports(ctx: _Context) -> list[Fact]:
         if "发布" not in _simple(s):
             continue
         # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
-        opening = OPENING_OF_THE_EVENT.match(_simple(s))
+        opening = OPENING_OF_THE_EVENT.match(_simple(s)) or AT_THE_EVENT.search(_simple(s))
         named = None
         if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
             named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
@@ -718,11 +722,18 @@ def headquarters(ctx: _Context) -> list[Fact]:
                 right = [o for o in before if _index_in(s, o.end) == m.start()]  # 世界互联网大会总部设在北京
                 orgs = right or before
                 rule = "ORG总部设在REGION"
+            if not orgs and re.search(r"(?:这家|该|这个)$", t[:m.start()]):
+                # "这家总部位于杭州的…企业": the organisation the paragraph spoke of just before
+                earlier = [o for o in ctx.top if ctx.type(o) in ORG_FAMILY and o.end <= s.start
+                           and ctx.block_of(o.start) is ctx.block_of(s.start)]
+                orgs, rule = earlier[-1:], "这家总部位于REGION的…(the organisation named before)"
             for org in orgs[:1]:
                 out += _based_in(ctx, org, chain, rule)
     return out
 
 
+# "其中，A、B为浙江企业": the list before is based there
+LISTED_AS_PLACED = re.compile(r"(?:均为|都是|均是|为|是)([\u4e00-\u9fff]{2,8}?)(?:本土|本地)?(?:企业|公司|单位|机构|高校)")
 # "5家浙江单位——A、B", "均来自桐乡本土企业：A、B"
 COUNTED_THEN_LISTED = re.compile(r"(?:[一二三四五六七八九十\d]+家|来自)([\u4e00-\u9fff]{2,8}?)(?:本土|本地|当地)?"
                                  r"(?:企业|公司|单位|机构|厂商)(?:——|—|：|:)")
@@ -741,6 +752,11 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
                 for org in _list_heads(ctx, s, start, m.start()):
                     if ctx.type(org) in ORG_FAMILY:
                         out += _based_in(ctx, org, where[-1:], "LIST等REGION企业")
+        for m in LISTED_AS_PLACED.finditer(t):
+            where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
+            if where and re.search(r"、|和|及", t[_clause_start(t, m.start()):m.start()]):
+                for org in _list_heads(ctx, s, _clause_start(t, m.start()), m.start(), ORG_FAMILY):
+                    out += _based_in(ctx, org, where[-1:], "LIST为REGION企业")
         # "5家浙江单位——之江实验室、深度求索……": the list after the count
         for m in COUNTED_THEN_LISTED.finditer(t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
@@ -820,7 +836,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                   r"将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
@@ -835,7 +851,7 @@ def held_in(ctx: _Context) -> list[Fact]:
         closing = re.match(r"[”」』\"]*", lead).end()  # 「2025世界互联网大会亚太峰会」日前在香港落幕
         when = WHEN.match(lead, closing)
         lead = lead[when.end():]
-        verb_first = re.match(r"亮相|落户|落地|走进", lead)  # 亮相乌镇: the verbs that take the place after them
+        verb_first = re.match(r"亮相|落户|落地|走进|设在", lead)  # 亮相乌镇: the verbs that take the place after them
         if not verb_first and not lead.startswith("在"):
             continue
         cursor = _offset_after(ctx, ev.end, when.end() + (verb_first.end() if verb_first else 1))
@@ -850,7 +866,24 @@ def held_in(ctx: _Context) -> list[Fact]:
                       and ctx.resolution.entities[ctx.key(chain[0])].lexicon_key == ""]
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
                              "EVENT 亮相/在 REGION 举行") for r in chain + cities[:1]]
+    # "论坛由…主办，在基加利会议中心举行": a later clause of a sentence about the event by its head noun
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        subject = HEAD_SUBJECT.match(t)
+        ev = _event_named_by_head(ctx, subject.group(1)) if subject else None
+        if ev is None:
+            continue
+        for m in re.finditer(r"[，,](?:主会场|主场|会场)?(设在|在)", t):
+            chain = _written_together([r for r in regions if _index_in(s, r.start) >= m.end()], ctx)
+            if not chain or _index_in(s, chain[0].start) != m.end():
+                continue
+            if m.group(1) == "设在" or re.match(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})", t[_index_in(s, chain[-1].end):]):
+                out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], s.start,
+                                 "(论坛)…，在 REGION 举行") for r in chain]
     return out
+
+
+HEAD_SUBJECT = re.compile(r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)(?:由|将|于|共|吸引|为期|以)")
 
 
 # ============================================================================ organisers, participants, exhibits, members
@@ -971,13 +1004,18 @@ def joined(ctx: _Context) -> list[Fact]:
 
 def members(ctx: _Context) -> list[Fact]:
     out = []
+    standalone = {ctx.key(m) for m in ctx.mentions if not m.nested}
     for outer in ctx.top:
         if ctx.type(outer) not in ORG_FAMILY:
             continue
         for inner in ctx.mentions:
-            if inner.nested and inner.start == outer.start and inner.end < outer.end and ctx.type(inner) in ORG_FAMILY:
-                out.append(ctx.fact("memberOf", {"member": ctx.key(outer), "parent": ctx.key(inner)},
-                                    [outer, inner], outer.start, "name opens with the parent's"))
+            if not (inner.nested and inner.start == outer.start and inner.end < outer.end
+                    and ctx.type(inner) in ORG_FAMILY) or ctx.key(inner) == ctx.key(outer):
+                continue
+            if inner.method == "pattern:same-name" and ctx.key(inner) not in standalone:
+                continue  # 中控 in 中控技术: a piece of the company's own short name, not a parent named on its own
+            out.append(ctx.fact("memberOf", {"member": ctx.key(outer), "parent": ctx.key(inner)},
+                                [outer, inner], outer.start, "name opens with the parent's"))
     return out
 
 

@@ -114,7 +114,8 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
     hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
-        found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES})
+        found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES},
+                                   known)
         found += _foreign_names(text, lexicon)
         found += _credits(text, lexicon)
         found += _speakers(text, lexicon, found)
@@ -129,8 +130,13 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _parentheses(text, lexicon, words, found)
         found += _products(text, found, words)
         found += _from_place(text, lexicon, found)
-        found += _described_names(text, found)
+        found += _described_names(text, found, lexicon, words)
         found += _stands(text, lexicon, found)
+    for c in tagged:  # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
+        if c.method == "tagger:bare" and c.type in ORG_TYPES and (
+                text[c.end:c.end + 1] == "与" and any(o.start == c.end + 1 and o.type in ORG_TYPES for o in found)
+                or text[c.start - 1:c.start] == "与" and any(o.end == c.start - 1 and o.type in ORG_TYPES for o in found)):
+            c.method = "tagger"
     found += tagged
     for c in found:
         c.text = original[c.start:c.end]  # the name as written
@@ -390,13 +396,19 @@ def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
     return end
 
 
+PHOTO_CREDIT = re.compile(r"[（(](?:本报)?(?:特约)?记者\s*([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
+
+
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
-    """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）."""
+    """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）; and the photographer
+    of a picture: （记者 沈嘉木 摄）."""
     out = []
     for m in CREDIT.finditer(text):
         end = _chinese_name_at(text, m.end(), lexicon)
         if end > 0:
             out.append(Candidate(m.end(), end, "Person", "pattern:credit", 2))
+    for m in PHOTO_CREDIT.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
     return out
 
 
@@ -480,7 +492,7 @@ def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True
 
 
 def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] | None = None,
-                      heads: dict[int, int] | None = None) -> list[Candidate]:
+                      heads: dict[int, int] | None = None, known: dict[str, str] | None = None) -> list[Candidate]:
     """ORG TITLE NAME ("蚂蚁集团首席执行官韩歆毅", chains joined by 、) and NAME TITLE
     ("习近平主席"). The title is kept as a blocking span so that places inside it (大中华区,
     中国区) are not taken for names; the organisation is what stands before the title."""
@@ -504,12 +516,12 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             i += len(unit)
             start = i
         else:
-            start = _title_modifiers_start(text, i, lexicon, words)
+            start = _known_name_end(text, _title_modifiers_start(text, i, lexicon, words), i, known or {})
         name_end = _person_after(text, end, lexicon)
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
-            out += _organisations_before(text, start, lexicon, words, out, hints, heads)
+            out += _organisations_before(text, start, lexicon, words, out, hints, heads, known)
             i = name_end
         else:
             out.append(Candidate(start, end, "Title", "pattern:title", 1))
@@ -524,16 +536,26 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
     return out
 
 
+def _known_name_end(text: str, start: int, i: int, known: dict[str, str]) -> int:
+    """中控技术|副董事长: a title's modifiers do not start inside a name known from the article
+    (中控技术, introduced by 下称); where such a name ends, the title starts."""
+    for k in range(i, start, -1):
+        for length in range(3, 13):
+            if k - length < start and k - length >= 0 and known.get(text[k - length:k]) in ORG_TYPES:
+                return k
+    return start
+
+
 def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
                           found: list[Candidate], hints: dict[int, int] | None = None,
-                          heads: dict[int, int] | None = None) -> list[Candidate]:
+                          heads: dict[int, int] | None = None, known: dict[str, str] | None = None) -> list[Candidate]:
     """The organisations of "ORG1 TITLE1、ORG2 TITLE2 NAME" and "ORG TITLE1、TITLE2 NAME", right
     to left. Where the tagger starts an organisation that ends here, its start is taken."""
     out = []
     cursor = title_start
     while cursor > 0:
         # "思爱普全球执行副总裁、大中华区总裁…": titles before, joined by 、, share the organisation
-        while (title := _title_before(text, cursor, lexicon, words)) is not None:
+        while (title := _title_before(text, cursor, lexicon, words, known)) is not None:
             out.append(title)
             cursor = title.start
         end = cursor
@@ -550,10 +572,14 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
-        start = _portfolio_start(text, start, lexicon)
+        if _org_type(text[start:end], lexicon) == "GovernmentBody" or end - start <= 2:
+            start = _country_ministry_start(text, start, end - 1, words, [], lexicon)
+            start = _portfolio_start(text, start, lexicon)
         if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
         split = (heads or {}).get(start)
+        if known and known.get(simplified_same_length(text[start:end])) in ORG_TYPES:
+            split = None  # 中控技术: a name the article introduced stays whole
         if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
                 and not _named_organisation(text[split:end], lexicon) \
                 and not (lexicon.suffixes.get(text[split:end]) == "CompanyIndustry"
@@ -572,6 +598,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
+        posted = re.fullmatch(r"(.{2,8}?)驻(.{1,8})", simplified_same_length(name))
+        if posted and (e := lexicon.lookup(posted.group(1))) is not None and e.type == "Region":
+            break  # 中国驻卢旺达|大使: where a diplomat is posted, not an organisation's name
         if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
             # 科大协理副校长、电子及计算机工程学系|讲座教授: a department of the organisation named before
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -583,7 +612,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         else:
             out.append(Candidate(start, end, _org_type(name, lexicon), "pattern:title-org", 3))
         # another organisation's title before, after 、: "蚂蚁集团副总裁兼首席技术安全官、蚂蚁密算董事长"
-        title = _title_before(text, start, lexicon, words)
+        title = _title_before(text, start, lexicon, words, known)
         if title is None:
             break
         out.append(title)
@@ -649,26 +678,43 @@ def _before_registered_parens(text: str, i: int, lexicon: Lexicon) -> int:
     return paren.start() if paren.group(1) in ("集团", "控股") or inner is not None and inner.type == "Region" else i
 
 
+def _country_ministry_start(text: str, start: int, head: int, words, found: list[Candidate], lexicon: Lexicon) -> int:
+    """卢旺达信息通信技术与创新部: a foreign ministry is named by its portfolios, verbs (创新, 发展)
+    and 与 among them; when the scan stopped at such a verb, read on to the country that opens it."""
+    if head - start >= 3 or not lexicon.suffix_type(text[head:head + 3]) and text[head] not in "部署局厅":
+        return start
+    alt = _np_start(text, head, words, found, max_len=16, chain_after_names=True)
+    for n in range(min(8, head - alt), 1, -1):
+        entry = lexicon.lookup(text[alt:alt + n])
+        if entry is not None and entry.type == "Region" and entry.level == "country":
+            return alt
+    return start
+
+
 def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
-    """哈萨克斯坦数字发展、创新和航空航天工业部: a ministry's portfolios listed with 、 are one name
-    when a country opens it and no title or organisation ends a part of it."""
+    """哈萨克斯坦数字发展、创新和航空航天工业部, 卢旺达信息通信技术与创新部: a ministry's portfolios,
+    listed with 、 or joined by 与, are one name when a country opens it and no title or
+    organisation ends a part of it."""
     if not re.search(r"(?:、|和|与|及)$", text[:start]):
         return start
     opening = max(text.rfind(ch, 0, start) for ch in "，。；：（）“”《》\n ") + 1
     before = text[opening:start]
     parts = [p for p in re.split(r"、|和|与|及", before) if p]
-    if "、" not in before or not 3 <= len(before) <= 16 or not parts:
+    if not 3 <= len(before) <= 16 or not parts:
         return start
-    for k, part in enumerate(parts):
+    for part in parts:
         at = opening + before.index(part)
         ending = lexicon.suffix_type(part)
         if _titles_ending_at(text, at + len(part), lexicon) >= 0 or ending and ending[1] in ORG_TYPES:
             return start  # 信息 may end a company's name, but it is a portfolio here
-    for i in range(len(parts[0]) - 1):  # 会议由|肯尼亚信息、通信和数字经济部: the country opens the name
-        for n in range(min(8, len(parts[0]) - i), 1, -1):
-            entry = lexicon.lookup(parts[0][i:i + n])
+    first = parts[0]
+    for i in range(len(first) - 1):  # 会议由|肯尼亚信息、通信和数字经济部: the country opens the name
+        for n in range(min(8, len(first) - i), 1, -1):
+            entry = lexicon.lookup(first[i:i + n])
             if entry is not None and entry.type == "Region" and entry.level == "country":
-                return opening + before.index(parts[0]) + i
+                if i + n == len(first):
+                    return start  # 美国与德国外交部: two countries, not a portfolio
+                return opening + before.index(first) + i
     return start
 
 
@@ -684,14 +730,16 @@ def _domain_repeated(name: str, lexicon: Lexicon) -> int:
     return 0
 
 
-def _title_before(text: str, end: int, lexicon: Lexicon, words) -> Candidate | None:
-    """The title chain, with its modifiers, that ends at a 、 right before ``end``."""
-    if end < 2 or text[end - 1] != "、":
+def _title_before(text: str, end: int, lexicon: Lexicon, words, known: dict[str, str] | None = None) -> Candidate | None:
+    """The title chain, with its modifiers, that ends at a 、 (or at the 兼 before another
+    organisation: 首席数字官兼|吉利汽车研究院副院长) right before ``end``."""
+    if end < 2 or text[end - 1] not in "、兼":
         return None
     start = _title_chain_start(text, end - 1, lexicon)
     if start < 0:
         return None
-    return Candidate(_title_modifiers_start(text, start, lexicon, words), end - 1, "Title", "pattern:title", 2)
+    modifiers = _known_name_end(text, _title_modifiers_start(text, start, lexicon, words), start, known or {})
+    return Candidate(modifiers, end - 1, "Title", "pattern:title", 2)
 
 
 def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
@@ -746,6 +794,8 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         return "Organization"
     if len(name) <= 3 and simplified_same_length(name).endswith("大"):
         return "Organization"  # 科大, 浙大, 港大: a university by its short name
+    if re.search(r"(?:社|电视台|电台|日报|晚报)$", simplified_same_length(name)):
+        return "Organization"  # 中央社, 韩联社: a news agency or a paper
     if _opens_with_body(name, lexicon):
         return "GovernmentBody"  # a unit of a government body
     return "Company"
@@ -1047,8 +1097,9 @@ def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    common = ("n", "vn", "v", "an", "a", "nt", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
-    if left[1] not in common or right[1] not in common:
+    common = ("n", "vn", "v", "an", "a", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
+    # a body's name may close the phrase (技术和|通信部), but one before 和 is a name of its own (中国移动与华为公司)
+    if left[1] not in common or right[1] not in common + ("nt",):
         return False  # punctuation, a name or a place on either side: two names, not one
     if after_names:  # 数字政府与人工智能治理: a body's word may open a topic, but not two events (峰会及专题论坛)
         return not left[0].endswith(cues.EVENT_HEADS + cues.PROGRAMME_HEADS + cues.INITIATIVE_HEADS)
@@ -1116,6 +1167,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
         start = _unit_chain_start(text, start, lexicon, hints)
         if typ == "GovernmentBody":
+            start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
         for prev in out:
@@ -1136,11 +1188,22 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
         if not _distinctive(name, words, start, i, found + out, known):
             continue
+        kind = COUNTRY_AND_KIND.fullmatch(text, start, end)
+        if kind and (e := lexicon.lookup(kind.group(1))) is not None and e.level == "country" \
+                and _described_name_at(text, end, words):
+            continue  # 中国网路公司深度求索的…: what the company is, before its name
+        if typ == "Region":  # a venue's name holds no verb: 博览会设在|乌镇互联网国际会展中心
+            verbs = [s_ + len(w) for w, t, s_ in words if start <= s_ and s_ + len(w) <= i and t == "v"]
+            if verbs:
+                start = max(verbs)
+                name = text[start:end]
+                if len(name) - (end - i) < 2:
+                    continue
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
-        if text[i:end] in KINDS_IN_QUOTES and 0 < start and end < len(text) and text[start - 1] in "“「" \
-                and text[end] in "”」":
-            continue  # “灯塔工厂”, “黑灯工厂”: a kind of factory, quoted as a term
+        if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
+                                                and text[end] in "”」" or re.search(r"[0-9A-Za-z]", text[start:i])):
+            continue  # “灯塔工厂”, 5G全连接工厂: a kind of factory, not a company's name
         if typ == "CompanyIndustry":
             if not _brand(text, words, start, i, end) or text.startswith(cues.PRODUCT_NOUNS, end):
                 continue  # 光电智能|芯片: the industry word describes a product
@@ -1163,14 +1226,38 @@ DESCRIBED_LATIN = re.compile(rf"(?:{DESCRIPTOR})([A-Za-z][A-Za-z0-9&+\-]*(?: [A-
 DESCRIPTOR_BEFORE_LATIN = re.compile(rf"(?:{DESCRIPTOR})(?=[A-Za-z])")
 
 
-def _described_names(text: str, found: list[Candidate]) -> list[Candidate]:
-    """A Latin-script name after the noun that describes it: 移动运营商Safaricom, 初创企业Cognitiv."""
+def _described_names(text: str, found: list[Candidate], lexicon: Lexicon, words) -> list[Candidate]:
+    """A Latin-script name after the noun that describes it: 移动运营商Safaricom, 初创企业Cognitiv;
+    and a Chinese one after its country and kind (中国网路公司|深度求索的…), a description the
+    name-ending pattern must not take for a name."""
     out = []
     for m in DESCRIBED_LATIN.finditer(text):
         a, b = m.span(1)
         if not any(c.start < b and a < c.end for c in found):
             out.append(Candidate(a, b, "Company", "pattern:described", 2))
+    for m in COUNTRY_AND_KIND.finditer(text):
+        country = lexicon.lookup(m.group(1))
+        if country is None or country.level != "country":
+            continue
+        end = _described_name_at(text, m.end(), words)
+        if end:
+            out.append(Candidate(m.end(), end, "Company", "pattern:described", 2))
     return out
+
+
+def _described_name_at(text: str, i: int, words) -> int:
+    """The end of a Chinese name that starts at ``i`` right after what describes it, or 0: a word
+    that is no verb, up to 的, a list mark or a conjunction (深度求索的, 深度求索、)."""
+    token = next(((w, t) for w, t, s in words if s == i), None)
+    name = re.match(r"[\u4e00-\u9fff]{2,6}?(?=的|、|，|,|与|和|等|在|也|则|还|已)", text[i:])
+    if name is None or token is None or token[1] in FUNCTION_TAGS | {"v"}:
+        return 0
+    return i + name.end()
+
+
+# 中国网路公司|深度求索: a country, an industry, the word for company, then the company's name
+COUNTRY_AND_KIND = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:网路|网络|互联网|科技|芯片|电信|通信|人工智能|AI|软件|电商)"
+                              r"(?:公司|企业|巨头|厂商)")
 
 
 def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, found: list[Candidate],
@@ -1211,6 +1298,8 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
         return False
     if brand[0] in "一二三四五六七八九十两几各该这那本此每多全":
         return False  # 两国|信息: a numeral or determiner opens no brand
+    if brand.endswith(("级", "型", "式", "性", "类")) or text.startswith(("企业", "厂商", "行业", "产业"), end):
+        return False  # 车规级|芯片|企业: a grade and a kind of company, not a brand
     if end < len(text) and end not in {s for _, _, s in words}:
         return False
     parts = [(w, t) for w, t, s in words if start <= s and s + len(w) <= i]
@@ -1315,6 +1404,11 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
         if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
             continue
         start = _np_start(text, i, words, found, max_len=20, stop_verbs=True, openers=("Region", "Organization"))
+        division = next((text[a:b] for a, b in _divisions(text) if text.startswith(text[a:b], start)
+                         and i + 1 - (start + b - a) >= 3), None)
+        if division:  # 产业发展组|金点子奖: the division the award is given in, then the award
+            out.append(Candidate(start, start + len(division), "AwardCategory", "pattern:category-name", 2))
+            start += len(division)
         name = text[start:i + 1]
         if len(name) < 4 or not _distinctive(name, words, start, i, found, known) and not any(
                 n in name for n in known if len(n) >= 3):
@@ -1332,9 +1426,23 @@ def _event_name(name: str, head: str) -> bool:
         and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
 
-def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
-    """Unquoted award categories in a sentence about an award: 人工智能赛道 (…由A、B获得)."""
+DIVIDED_INTO = re.compile(r"分(?:为|设)?([^，。；：“”]{4,40}?)(?:[两三四五六七八九十]|\d+)个(?:组别|类别|赛道|组)")
+
+
+def _divisions(text: str) -> list[tuple[int, int]]:
+    """分产业发展组和乡村治理组两个组别: the divisions a competition or an award names, as spans."""
     out = []
+    for m in DIVIDED_INTO.finditer(text):
+        for a, b in list_items(m.group(1)):
+            if 2 <= b - a <= 10:
+                out.append((m.start(1) + a, m.start(1) + b))
+    return out
+
+
+def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
+    """Unquoted award categories in a sentence about an award: 人工智能赛道 (…由A、B获得), and
+    the divisions an award is named with (分产业发展组和乡村治理组两个组别)."""
+    out = [Candidate(a, b, "AwardCategory", "pattern:category-name", 2) for a, b in _divisions(text)]
     for m in re.finditer(r"赛道|组别", text):
         sentence = _sentence_around(text, m.start())
         if not re.search(r"奖|之星|获得|夺得|摘得|获颁|由", sentence):
@@ -1520,7 +1628,7 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     以下简称DCO）, 中国信息通信研究院（以下简称“中国信通院”）. Such a name is a proper name even
     when it is made of common words."""
     out = []
-    for m in re.finditer(r"[（(]([^（）()]{1,30})[)）]", text):
+    for m in re.finditer(r"[（(]([^（）()]{1,60})[)）]", text):
         inner = m.group(1).strip()
         entry = lexicon.lookup(inner)
         if entry is not None:
@@ -1546,6 +1654,18 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
         for group in ("english", "short"):
             if m.re.groupindex.get(group) and m.group(group):
                 out.append(Candidate(m.start(group), m.end(group), typ, "pattern:alias", 2))
+    # a name given with its English name, none of whose parts was found: 埃塞俄比亚电信（Ethio Telecom）
+    for m in ENGLISH_NAME.finditer(text):
+        if any(c.end == m.start() and c.type != "Region" for c in found) or \
+                any(c.start < m.start() < c.end for c in found):
+            continue
+        start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：、（）“”《》,;:\n ") + 1
+        start = max(start, _np_start(text, m.start(), words, [], stop_verbs=True))
+        if not 3 <= m.start() - start <= 12 or any(ch in text[start:m.start()] for ch in cues.DOTS):
+            continue  # persons are read by their dotted names
+        typ = _english_kind(m.group(1)) or _org_type(text[start:m.start()], lexicon)
+        out.append(Candidate(start, m.start(), typ, "pattern:english-name", 2))
+        out.append(Candidate(m.start(1), m.end(1), typ, "pattern:alias", 2))
     # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
         if lexicon.lookup(m.group(2).strip()) is not None:
@@ -1553,9 +1673,28 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     return out
 
 
+ENGLISH_NAME = re.compile(r"[（(]([A-Z][A-Za-z&.\-]*(?: [A-Z&][A-Za-z&.\-]*)+)[)）]")
+ENGLISH_KINDS = (("GovernmentBody", ("Ministry", "Department", "Agency", "Authority", "Commission", "Bureau")),
+                 ("Organization", ("Union", "Association", "Organization", "Organisation", "Alliance", "Forum",
+                                   "Council", "Institute", "University", "Foundation", "Federation", "Society")))
+
+
+def _english_kind(english: str) -> str | None:
+    """The type an English name's head word gives: Ministry, Union, University, …; None for others."""
+    words = set(english.split())
+    return next((typ for typ, heads in ENGLISH_KINDS if words & set(heads)), None)
+
+
 def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
-    """来自新加坡的Grab, 总部位于杭州的云深处科技: an organisation introduced by its place."""
+    """来自新加坡的Grab, 总部位于杭州的云深处科技: an organisation introduced by its place; and
+    the city a country is followed by there (总部位于美国|圣迭戈的高通公司)."""
     out = []
+    for m in re.finditer(r"(?:来自|总部位于|总部设在|位于|落户)([\u4e00-\u9fff]{2,10}?)([\u4e00-\u9fff]{2,5}?)的", text):
+        country = lexicon.lookup(m.group(1))
+        city = m.group(2)
+        if country is not None and country.level == "country" and not re.search(r"首都|首府|省会", city) \
+                and not any(lexicon.lookup(city[k:]) for k in range(len(city) - 1)):
+            out.append(Candidate(m.start(2), m.end(2), "Region", "pattern:city-after-country", 2))
     for m in re.finditer(r"(?:来自|总部位于|总部设在|落户)([\u4e00-\u9fff]{2,8}?)的([A-Za-z][A-Za-z0-9&\-]*(?: [A-Z][A-Za-z0-9&\-]*)*)",
                          text):
         if lexicon.lookup(m.group(1)) is not None:
@@ -1596,6 +1735,16 @@ def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
             continue
         if not any(c.start < code.end() and s < c.end and c.type != "Region" for c in found):
             out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
+    # a brand and its model number before the product noun: 骁龙8至尊版移动平台, 麒麟9020芯片
+    number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?(?=移动平台|{nouns})")
+    previous = ""
+    for w, t, s in words:
+        after_of, previous = previous == "的", w
+        if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) or t in FUNCTION_TAGS or t in ("v", "vn") and not after_of:
+            continue  # a brand of its own (骁龙, 华为的升腾), not a verb or a function word (推出了第3代)
+        m = number.match(text, s + len(w))
+        if m and not any(c.start <= s < c.end for c in found):
+            out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
     # what a device carries: 搭载骁龙8至尊版移动平台 (a model: digits or Latin letters in its name)
     for m in CARRIED.finditer(text):
         if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
@@ -1631,8 +1780,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
     titles_end = {c.end for c in found if c.type == "Title"}
     for w, flag, s in name_tags(text):
         end = s + len(w)
-        if len(w.strip()) < 2 or text[s:end] != w:
-            continue
+        if len(w.strip()) < 2 or text[s:end] != w or w != w.strip():
+            continue  # "International ": a name the tagger cut inside a Latin phrase
         listed = text[end:end + 1] in ("、", "和") or text[s - 1:s] in ("、", "和")
         if flag == "PER":
             if not (re.fullmatch(r"[\u4e00-\u9fff]{2,4}", w) or cues.FOREIGN_NAME.fullmatch(w)):
@@ -1653,8 +1802,14 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             opening = next((ws for ww, _, ws in words if ws < s < ws + len(ww)), None)
             if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):
                 s, w = opening, text[opening:end]  # 特|区政府: the name starts with the word it cuts
+            inside = [(ww, tt, ws) for ww, tt, ws in words if s <= ws and ws + len(ww) <= end]
+            if len(inside) >= 2 and inside[-1][1] == "v" and inside[-1][2] - s >= 2 \
+                    and inside[-1][0] not in lexicon.suffixes:  # 分行, 支行 are endings whatever jieba tags them
+                end = inside[-1][2]  # 中华电信|回应: the tagger ran on into the verb
+                w = text[s:end]
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
-            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows)
+            named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
+            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company
@@ -1679,6 +1834,8 @@ def _place_then_brand(words, found: list[Candidate], a: int, b: int) -> bool:
                   and c.end < b), None)
     if place is None:
         return False
+    if any(c.start == place.end and c.end == b for c in found):
+        return False  # 美国|圣迭戈: a place after a place, not a brand
     rest = [(w, t) for w, t, s in words if place.end <= s and s + len(w) <= b]
     if sum(len(w) for w, _ in rest) != b - place.end or len(rest) != 1:
         return False

@@ -158,8 +158,8 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
     # each group's most used name, simplified, to compare names across groups
     names = {g: simplified_same_length(max(c, key=lambda t: (c[t], len(t), t))) for g, c in texts.items()}
     for g, name in names.items():
-        if g in merged_into or g.startswith("lex:") or group_type[g] not in ORG_FAMILY | {"Event"}:
-            continue
+        if g in merged_into or g.startswith("lex:") or group_type[g] not in ORG_FAMILY | {"Event", "Award"}:
+            continue  # 金点子奖 for 数字乡村金点子奖 too
         if len(name) < 3:
             continue
         year_and_head = re.fullmatch(r"((?:19|20)\d\d年?)([\u4e00-\u9fff]{2,3})", name)
@@ -199,8 +199,9 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             rest = own[len(name):]
             trade = next((form for form in industry if rest.startswith(form) and rest[len(form):] in COMPANY_FORMS), "")
             registered = (own != full or trade) and rest.endswith(("有限公司", "股份有限公司"))
-            if g in companies.values() and not registered:
-                continue  # two companies' names (阿里巴巴, 阿里巴巴集团) join only through a registered name
+            if g in companies.values() and not registered and rest != "公司":
+                continue  # two companies' names (阿里巴巴, 阿里巴巴集团) join only through a registered name;
+                # 高通 and 高通公司 differ by the word for company alone
             if (rest in COMPANY_FORMS or trade) and family(group_type[g]) == "Org" or \
                     rest in industry and _strongest_vote(votes[g]) <= 2:
                 merged_into[g] = (h, f"short name of {full}")
@@ -256,7 +257,8 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         result.links[m] = (g, why)
     for g, ms in members.items():
         own = {group_of[m] for m in ms}
-        typ = winning_type(sum((votes[h] for h in (own - typed_by_full or own)), Counter()))
+        typed = sum((votes[h] for h in own - typed_by_full), Counter()) or sum((votes[h] for h in own), Counter())
+        typ = winning_type(typed or votes[g])
         lex_entry = lexicon.entries.get(g[4:]) if g.startswith("lex:") else None
         labels = Counter(m.text for m in ms if not m.method == "pattern:alias")
         alias_labels = {m.text for m in ms if m.method == "pattern:alias"}
@@ -306,11 +308,11 @@ def winning_type(votes: Counter) -> str:
 
 
 def preferred_label(labels: Counter, typ: str, fallback: list[str]) -> str:
-    """The label to show: for events and organisations the fullest name; otherwise the form
+    """The label to show: for events, awards and organisations the fullest name; otherwise the form
     the text uses most (浙江 rather than 浙江省); with no mention, the first fallback name."""
     if not labels:
         return sorted(fallback)[0] if fallback else ""
-    if typ in ORG_FAMILY | {"Event", "Report", "Initiative"}:
+    if typ in ORG_FAMILY | {"Event", "Report", "Initiative", "Award"}:
         return max(labels, key=lambda t: (len(t), labels[t], t))
     return max(labels, key=lambda t: (labels[t], len(t), t))
 
@@ -331,12 +333,13 @@ def _without_place(name: str, lexicon: Lexicon) -> str:
 def admit(resolution: Resolution, facts) -> Resolution:
     """What the graph admits: a name that only the statistical tagger proposed, with nothing
     around it that says what it is (method "tagger:bare"), or an unquoted category (人工智能赛道),
-    enters the graph only when a fact uses it."""
+    enters the graph only when a fact uses it; so does a name found again only inside longer
+    names (中控 inside 中控技术, a reading the final pass gave up)."""
     used = {v for f in facts for _, v in f.roles}
     methods: dict[str, set[str]] = defaultdict(set)
     for m, (key, _) in resolution.links.items():
-        methods[key].add(m.method)
-    bare = {k for k, ms in methods.items() if ms <= NEEDS_A_FACT and k not in used}
+        methods[key].add(m.method if not (m.nested and m.method == "pattern:same-name") else "nested:same-name")
+    bare = {k for k, ms in methods.items() if ms <= NEEDS_A_FACT | {"nested:same-name"} and k not in used}
     if not bare:
         return resolution
     return Resolution(entities={k: e for k, e in resolution.entities.items() if k not in bare},

@@ -27,13 +27,17 @@ _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
 FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
+# the masthead lines a page dump opens with: the paper, the date, the page
+MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})(?:·[\u4e00-\u9fff]{2,6})?")
+DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:星期|周)[一二三四五六日天]")
+PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
 REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿)"
 BYLINE = re.compile(
     r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
-    r"(?P<place>[\u4e00-\u9fff]{1,10}?)\s*"
+    r"(?P<place>[\u4e00-\u9fff]{1,10}?)?\s*"  # 中国日报网6月17日电: no place
     r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯)\s*"
     r"(?:[（(](?P<people>[^）)]{1,80})[)）]|(?:记者|通讯员)\s*(?P<people2>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6})*)\s)?\s*"
 )
@@ -53,14 +57,17 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 @dataclass(frozen=True, slots=True)
 class _Line:
     span: Span
-    kind: str  # text | from | to | marker | folio
+    kind: str  # text | from | to | marker | folio (page numbers and the page's header)
 
 
 def split_articles(page: Page) -> list[Article]:
     """Split a page into its articles, in page order. A plain one-article file gives one."""
     lines = _repair(_lines(page.text, page.body_start))
+    printed = _printed_date(lines)  # the date the page's header prints: 2023年11月9日 星期四
     if page.published:
         year, year_source = page.published.year, "metadata"
+    elif printed:
+        year, year_source = printed.year, "text"
     else:
         year, year_source = _page_year(page.text[page.body_start:])
     builders: list[_Builder] = []
@@ -171,7 +178,7 @@ def split_articles(page: Page) -> list[Article]:
         if b.kind == "news" and b.byline is None and b.title is not None and len(b.paragraphs) == 1 \
                 and len(b.paragraphs[0].repaired) <= 200:
             b.kind = "caption"
-        articles.append(b.build(page, f"{stem}/{n}", n, year, year_source))
+        articles.append(b.build(page, f"{stem}/{n}", n, year, year_source, printed))
     return articles
 
 
@@ -187,6 +194,7 @@ class _Repaired:
 def _lines(text: str, body_start: int = 0) -> list[_Line]:
     out = []
     pos = body_start
+    opening = True  # still in the lines a page opens with
     for raw in text[body_start:].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         stripped = body.strip(" \t\u3000\ufeff\f")
@@ -202,11 +210,41 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "marker"
             elif FOLIO.fullmatch(simple):
                 kind = "folio"
+            elif opening and _header_line(simple):
+                kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻: the page's header, no headline
             else:
                 kind = "text"
+            opening = opening and kind == "folio"
             out.append(_Line(span, kind))
         pos += len(raw)
     return out
+
+
+def _printed_date(lines: list[_Line]) -> date | None:
+    """The date printed in the header a page opens with, if any."""
+    for line in lines:
+        if line.kind != "folio":
+            break
+        m = re.search(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日", simplified_same_length(line.span.repaired))
+        if m:
+            try:
+                return date(*map(int, m.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _header_line(text: str) -> bool:
+    """A line of the header a page opens with: the paper's name, the date and weekday, the page and
+    its section (要闻 4, 第5版 桐乡新闻), alone or together on one line."""
+    parts = text.split()
+    marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p)
+             or re.fullmatch(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]", p)]
+    others = [p for p in parts if p not in marks]
+    if len(parts) == 1:
+        return bool(marks)
+    return bool(marks) and len(others) <= 1 and all(len(p) <= 6 and re.fullmatch(r"[\u4e00-\u9fff·]+", p)
+                                                    for p in others)
 
 
 def _unfinished(text: str) -> bool:
@@ -391,7 +429,7 @@ class _Builder:
         self.subtitles: list[Span] = []
 
     def build(self, page: Page, article_id: str, index: int, page_year: int | None,
-              year_source: str | None) -> Article:
+              year_source: str | None, printed: date | None = None) -> Article:
         spans = [s for s in (self.first, self.title, *self.subtitles, *self.paragraphs) if s is not None]
         start = min(s.start for s in spans)
         end = max(s.end for s in spans)
@@ -427,6 +465,8 @@ class _Builder:
                     published = None
         elif page.published:
             published, date_source = page.published, "metadata"
+        elif printed:  # no date of its own: the one the page's header prints
+            published, date_source = printed, "text"
         return Article(article_id=article_id, source=page.source, index=index, kind=self.kind,
                        title=self.title, byline=byline, sections=tuple(self.sections),
                        paragraphs=tuple(self.paragraphs), start=start, end=end,
