@@ -279,3 +279,10 @@ def test_articles_a_header_on_one_line(write_file):
             "开幕在即 服务保障进入冲刺阶段\n\n本报讯（记者 钱嘉怡）峰会开幕在即。\n")
     (article,) = _articles(write_file, text)
     assert article.title_text == "开幕在即 服务保障进入冲刺阶段"
+
+
+def test_articles_a_headline_ending_in_a_quotation_above_its_reporter(write_file):
+    text = "专访巴西科技部副部长桑托斯：拉美需要更多“数字伙伴”\n\n澎湃新闻记者 林湛 发自巴西圣保罗\n\n9月24日，论坛在圣保罗开幕。\n"
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "专访巴西科技部副部长桑托斯：拉美需要更多“数字伙伴”"
+    assert [name for name, _, _ in article.byline.reporters] == ["林湛"]

@@ -468,3 +468,23 @@ def test_facts_a_quote_after_what_the_speaker_did(extract_text):
                           "“今天他们用手机就能贷款。”恩代格瓦领奖后说。\n")
     (f,) = _facts(corpus, "quote", speaker="奥马尔·恩代格瓦")
     assert f.role("text") == "今天他们用手机就能贷款。"
+
+
+def test_facts_individual_winners_listed_one_per_part(extract_text):
+    corpus = extract_text("杰出贡献奖揭晓\n\n本报乌镇11月5日电（记者 沈一帆）2026年“世界互联网大会杰出贡献奖”揭晓。"
+                          "获奖个人分别是：美国斯坦福大学荣休教授阿瑟·布兰登，他早年参与设计了拥塞控制算法；"
+                          "中国工程院院士祁远山，长期从事未来网络研究。\n")
+    assert {r for r, _ in _conferred(corpus, "award")} == {"阿瑟·布兰登", "祁远山"}
+
+
+def test_facts_a_title_after_的_and_a_unit_the_article_named(extract_text):
+    corpus = extract_text("本报香港4月22日电（记者 王明）数字政策办公室（数字办）的数字政策专员黄卓欣在论坛上指出，数字政府要重新设计流程。"
+                          "浙江大学区块链与数据安全全国重点实验室研发的平台获奖。该实验室主任、浙江大学教授任之昂认为，安全必须先行。\n")
+    positions = {(f.role("title"), _name(corpus, f.role("organization"))) for f in corpus.facts if f.kind == "position"}
+    assert ("数字政策专员", "数字政策办公室") in positions
+    assert ("主任", "浙江大学区块链与数据安全全国重点实验室") in positions
+
+
+def test_facts_local_companies_joined_by_和_share_the_place(extract_text):
+    corpus = extract_text("本报乌镇11月5日电（记者 沈一帆）其中，浙江企业海康威视和群核科技分别摘得“创新突破类”和“成长潜力类”奖项。\n")
+    assert {("海康威视", "浙江"), ("群核科技", "浙江")} <= {(org, region.removesuffix("省")) for org, region in _based(corpus)}

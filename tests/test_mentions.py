@@ -185,6 +185,15 @@ CASES = [
     case("图为志愿者在会展中心提供引导服务。（记者 沈嘉木 摄）", ("沈嘉木", "Person"), id="a-photographer's-credit"),
     case("国内业者方面，中华电信回应询问时表示，今年并未派员参加。", ("中华电信", ORG), id="the-tagger-stops-before-a-verb"),
     case("华为与卢旺达信息社会管理局签署协议。", ("华为", "Company"), id="a-partner-joined-by-与"),
+    case("浙江大学区块链与数据安全全国重点实验室研发的平台获奖。", ("浙江大学区块链与数据安全全国重点实验室", "Organization"),
+         id="a-laboratory-whose-field-has-与"),
+    case("“社会贡献类”获奖企业为小米、中国电信、月之暗面。", ("中国电信", "Company"), ("月之暗面", "Company"),
+         id="winners-listed-after-the-kind-of-winner"),
+    case("创新科技及工业局辖下数字政策办公室（数字办）负责推进数字政府。", ("数字政策办公室", "GovernmentBody"),
+         id="a-body-under-another"),
+    case("澳门经济及科技发展局局长梁子谦率团出席峰会。", ("梁子谦", "Person"), id="a-name-before-率团"),
+    case("香港电讯（HKT）首席技术总监区咏恩表示，专网已进入码头。", ("香港电讯", "Company"), ("区咏恩", "Person"),
+         id="a-company-with-its-alias-before-a-title"),
 ]
 
 
@@ -214,6 +223,9 @@ CASES = [
     ("依托5G全连接工厂，产出提高了一倍。", "5G全连接工厂"),  # a kind of factory
     ("博览会设在乌镇互联网国际会展中心。", "博览会设在乌镇互联网国际会展中心"),  # a venue holds no verb
     ("数字文明与东方智慧在此交汇。", "东方智慧"),  # 与 between common words is no list of names
+    ("多家本地企业亦在峰会设置展台。", "峰会设置"),  # a verb before the stand
+    ("数字办今年会再推出一批服务。", "数字办今年会"),  # 今年|会 is no 年会
+    ("下届亚太峰会将在澳门举行。", "下届亚太峰会"),  # which edition, not its name
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

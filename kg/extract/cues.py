@@ -32,7 +32,7 @@ NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰�
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly
-NAME_END_CHARS = set("说称在等和与及的是为以对向将已也亦则就都均仍还又从把被让给于曾所即并而但更再")
+NAME_END_CHARS = set("说称在等和与及的是为以对向将已也亦则就都均仍还又从把被让给于曾所即并而但更再率")
 
 # function words that end a noun phrase on its left (prepositions, conjunctions, verbs of
 # attribution, discourse markers)
@@ -43,7 +43,7 @@ LEFT_STOPS = (
     "成为", "担任", "出任", "率团", "率领", "会见", "访问", "借由", "藉由", "利用", "借助", "合办", "共同",
     "同", "是", "在", "由", "与", "和", "及", "跟", "对",
     "向", "为", "被", "把", "将", "借", "凭", "靠", "请",
-    "从", "自", "据", "有", "赴", "到", "前述", "来源", "兼", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
+    "从", "自", "据", "有", "赴", "到", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 
 # determiners and generic modifiers: a name made only of these is not a proper name
@@ -86,7 +86,7 @@ AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|�
 # a quoted title conferred by these verbs is an award, whatever its last words: 获评“…领先科技成果”
 AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授予|授予)$")
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
-AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
+AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|个人|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
 # a quoted honour named by its selection or roll: “桐乡数字工匠”评选, “最美志愿者”名单
 AWARD_SELECTION = re.compile(r"(?:评选|评比|名单|称号|榜单)")

@@ -133,6 +133,17 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
         before = ctx.between(max(0, p.start - 24), p.start)
         m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
         if not m or not _is_title(m.group(1), ctx.lexicon):
+            # 该实验室主任、浙江大学教授任之昂: the first title is at the unit the article just named
+            unit = re.search(rf"(?:该|此)({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
+                             ctx.between(max(0, p.start - 36), p.start))
+            if unit and _is_title(unit.group(2), ctx.lexicon):
+                anchor = p.start - len(unit.group())
+                named = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY
+                         and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(unit.group(1))]
+                for org in named[-1:]:
+                    out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
+                                                     "title": unit.group(2), "former": "false"},
+                                        [p, org], p.start, "该实验室 TITLE、… NAME"))
             continue
         anchor = p.start - len(m.group())
         orgs = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY]
@@ -144,6 +155,9 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
     return out
+
+
+ANAPHORIC_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团")
 
 
 def _atomic_titles(chain: str) -> list[str]:
@@ -175,6 +189,7 @@ def positions(ctx: _Context) -> list[Fact]:
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
+            cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员
             titles = _atomic_titles(between[cut:])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
@@ -406,7 +421,17 @@ def conferments(ctx: _Context) -> list[Fact]:
             # "获奖名单中,A的“…”、B的“…”均在列" / "获奖单位有A、B和C"
             for m in cues.AWARD_LIST.finditer(sent_text):
                 end = next((k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"), len(sent_text))
-                for r in _list_heads(ctx, s, m.end(), end):
+                heads = _list_heads(ctx, s, m.end(), end)
+                if sent_text[m.end() - 1:m.end()] in "：:" and "；" in sent_text[m.end():]:
+                    # "获奖个人分别是：A，他…；B，她…；C，…": one winner per part, named first in it
+                    heads, start = [], m.end()
+                    for part_end in [k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"] + [len(sent_text)]:
+                        comma = next((k for k in range(start, part_end) if sent_text[k] in "，,"), part_end)
+                        heads += _list_heads(ctx, s, start, comma)[:1]
+                        start = part_end + 1
+                        if start >= len(sent_text):
+                            break
+                for r in heads:
                     if ctx.type(r) in ORG_FAMILY | {"Person"}:
                         add(r, category_for(block, s, m.start()), s.page_offset(m.end()), "获奖名单 LIST",
                             s.page_offset(m.start()))
@@ -807,6 +832,13 @@ def coming_from(ctx: _Context) -> list[Fact]:
             near = [r for r in regions if r.end <= org.start and ctx.between(r.end, org.start) in ("的", "企业", "公司")]
             if near:
                 out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
+                # 浙江企业海康威视和群核科技: the organisations joined to it share the place
+                joined = org
+                for other in (o for o in _organisations(ctx) if o.start > org.end):
+                    if ctx.between(joined.end, other.start) not in ("和", "、", "及", "与"):
+                        break
+                    out += _based_in(ctx, other, near[-1:], "REGION企业 A和B")
+                    joined = other
                 continue
         # 肯尼亚电信运营商Safaricom, 俄罗斯卡巴斯基公司: a country, what the company is, the company
         country = [r for r in regions if r.end <= org.start and DESCRIBED.fullmatch(ctx.between(r.end, org.start))

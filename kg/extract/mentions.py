@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract import cues
 from kg.extract.lexicon import Lexicon
+from kg.extract.normalize import chars_in_order
 from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Page, Span
 from kg.read.articles import CREDIT
@@ -578,8 +579,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
         split = (heads or {}).get(start)
-        if known and known.get(simplified_same_length(text[start:end])) in ORG_TYPES:
-            split = None  # 中控技术: a name the article introduced stays whole
+        if alias or known and known.get(simplified_same_length(text[start:end])) in ORG_TYPES:
+            split = None  # 中控技术, 香港电讯（HKT）: a name the article introduced, or gave an alias, stays whole
         if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
                 and not _named_organisation(text[split:end], lexicon) \
                 and not (lexicon.suffixes.get(text[split:end]) == "CompanyIndustry"
@@ -598,6 +599,11 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon):
             break
+        if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
+            # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            cursor = start - 1
+            continue
         posted = re.fullmatch(r"(.{2,8}?)驻(.{1,8})", simplified_same_length(name))
         if posted and (e := lexicon.lookup(posted.group(1))) is not None and e.type == "Region":
             break  # 中国驻卢旺达|大使: where a diplomat is posted, not an organisation's name
@@ -979,6 +985,8 @@ def _stands(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candida
         name = m.group(1)
         if name[0] in "本该这此各" or lexicon.lookup(name) is not None or any(c.start == a and c.end == b for c in found):
             continue
+        if tag(name)[-1][1] == "v" or re.search(r"峰会|论坛|大会|博览会|现场|会场", name):
+            continue  # 在峰会设置展台: a verb before the stand, not whose stand it is
         out.append(Candidate(a, b, "Company", "pattern:stand", 2))
     return out
 
@@ -1097,7 +1105,7 @@ def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
     if k == 0 or k + 1 >= len(toks):
         return False
     left, right = toks[k - 1], toks[k + 1]
-    common = ("n", "vn", "v", "an", "a", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
+    common = ("n", "ng", "vn", "v", "an", "a", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
     # a body's name may close the phrase (技术和|通信部), but one before 和 is a name of its own (中国移动与华为公司)
     if left[1] not in common or right[1] not in common + ("nt",):
         return False  # punctuation, a name or a place on either side: two names, not one
@@ -1356,6 +1364,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             i += 1
     for n, (i, head) in enumerate(at):
         end = i + len(head)
+        if any(s < i < s + len(w) < end for w, _, s in words):
+            continue  # 今年|会: the head starts inside a word that ends before it does
         if n + 1 < len(at):
             j, nxt = at[n + 1]
             gap = text[end:j]
@@ -1374,6 +1384,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         year = re.search(r"(?:(?<!\d)(?:19|20)\d\d(?:年度?)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())
+        if re.match(r"下届|上届|本届|历届|每届|该届", text[start:i]):
+            start += 2  # 下届亚太峰会: which edition, not part of the name
         name = text[start:end]
         if len(name) - len(head) < 2 and not year:
             continue
@@ -1546,6 +1558,12 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
         head = _list_before(sentence, m.start())
         if head:
             results.append((cues.LIST_NOUNS[m.group(1)], head))
+    # "获奖企业为A、B、C" (the winners listed after the kind of winner)
+    for m in re.finditer(r"(?:获奖|入选|上榜)(?:企业|公司|单位|机构)(?:为|是|有|包括)[:：]?", sentence):
+        seg = re.match(r"[^。；;：:，,]+?(?=等|[。；;：:，,]|$)", sentence[m.end():])
+        items = _name_like_items(seg.group(), m.end()) if seg else []
+        if items:  # a bare name among winners is a company; a university keeps its own ending
+            results.append(("Company", items))
     # "LIST获“X类”奖项" (recipients of an award category are organisations)
     for m in re.finditer(r"(?:" + "|".join(cues.AWARD_VERBS) + r")“[^”]{2,10}类”", sentence):
         head = _list_before(sentence, m.start(), allow_single=False)
@@ -1604,6 +1622,9 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
 def _name_like_items(seg: str, offset: int) -> list[tuple[int, int]]:
     items = []
     for a, b in list_items(seg):
+        said = re.match(rf"[\u4e00-\u9fff]{{0,8}}?(?:{KIND_OF_COMPANY})(?=[\u4e00-\u9fffA-Za-z]{{2}})", seg[a:b])
+        if said:
+            a += said.end()  # 浙江企业|海康威视: what the company is, before its name
         item = seg[a:b]
         if not 2 <= len(item) <= 24 or re.search(r"[，,。：:；;“”]", item):
             return []
@@ -1637,6 +1658,16 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
+            elif re.fullmatch(r"[\u4e00-\u9fff]{2,5}", inner):
+                # 数字政策办公室（数字办）: a name its own abbreviation follows is a proper name
+                start = _np_start(text, m.start(), words, found, stop_verbs=True, verb_chains=True)
+                name = text[start:m.start()]
+                ending = lexicon.suffix_type(name)
+                if ending and ending[1] in ORG_TYPES and len(name) > len(inner) and name[0] == inner[0] \
+                        and chars_in_order(inner, name):
+                    typ = _org_type(name, lexicon)
+                    out.append(Candidate(start, m.start(), typ, "pattern:short-form-intro", 2))
+                    out.append(Candidate(m.start(1), m.start(1) + len(inner), typ, "pattern:alias", 2))
     intros = list(SHORT_FORM_INTRO.finditer(text)) + list(ACRONYM.finditer(text))
     for m in intros:
         before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative", "Report"}]

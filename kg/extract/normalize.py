@@ -25,3 +25,14 @@ def normalize(name: str) -> str:
         s = s.replace(d, "")
     s = re.sub(r"\s+", "", s).strip(QUOTES)
     return to_simplified(s).lower()
+
+
+def chars_in_order(short: str, full: str, start: int = 0) -> bool:
+    """Whether the characters of ``short`` appear in ``full`` in the same order, from ``start``:
+    how a Chinese abbreviation is made (数字办 from 数字政策办公室, 中国联通 from 中国联合网络通信…)."""
+    at = start
+    for ch in short:
+        at = full.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True

@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 
 from kg.extract.cues import EPITHET_ENDINGS, EVENT_HEADS, QUOTED_EVENT_ENDINGS
 from kg.extract.lexicon import Lexicon
-from kg.extract.normalize import normalize
+from kg.extract.normalize import chars_in_order, normalize
 from kg.model import Entity, Mention, Page, Resolution
 from kg.read.script import simplified_same_length
 
@@ -68,12 +68,7 @@ def _abbreviates(short: str, full: str) -> bool:
     plain prefix (中国移动研究院 is not 中国移动)."""
     if len(full) < len(short) + 3 or full[:2] != short[:2] or full.startswith(short):
         return False
-    at = 2
-    for ch in short[2:]:
-        at = full.find(ch, at) + 1
-        if at == 0:
-            return False
-    return True
+    return chars_in_order(short[2:], full, 2)
 
 
 def _initials(short: str, own: str) -> bool:
@@ -83,12 +78,7 @@ def _initials(short: str, own: str) -> bool:
         return False
     if not (short[-1] == own[-1] or own.endswith("大学") and short.endswith("大")):
         return False
-    at = 1
-    for ch in short[1:]:
-        at = own.find(ch, at) + 1
-        if at == 0:
-            return False
-    return True
+    return chars_in_order(short[1:], own, 1)
 
 
 def _own_name(name: str, lexicon: Lexicon) -> str:

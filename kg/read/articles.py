@@ -45,7 +45,7 @@ BYLINE = re.compile(
 # "21世纪经济报道记者 X 乌镇报道", with the outlet's name written together with 记者 or apart
 LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff\d]{{2,10}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻)\s*)?[（(]?\s*"
                             rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,：:]{{2,60}}?)\s*"
-                            r"(?:\s[\u4e00-\u9fff]{2,4}报道)?\s*[)）]?\s*$")
+                            r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10})?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
@@ -132,7 +132,8 @@ def split_articles(page: Page) -> list[Article]:
             i += 1
             continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
-        over_reporters = nxt is not None and text[-1] not in TERMINAL \
+        quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
+        over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
             and len(text) <= HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
                                                or _byline_match(nxt.span.repaired) is not None)
         if (_is_headline(text) or over_reporters) and nxt is not None and not (
