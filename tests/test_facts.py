@@ -479,10 +479,12 @@ def test_facts_individual_winners_listed_one_per_part(extract_text):
 
 def test_facts_a_title_after_的_and_a_unit_the_article_named(extract_text):
     corpus = extract_text("本报香港4月22日电（记者 王明）数字政策办公室（数字办）的数字政策专员黄卓欣在论坛上指出，数字政府要重新设计流程。"
-                          "浙江大学区块链与数据安全全国重点实验室研发的平台获奖。该实验室主任、浙江大学教授任之昂认为，安全必须先行。\n")
+                          "浙江大学区块链与数据安全全国重点实验室研发的平台获奖。该实验室主任、浙江大学教授任之昂认为，安全必须先行。"
+                          "来自浙江传媒学院的大三学生林可欣说，服务很充实。\n")
     positions = {(f.role("title"), _name(corpus, f.role("organization"))) for f in corpus.facts if f.kind == "position"}
     assert ("数字政策专员", "数字政策办公室") in positions
     assert ("主任", "浙江大学区块链与数据安全全国重点实验室") in positions
+    assert not any(org == "浙江传媒学院" for _, org in positions)  # 的 before a role, with no alias: no office
 
 
 def test_facts_local_companies_joined_by_和_share_the_place(extract_text):

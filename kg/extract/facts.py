@@ -189,7 +189,8 @@ def positions(ctx: _Context) -> list[Fact]:
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
-            cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员
+            if alias and alias.group().endswith(("）", ")")):
+                cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员
             titles = _atomic_titles(between[cut:])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break

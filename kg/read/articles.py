@@ -29,7 +29,7 @@ CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DI
 FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
 # the masthead lines a page dump opens with: the paper, the date, the page
 MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})(?:·[\u4e00-\u9fff]{2,6})?")
-DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日|(?:星期|周)[一二三四五六日天]")
+DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:(?:星期|周)[一二三四五六日天])?")
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
@@ -239,13 +239,9 @@ def _header_line(text: str) -> bool:
     """A line of the header a page opens with: the paper's name, the date and weekday, the page and
     its section (要闻 4, 第5版 桐乡新闻), alone or together on one line."""
     parts = text.split()
-    marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p)
-             or re.fullmatch(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]", p)]
-    others = [p for p in parts if p not in marks]
-    if len(parts) == 1:
-        return bool(marks)
-    return bool(marks) and len(others) <= 1 and all(len(p) <= 6 and re.fullmatch(r"[\u4e00-\u9fff·]+", p)
-                                                    for p in others)
+    marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p)]
+    others = [p for p in parts if p not in marks]  # at most the section's name
+    return bool(marks) and len(others) <= 1 and all(re.fullmatch(r"[\u4e00-\u9fff·]{1,6}", p) for p in others)
 
 
 def _unfinished(text: str) -> bool:
