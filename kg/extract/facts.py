@@ -538,7 +538,9 @@ def _subject(ctx: _Context, span: Span) -> list[Mention]:
 
 # ============================================================================ reports
 
-OPENING_OF_THE_EVENT = re.compile(r"(?:本届|本次|此次)?(?:(论坛|峰会|大会|博览会|展会)(?:开幕式|闭幕式|主论坛|全体会议)?|"
+# an article's event by its head noun alone, with the determiner that may precede it (本届峰会)
+EVENT_BY_HEAD = r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)"
+OPENING_OF_THE_EVENT = re.compile(rf"(?:{EVENT_BY_HEAD}(?:开幕式|闭幕式|主论坛|全体会议)?|"
                                   r"开幕式|闭幕式)(?:上|期间)")
 
 
@@ -916,7 +918,7 @@ def held_in(ctx: _Context) -> list[Fact]:
     return out
 
 
-HEAD_SUBJECT = re.compile(r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)(?:由|将|于|共|吸引|为期|以)")
+HEAD_SUBJECT = re.compile(EVENT_BY_HEAD + r"(?:由|将|于|共|吸引|为期|以)")
 
 
 # ============================================================================ organisers, participants, exhibits, members

@@ -133,10 +133,13 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found, lexicon, words)
         found += _stands(text, lexicon, found)
-    for c in tagged:  # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
+    # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
+    orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
+    orgs_before = {o.end for o in found if o.type in ORG_TYPES}  # where the 与 after them stands
+    for c in tagged:
         if c.method == "tagger:bare" and c.type in ORG_TYPES and (
-                text[c.end:c.end + 1] == "与" and any(o.start == c.end + 1 and o.type in ORG_TYPES for o in found)
-                or text[c.start - 1:c.start] == "与" and any(o.end == c.start - 1 and o.type in ORG_TYPES for o in found)):
+                text[c.end:c.end + 1] == "与" and c.end in orgs_after
+                or text[c.start - 1:c.start] == "与" and c.start - 1 in orgs_before):
             c.method = "tagger"
     found += tagged
     for c in found:
@@ -690,11 +693,7 @@ def _country_ministry_start(text: str, start: int, head: int, words, found: list
     if head - start >= 3 or not lexicon.suffix_type(text[head:head + 3]) and text[head] not in "部署局厅":
         return start
     alt = _np_start(text, head, words, found, max_len=16, chain_after_names=True)
-    for n in range(min(8, head - alt), 1, -1):
-        entry = lexicon.lookup(text[alt:alt + n])
-        if entry is not None and entry.type == "Region" and entry.level == "country":
-            return alt
-    return start
+    return alt if _country_end(text[:head], alt, lexicon) else start
 
 
 def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
@@ -715,13 +714,21 @@ def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
             return start  # 信息 may end a company's name, but it is a portfolio here
     first = parts[0]
     for i in range(len(first) - 1):  # 会议由|肯尼亚信息、通信和数字经济部: the country opens the name
-        for n in range(min(8, len(first) - i), 1, -1):
-            entry = lexicon.lookup(first[i:i + n])
-            if entry is not None and entry.type == "Region" and entry.level == "country":
-                if i + n == len(first):
-                    return start  # 美国与德国外交部: two countries, not a portfolio
-                return opening + before.index(first) + i
+        end = _country_end(first, i, lexicon)
+        if end == len(first):
+            return start  # 美国与德国外交部: two countries, not a portfolio
+        if end:
+            return opening + before.index(first) + i
     return start
+
+
+def _country_end(text: str, i: int, lexicon: Lexicon) -> int:
+    """The end of the longest country name of the lexicon that starts at ``i``, or 0."""
+    for n in range(min(8, len(text) - i), 1, -1):
+        entry = lexicon.lookup(text[i:i + n])
+        if entry is not None and entry.type == "Region" and entry.level == "country":
+            return i + n
+    return 0
 
 
 def _domain_repeated(name: str, lexicon: Lexicon) -> int:
