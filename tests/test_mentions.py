@@ -325,6 +325,39 @@ def test_mentions_ordinary_words_tagged_as_names_are_no_persons(lexicon, sentenc
     assert [c.text for c in _names(sentence, lexicon) if c.type == "Person"] == []
 
 
+@pytest.mark.parametrize(
+    "sentence, place, person",
+    [
+        pytest.param("日本首相岸田文雄当天发表视频致辞。", "日本", "岸田文雄", id="country-title"),
+        pytest.param("浙江省副省长陈立新出席开幕式。", "浙江省", "陈立新", id="province-title"),
+        pytest.param("韩国著名导演金振宇也来到乌镇。", "韩国", "金振宇", id="adjective-before-title"),
+    ],
+)
+def test_mentions_a_place_before_a_title_stays_a_place(lexicon, sentence, place, person):
+    # a place names no body that gives the title: no company or organisation of that name
+    found = _names(sentence, lexicon)
+    assert [(c.text, c.type) for c in found if c.text.startswith(place)] == [(place, "Region")]
+    assert [c.text for c in found if c.type == "Person"] == [person]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param("本报记者王明获悉，多家企业将参展。", id="own-paper"),
+        pytest.param("电影界的鬼才导演陈一鸣出席论坛。", id="field-of-activity"),
+        pytest.param("该馆艺术总监许俊杰先生解答问题。", id="functional-title"),
+    ],
+)
+def test_mentions_words_before_a_title_that_name_no_body(lexicon, sentence):
+    assert [c.text for c in _names(sentence, lexicon) if c.type in ORG] == []
+
+
+def test_mentions_a_transliterated_name_after_a_title_is_admitted(lexicon):
+    for sentence, person in (("美国总统特朗普通过视频致辞。", "特朗普"), ("日本首相岸田文雄当天发表视频致辞。", "岸田文雄")):
+        found = _names(sentence, lexicon)
+        assert [(c.text, c.method) for c in found if c.type == "Person"] == [(person, "tagger")]
+
+
 def test_mentions_ordinary_words_are_no_persons_on_the_seed_page(seed_corpus):
     persons = {m.text for m in _linked(seed_corpus) if m.type == "Person"}
     assert persons, "the page names people"

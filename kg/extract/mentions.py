@@ -136,7 +136,10 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
     orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
     orgs_before = {o.end for o in found if o.type in ORG_TYPES}  # where the 与 after them stands
+    titles_end = {c.end for c in found if c.type == "Title"}
     for c in tagged:
+        if c.method == "tagger:bare" and c.type == "Person" and c.start in titles_end:
+            c.method = "tagger"  # 美国总统|特朗普: a name the title pattern could not read, after a title
         if c.method == "tagger:bare" and c.type in ORG_TYPES and (
                 text[c.end:c.end + 1] == "与" and c.end in orgs_after
                 or text[c.start - 1:c.start] == "与" and c.start - 1 in orgs_before):
@@ -599,8 +602,10 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
             out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
             end -= unit
+        while (adjective := next((a for a in TITLE_ADJECTIVES if text.endswith(a, start, end)), None)) is not None:
+            end -= len(adjective)  # 韩国|著名导演: what describes the person is no part of a name
         name = text[start:end]
-        if len(name) < 2 or _title_ending_inside(name, lexicon):
+        if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
             break
         if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
             # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
@@ -627,6 +632,23 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         out.append(title)
         cursor = title.start
     return out
+
+
+# words describing the holder of a title, not the organisation before it: 韩国|著名导演
+TITLE_ADJECTIVES = ("著名", "知名", "资深", "年轻", "青年", "新任", "现任", "时任", "首任", "前任", "优秀", "杰出")
+OWN_OUTLET = {"本报", "本刊", "该报", "本台", "本网", "本社"}
+
+
+def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
+    """Whether the words before a title can name the body that gives it: a place does not (日本|首相,
+    浙江省|副省长 name no body; the lexicon layer reads the place), nor the paper's own 本报, nor a
+    field of activity (电影界|导演)."""
+    entry = lexicon.lookup(name)
+    if entry is not None and entry.type == "Region":
+        return False
+    if name in OWN_OUTLET:
+        return False
+    return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
 # an organisation that units belong to, and the units named before a title (学院, 实验室, 事业部)
@@ -807,14 +829,14 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
         return "Organization"
     if len(name) <= 3 and simplified_same_length(name).endswith("大"):
         return "Organization"  # 科大, 浙大, 港大: a university by its short name
-    if re.search(r"(?:社|电视台|电台|日报|晚报)$", simplified_same_length(name)):
+    if re.search(r"(?:社|电视台|电台|日报|晚报|时报|早报|商报|周刊)$", simplified_same_length(name)):
         return "Organization"  # 中央社, 韩联社: a news agency or a paper
     if _opens_with_body(name, lexicon):
         return "GovernmentBody"  # a unit of a government body
     return "Company"
 
 
-MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务",
+MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务", "营销", "艺术", "创意",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
                   "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副",
                   "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌"}
