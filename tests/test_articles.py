@@ -128,6 +128,7 @@ def test_articles_plain_file_is_one_article(write_file):
         ("新华社北京3月5日电（记者 张三、李四）", "北京", ["张三", "李四"], None, None),
         ("本报杭州2024年9月1日电（记者 王五）", "杭州", ["王五"], date(2024, 9, 1), "byline"),
         ("本报乌镇 11月7日电 (记者 张熙锦)", "乌镇", ["张熙锦"], None, None),
+        ("新京报贝壳财经讯（记者 韦嘉禾）", None, ["韦嘉禾"], None, None),
     ],
 )
 def test_articles_byline_variants(write_file, byline, place, reporters, published, date_source):

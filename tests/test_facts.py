@@ -490,3 +490,54 @@ def test_facts_a_title_after_的_and_a_unit_the_article_named(extract_text):
 def test_facts_local_companies_joined_by_和_share_the_place(extract_text):
     corpus = extract_text("本报乌镇11月5日电（记者 沈一帆）其中，浙江企业海康威视和群核科技分别摘得“创新突破类”和“成长潜力类”奖项。\n")
     assert {("海康威视", "浙江"), ("群核科技", "浙江")} <= {(org, region.removesuffix("省")) for org, region in _based(corpus)}
+
+
+def _held(corpus):
+    return {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+
+
+def test_facts_an_event_held_where_it_was_said_before_its_name(extract_text):
+    corpus = extract_text("对话成果发布\n\n本报北京9月3日电（记者 何思源）继7月在山东曲阜举办的世界互联网大会数字文明尼山对话之后，"
+                          "相关成果今天在京发布。\n")
+    assert {("世界互联网大会数字文明尼山对话", "山东"), ("世界互联网大会数字文明尼山对话", "曲阜")} <= _held(corpus)
+
+
+def test_facts_the_fair_by_its_head_noun_is_set_in_a_venue(extract_text):
+    corpus = extract_text("博览会开幕\n\n本报乌镇11月6日电（记者 何思源）互联网之光博览会6日开幕。"
+                          "本届博览会设在乌镇互联网国际会展中心，共有580余家企业参展。\n")
+    assert ("互联网之光博览会", "乌镇互联网国际会展中心") in _held(corpus)
+
+
+def test_facts_the_actor_of_a_clause_wins_the_award_it_names(extract_text):
+    corpus = extract_text("企业获奖\n\n本报乌镇11月7日电（记者 何思源）就在前一天，科大讯飞凭借这项技术获得"
+                          "2025年世界互联网大会领先科技奖。该赛事数字健康赛道一等奖由另一家企业获得。\n")
+    (f,) = _facts(corpus, "conferment")
+    assert (_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), f.role("year")) == (
+        "科大讯飞", "世界互联网大会领先科技奖", "2025")
+
+
+def test_facts_winners_of_a_category_named_by_their_results(extract_text):
+    corpus = extract_text("领先科技奖发布\n\n本报乌镇11月8日电（记者 何思源）2026年世界互联网大会领先科技奖发布。"
+                          "浙江大学计算机辅助设计与图形系统全国重点实验室获“基础研究类”奖项；"
+                          "中国移动、科大讯飞、比亚迪的成果获“应用创新类”奖项。\n")
+    assert _conferred(corpus, "category") == {
+        ("浙江大学计算机辅助设计与图形系统全国重点实验室", "基础研究类"), ("中国移动", "应用创新类"),
+        ("科大讯飞", "应用创新类"), ("比亚迪", "应用创新类")}
+
+
+def test_facts_quotes_told_to_an_outlet_and_said_during_a_session(extract_text):
+    corpus = extract_text("论坛举行\n\n本报乌镇11月7日电（记者 何思源）“海外开发者数量增长了两倍多。”科大讯飞副总裁钟明轩"
+                          "对贝壳财经记者说。清华大学教授林婉仪在圆桌对话环节认为，生成式人工智能降低了生产门槛。\n")
+    assert {_name(corpus, f.role("speaker")) for f in _facts(corpus, "quote")} == {"钟明轩", "林婉仪"}
+
+
+def test_facts_a_chief_officer_printed_in_latin_letters(extract_text):
+    corpus = extract_text("新品发布\n\n本报乌镇11月6日电（记者 何思源）新华三集团董事长兼CEO庞宇川在发布会上介绍了新品。\n")
+    titles = {f.role("title") for f in _facts(corpus, "position", holder="庞宇川", organization="新华三集团")}
+    assert titles == {"董事长兼CEO"}
+
+
+def test_facts_a_body_the_title_chain_opens_with(extract_text):
+    corpus = extract_text("峰会开幕\n\n本报乌镇11月8日电（记者 何思源）中共中央政治局委员、中央宣传部部长宋启航出席开幕式。\n")
+    found = {(_name(corpus, f.role("organization")), f.role("title")) for f in _facts(corpus, "position", holder="宋启航")}
+    assert found == {("中共中央政治局", "委员"), ("中央宣传部", "部长")}

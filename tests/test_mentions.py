@@ -358,6 +358,22 @@ def test_mentions_a_transliterated_name_after_a_title_is_admitted(lexicon):
         assert [(c.text, c.method) for c in found if c.type == "Person"] == [(person, "tagger")]
 
 
+def test_mentions_a_quoted_name_that_says_it_is_a_product(lexicon):
+    found = _names("展台的“主角”已从去年的通用大模型转向智能体，海康威视带来了“观澜大模型”和“纳米AI搜索”，"
+                   "“浙江应用”展区也很热闹。", lexicon)
+    assert sorted(c.text for c in found if c.type == "Product") == ["纳米AI搜索", "观澜大模型"]
+
+
+def test_mentions_what_is_done_for_an_event_names_none(lexicon):
+    found = _names("浙江将以服务保障峰会为契机，加快建设数字经济强省。", lexicon)
+    assert [c.text for c in found if c.type == "Event"] == []
+
+
+def test_mentions_members_counted_after_等(lexicon):
+    found = _names("中国联通、东软集团、沙特电信公司等16家机构新加入世界互联网大会。", lexicon)
+    assert {c.text for c in found if c.type in ORG} >= {"中国联通", "东软集团", "沙特电信公司"}
+
+
 def test_mentions_ordinary_words_are_no_persons_on_the_seed_page(seed_corpus):
     persons = {m.text for m in _linked(seed_corpus) if m.type == "Person"}
     assert persons, "the page names people"

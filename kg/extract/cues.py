@@ -19,9 +19,9 @@ QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, re
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
 # X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
 OUTLET = r"(?:《[^》]{1,12}》|本报|该报|[0-9\u4e00-\u9fff]{2,8}(?:新闻|日报|晚报|报道|网|社|台|客户端))"
-TO_REPORTER = rf"(?:对|向)(?:{OUTLET}?记者|{OUTLET})"  # 对记者, 对《环球时报》记者, 对澎湃新闻
+TO_REPORTER = rf"(?:对|向)(?:[《》0-9A-Za-z\u4e00-\u9fff]{{0,12}}?记者|{OUTLET})"  # 对记者, 对《环球时报》记者, 对贝壳财经记者, 对澎湃新闻
 SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日|同日|\d{1,2}日)?"
-                    r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|致辞|视频|连线|访问|采访|专访)"
+                    r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|环节|现场|致辞|视频|连线|访问|采访|专访)"
                     r"|(?:致辞|发言|演讲|讲话|受访|答问|回应|致开幕辞|作报告)时?|[\u4e00-\u9fff]{1,3}?后"  # 领奖后说
                     rf"|{TO_REPORTER}|也|还|则|更|进一步|\d{{1,2}}日){{0,2}}"
                     r"(?:" + QUOTE_VERB.pattern + r"|告诉(?:《[^》]{1,12}》)?记者)")
@@ -139,5 +139,6 @@ SPORTS_WORDS = re.compile(r"主帅|主教练|教练|球队|队长|球员|球迷|
                           r"比分|上半场|下半场|欧冠|欧联|英超|西甲|意甲|德甲|法甲|中超|足总杯|德比|对阵|交锋|赛程|"
                           r"足球|篮球|世界杯|赔率|让球|盘口|主胜|客胜|平局|赛果|第[一二三四五六七八九十\d]{1,3}轮")
 
-# titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官
-GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官")
+# titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
+# acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)
+GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官|(?<![A-Za-z])C[A-Z]O(?![A-Za-z])")

@@ -168,7 +168,7 @@ def _atomic_titles(chain: str) -> list[str]:
 
 def _is_title(text: str, lexicon: Lexicon) -> bool:
     """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
-    if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fff、]+", text) or "的" in text:
+    if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Z、]+", text) or "的" in text:
         return False
     text = text[1:] if text.startswith(("前", "原")) else text
     return lexicon.ends_with_title(text)
@@ -412,6 +412,21 @@ def conferments(ctx: _Context) -> list[Fact]:
                 if after and not re.search(r"[。；]", sent_text[m.end():after.start()]):
                     for r in _list_heads(ctx, s, after.end(), len(sent_text)):
                         add(r, None, s.page_offset(m.start()), "上榜,分别是 LIST", s.page_offset(m.start()))
+            # "科大讯飞凭借…获得2025年世界互联网大会领先科技奖": the clause's actor won the award named
+            for award in ctx.in_span(s, {"Award"}):
+                if re.search(r"(?:等奖|[金银铜]奖)$", simplified_same_length(award.text)):
+                    continue  # 工业互联网赛道一等奖: a prize of a contest, not an award series
+                k = _index_in(s, award.start)
+                m = re.search(rf"(?:{verb_re.pattern})(?:(?:19|20)\d\d年度?)?[“「]?$", sent_text[:k])
+                if not m:
+                    continue
+                start = _clause_start(sent_text, m.start())
+                items = _list_heads(ctx, s, start, m.start())
+                if len(items) == 1:  # one winner: the clause's first actor (not one named in 凭借…)
+                    items = [x for x in ctx.in_span(s.sub(start, m.start()), AGENTS) if x.method != "pattern:byline"][:1]
+                for r in items:
+                    if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
+                        add(r, None, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
             # "人工智能赛道“乌镇之星”由A、B和C获得": the passive names the winners after 由
             for m in re.finditer(r"由([^。；]{2,60}?)(?:获得|夺得|摘得|获颁|斩获|包揽)", sent_text):
                 cats_before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < m.start()]
@@ -901,24 +916,38 @@ def held_in(ctx: _Context) -> list[Fact]:
                       and ctx.resolution.entities[ctx.key(chain[0])].lexicon_key == ""]
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
                              "EVENT 亮相/在 REGION 举行") for r in chain + cities[:1]]
-    # "论坛由…主办，在基加利会议中心举行": a later clause of a sentence about the event by its head noun
+    # "在山东曲阜举办的EVENT": the place before the verb, the event after 的
+    for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
+        verb = re.search(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})的$", ctx.between(max(0, ev.start - 6), ev.start))
+        last = next((r for r in regions if verb and r.end <= ev.start
+                     and ctx.between(r.end, ev.start) == verb.group()), None)
+        if last is None:
+            continue
+        chain = [last]
+        while (prev := next((r for r in regions if r.end == chain[0].start), None)) is not None:
+            chain.insert(0, prev)  # 山东|曲阜
+        if ctx.between(max(0, chain[0].start - 1), chain[0].start) == "在":
+            out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], chain[0].start,
+                             "在 REGION 举办的 EVENT") for r in chain]
+    # "论坛由…主办，在基加利会议中心举行": a later clause of a sentence about the event by its head noun;
+    # "本届博览会设在…": the sentence opens with it
     for s in _all_sentences(ctx):
         t = _simple(s)
         subject = HEAD_SUBJECT.match(t)
         ev = _event_named_by_head(ctx, subject.group(1)) if subject else None
         if ev is None:
             continue
-        for m in re.finditer(r"[，,](?:主会场|主场|会场)?(设在|在)", t):
+        for m in re.finditer(r"(?:[，,]|^" + EVENT_BY_HEAD + r")(?:主会场|主场|会场)?(?P<verb>设在|在)", t):
             chain = _written_together([r for r in regions if _index_in(s, r.start) >= m.end()], ctx)
             if not chain or _index_in(s, chain[0].start) != m.end():
                 continue
-            if m.group(1) == "设在" or re.match(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})", t[_index_in(s, chain[-1].end):]):
+            if m.group("verb") == "设在" or re.match(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})", t[_index_in(s, chain[-1].end):]):
                 out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], s.start,
                                  "(论坛)…，在 REGION 举行") for r in chain]
     return out
 
 
-HEAD_SUBJECT = re.compile(EVENT_BY_HEAD + r"(?:由|将|于|共|吸引|为期|以)")
+HEAD_SUBJECT = re.compile(EVENT_BY_HEAD + r"(?:由|将|于|共|吸引|为期|以|设在)")
 
 
 # ============================================================================ organisers, participants, exhibits, members

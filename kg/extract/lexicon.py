@@ -10,12 +10,12 @@ person is listed: patterns and the tagger must find those.
 from __future__ import annotations
 
 import csv
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import LexiconError
+from kg.extract.cues import GENERIC_TITLE
 from kg.extract.segment import dictionary_entry
 from kg.resources import resource_path
 
@@ -66,8 +66,8 @@ class Lexicon:
     def ends_with_title(self, text: str) -> bool:
         """Whether a printed title (chain) ends with a known title (董事长) or a patterned one
         (首席技术安全官)."""
-        return any(text.endswith(t) for t in self.titles) or bool(
-            re.search(r"首席[\u4e00-\u9fff]{1,6}?官$", text))
+        return any(text.endswith(t) for t in self.titles) or any(
+            m.end() == len(text) for m in GENERIC_TITLE.finditer(text))
 
     def suffix_type(self, name: str) -> tuple[str, str] | None:
         """The longest organisation ending of a name and the type it implies."""

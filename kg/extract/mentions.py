@@ -516,6 +516,8 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
                     and _title_chain_at(text, i + k, lexicon) == end:
                 i += k
                 break
+        # 中共|中央政治局委员: a body the lexicon knows reaches into the title (中共中央政治局|委员)
+        i = _body_into_title(text, i, end, lexicon)
         # 国家重点实验室|主任: a designated laboratory keeps its name whole, the title is what follows
         unit = next((u for u in UNITS_OPENING_A_TITLE if text.startswith(u, i)), "")
         if unit and text[:i + len(unit)].endswith(DESIGNATED_UNITS) \
@@ -541,6 +543,20 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if name_end > 0 and _title_at(text, name_end, lexicon) > 0:
             out.append(Candidate(j, name_end, "Person", "pattern:name-title", 2))
     return out
+
+
+def _body_into_title(text: str, i: int, end: int, lexicon: Lexicon) -> int:
+    """Where the title starts when the words before it and its first words name a body of the
+    lexicon, and what is left is still a title: 中共|中央政治局委员 → 中共中央政治局|委员."""
+    for k in range(end - 2, i, -1):  # the longest body first
+        if _title_chain_at(text, k, lexicon) != end:
+            continue
+        for j in range(max(0, i - 8), i):
+            entry = lexicon.lookup(text[j:k])
+            if entry is not None and entry.type in ORG_TYPES and (j == 0 or text[j - 1] in cues.PUNCT
+                                                                     or lexicon.lookup(text[j:i]) is not None):
+                return k
+    return i
 
 
 def _known_name_end(text: str, start: int, i: int, known: dict[str, str]) -> int:
@@ -790,7 +806,7 @@ def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
                 and _closing_body(text[:start], text[start:start + k], lexicon) \
                 and _title_chain_at(text, start + k, lexicon) == end:
             return start + k
-    return start
+    return _body_into_title(text, start, end, lexicon) if start >= 0 else start
 
 
 # a body's own Party organs: their secretary's title is 党组书记 of the body (…信息化厅|党组书记)
@@ -998,9 +1014,22 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         elif re.match(rf"[\u4e00-\u9fffA-Za-z]{{0,8}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", after) and _short_name(inner) \
                 and not any(ch in inner for ch in "，,、"):
             m = re.match(rf"[\u4e00-\u9fffA-Za-z]{{0,8}}?(?:{'|'.join(cues.PRODUCT_NOUNS)})", after)
-            if m and not any(p in m.group() for p in cues.PUNCT):
+            if m and not any(p in m.group() for p in cues.PUNCT) and not _clause_between(m.group()):
                 out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))
+        elif QUOTED_PRODUCT.fullmatch(inner) and _short_name(inner) and not any(ch in inner for ch in "，,、的"):
+            out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # “观澜大模型”, “濮院针织产业大脑”
     return out
+
+
+# a quoted name that says itself what it is: a name of two characters or more, then a noun for a
+# made thing (not 应用 or 产品, which also name a field: “浙江应用”展区)
+SELF_NAMED_PRODUCTS = tuple(n for n in cues.PRODUCT_NOUNS if n not in ("应用", "产品", "软件")) + ("大脑", "搜索")
+QUOTED_PRODUCT = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,}}(?:{'|'.join(SELF_NAMED_PRODUCTS)})")
+
+
+def _clause_between(gap: str) -> bool:
+    """“主角”已从去年的通用|大模型: a clause, not a description, between a quoted word and a product noun."""
+    return any(ch in gap for ch in "的已从在是将把被向对与和及或也都")
 
 
 STAND = re.compile(r"在([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(?:台|位)")
@@ -1203,6 +1232,11 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
         start = _unit_chain_start(text, start, lexicon, hints)
+        if text[:end].endswith(DESIGNATED_UNITS) and text[start - 1:start] in ("与", "和", "及"):
+            # 计算机辅助设计与|图形系统全国重点实验室: a designated laboratory named by two fields
+            first = _np_start(text, start - 1, words, found, stop_verbs=True)
+            if first < start - 2 and not lexicon.suffix_type(text[first:start - 1]):
+                start = _unit_chain_start(text, first, lexicon, hints)
         if typ == "GovernmentBody":
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -1374,6 +1408,7 @@ def _government_prefix(name: str, lexicon: Lexicon) -> bool:
 
 
 COUNTERS = "场个项家届次批位名类"
+DIALOGUE = "对话"  # 世界互联网大会数字文明尼山对话: a head only after its organiser or an edition
 
 
 def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
@@ -1381,7 +1416,7 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
     name runs on from (大会 in 世界互联网大会乌镇峰会) is part of the longer name; before a ceremony
     (开幕式, 主论坛) the edition stays an event of its own, nested in the ceremony's name."""
     out = []
-    heads = sorted(cues.EVENT_HEADS, key=len, reverse=True)
+    heads = sorted(cues.EVENT_HEADS + (DIALOGUE,), key=len, reverse=True)
     at = []
     i = 0
     while i < len(text):
@@ -1418,6 +1453,10 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         name = text[start:end]
         if len(name) - len(head) < 2 and not year:
             continue
+        if head == DIALOGUE and not year and not any(c.start == start and c.type in ORG_TYPES for c in found):
+            continue  # 与企业对话: a dialogue is an event when its organiser or edition names it
+        if not year and all(t in ("v", "vn") for w, t, s_ in words if start <= s_ and s_ + len(w) <= i):
+            continue  # 以服务保障|峰会为契机: what is done for the event names none
         if re.search(r"[\d一二三四五六七八九十两几多]$", text[:start]) and name[0] in COUNTERS:
             continue  # 6场平行论坛: a count of events, not a name
         if head in cues.CEREMONY_HEADS:
@@ -1551,8 +1590,10 @@ def list_items(segment: str) -> list[tuple[int, int]]:
     parts = LIST_SPLIT.split(segment)
     merged: list[str] = []
     for part, sep in zip(parts, LIST_SPLIT.findall(segment) + [""]):
-        # "工业和信息化部": a short word joined to a name that has an ending is one name
-        if merged and merged[-1][1] in ("和", "与", "及") and len(merged[-1][0]) <= 4 \
+        # "工业和信息化部": a short word joined to a name that has an ending is one name; so is
+        # a designated laboratory named by two fields (计算机辅助设计与图形系统全国重点实验室)
+        if merged and merged[-1][1] in ("和", "与", "及") and (
+                len(merged[-1][0]) <= 4 or merged[-1][1] == "与" and part.endswith(DESIGNATED_UNITS)) \
                 and not merged[-1][0].endswith(cues.NAME_HEADS) and part.endswith(cues.NAME_HEADS):
             prev, joint = merged.pop()
             merged.append((prev + joint + part, sep))
@@ -1583,7 +1624,8 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
             if len(items) >= 2:
                 results.append((cues.LIST_NOUNS.get(m.group(3), "Organization"), items))
     # "LIST等机构/等企业"
-    for m in re.finditer(r"等(" + "|".join(cues.LIST_NOUNS) + ")", sentence):
+    for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)(?:家|个|位|名))?(" + "|".join(cues.LIST_NOUNS) + ")",
+                         sentence):  # A、B等机构, A、B等16家机构
         head = _list_before(sentence, m.start())
         if head:
             results.append((cues.LIST_NOUNS[m.group(1)], head))
@@ -1639,6 +1681,7 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
+    seg_stripped = re.sub(r"的(?:成果|产品|项目|技术|方案|作品|案例)$", "", seg_stripped)  # A、B的成果|获…奖项
     subject = re.match(r"[\u4e00-\u9fff]{2,}?(?:在|于|向|到|从|对)(?=[^、和及与]{2,}(?:、|和|及|与))", seg_stripped)
     if subject:  # 该公司在|东南亚、中亚等地区: the list starts after the preposition
         seg_stripped, start = seg_stripped[subject.end():], start + subject.end()
@@ -1863,9 +1906,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):
                 s, w = opening, text[opening:end]  # 特|区政府: the name starts with the word it cuts
             inside = [(ww, tt, ws) for ww, tt, ws in words if s <= ws and ws + len(ww) <= end]
-            if len(inside) >= 2 and inside[-1][1] == "v" and inside[-1][2] - s >= 2 \
+            if len(inside) >= 2 and inside[-1][1] == "v" and inside[-1][2] - s >= 2 and len(inside[-1][0]) >= 2 \
                     and inside[-1][0] not in lexicon.suffixes:  # 分行, 支行 are endings whatever jieba tags them
-                end = inside[-1][2]  # 中华电信|回应: the tagger ran on into the verb
+                end = inside[-1][2]  # 中华电信|回应: the tagger ran on into the verb (not 科大讯|飞, a name's last character)
                 w = text[s:end]
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
