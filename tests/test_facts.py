@@ -541,3 +541,19 @@ def test_facts_a_body_the_title_chain_opens_with(extract_text):
     corpus = extract_text("峰会开幕\n\n本报乌镇11月8日电（记者 何思源）中共中央政治局委员、中央宣传部部长宋启航出席开幕式。\n")
     found = {(_name(corpus, f.role("organization")), f.role("title")) for f in _facts(corpus, "position", holder="宋启航")}
     assert found == {("中共中央政治局", "委员"), ("中央宣传部", "部长")}
+
+
+def test_facts_a_venue_after_its_district(extract_text):
+    corpus = extract_text("數字合作再添新平台\n\n【本報訊】2025年世界互聯網大會亞太峰會昨日在灣仔香港會議展覽中心揭幕。\n")
+    assert _held(corpus) >= {("2025年世界互聯網大會亞太峰會", "香港會議展覽中心")}
+    assert ("2025年世界互聯網大會亞太峰會", "灣仔") not in _held(corpus)
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region"))) for f in corpus.facts
+               if f.kind == "locatedIn"}
+    assert ("香港會議展覽中心", "灣仔") in located
+
+
+def test_facts_a_short_form_with_the_level_of_its_place(extract_text):
+    corpus = extract_text("大赛举行\n\n本报讯（记者 蒋文博）本届大赛由桐乡市经济和信息化局主办。"
+                          "市经信局副局长吴国平介绍了评审情况。\n")
+    (f,) = _facts(corpus, "position", holder="吴国平")
+    assert _name(corpus, f.role("organization")) == "桐乡市经济和信息化局"

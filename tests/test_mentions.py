@@ -374,6 +374,40 @@ def test_mentions_members_counted_after_等(lexicon):
     assert {c.text for c in found if c.type in ORG} >= {"中国联通", "东软集团", "沙特电信公司"}
 
 
+def test_mentions_a_company_after_the_word_for_it(lexicon):
+    found = _names("科大与总部位于香港的人工智能企业商汤科技合作开发粤语大模型，鼓励企业开展人工智能研发。", lexicon)
+    assert [c.text for c in found if c.type == "Company"] == ["商汤科技"]
+
+
+def test_mentions_a_district_printed_before_a_venue(lexicon):
+    found = _names("峰会昨日在灣仔香港會議展覽中心揭幕。", lexicon)
+    assert [(c.text, c.type) for c in found if not c.nested] == [("灣仔", "Region"), ("香港會議展覽中心", "Region")]
+
+
+def test_mentions_a_town_in_parentheses_after_a_company(lexicon):
+    found = _names("巨石集团有限公司（梧桐街道）、桐昆集团股份有限公司（洲泉镇）获二等奖。", lexicon)
+    assert {(c.text, c.type) for c in found} >= {("梧桐街道", "Region"), ("洲泉镇", "Region"),
+                                                   ("巨石集团有限公司", "Company"), ("桐昆集团股份有限公司", "Company")}
+
+
+def test_mentions_the_final_of_a_contest_and_a_campus(lexicon):
+    found = _names("2025年桐乡市工业互联网创新应用大赛总决赛在乌镇举行，浙江传媒学院桐乡校区的志愿者参与服务。", lexicon)
+    top = [(c.text, c.type) for c in found if not c.nested]
+    assert ("2025年桐乡市工业互联网创新应用大赛总决赛", "Event") in top
+    assert ("浙江传媒学院桐乡校区", "Organization") in top
+
+
+def test_mentions_the_conference_that_opens_its_summit_name(lexicon):
+    found = _names("2025年世界互联网大会乌镇峰会期间，志愿者活跃在各个点位。", lexicon)
+    assert {(c.text, c.type) for c in found} >= {("2025年世界互联网大会乌镇峰会", "Event"),
+                                                   ("世界互联网大会", "Organization")}
+
+
+def test_mentions_the_field_of_the_body_opens_the_title(lexicon):
+    found = _names("香港特區政府數字政策辦公室（數字辦）數字政策專員區嘉朗致辭。", lexicon)
+    assert [c.text for c in found if c.type in ORG] == ["香港特區政府數字政策辦公室", "數字辦"]
+
+
 def test_mentions_ordinary_words_are_no_persons_on_the_seed_page(seed_corpus):
     persons = {m.text for m in _linked(seed_corpus) if m.type == "Person"}
     assert persons, "the page names people"

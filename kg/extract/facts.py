@@ -883,6 +883,11 @@ def regions_together(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
+            elif ea and not eb and a.end == b.start and not a.nested and not b.nested \
+                    and b.method == "pattern:name-ending":
+                # 湾仔|香港会议展览中心: the district printed before a venue is where the venue is
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
+                                    "REGION VENUE written together"))
     return out
 
 
@@ -912,6 +917,8 @@ def held_in(ctx: _Context) -> list[Fact]:
         venue = VENUE.match(rest)
         if verb_first or at_verb.match(rest[venue.end() if venue else 0:]):
             # a venue named after its city (香港会议展览中心) puts the event in that city too
+            if len(chain) > 1 and ctx.resolution.entities[ctx.key(chain[-1])].lexicon_key == "":
+                chain = chain[-1:]  # 在湾仔|香港会议展览中心: held in the venue, which is in the district
             cities = [r for r in _regions(ctx) if r.nested and r.start == chain[0].start and r.end < chain[0].end
                       and ctx.resolution.entities[ctx.key(chain[0])].lexicon_key == ""]
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,

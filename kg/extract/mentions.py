@@ -260,8 +260,14 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
         name = simplified_same_length(inner.text)
         edition = inner.type == "Event" and re.match(r"(?:(?:19|20)\d\d年?|首届|第.{1,3}届)", name)
         parent = known.get(name) in ORG_TYPES | {"Event"}
-        return head == "" and (bool(edition) or parent)
+        # 2025年|世界互联网大会|乌镇峰会: an organisation of the lexicon that holds the event opens its name
+        holder = inner.type in ORG_TYPES and inner.method.startswith("lexicon") and outer.type == "Event" \
+            and EDITION.fullmatch(head) is not None
+        return head == "" and (bool(edition) or parent) or holder
     return False
+
+
+EDITION = re.compile(r"(?:(?:19|20)\d\d年?度?|首届|第.{1,3}届)?")
 
 
 # ============================================================================ lexicon layer
@@ -623,6 +629,12 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
             break
+        paren = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:start])
+        if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
+            # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            cursor = start
+            continue
         if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
             # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -662,8 +674,8 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
     entry = lexicon.lookup(name)
     if entry is not None and entry.type == "Region":
         return False
-    if name in OWN_OUTLET:
-        return False
+    if name in OWN_OUTLET or name in cues.EVENT_HEADS:
+        return False  # 本报|记者, 大赛|评委
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
@@ -1248,21 +1260,33 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if re.match(r"[A-Za-z]", text[end:end + 1]) and text[start:end].endswith(cues.DESCRIPTOR_NOUNS):
                 continue  # 网络安全公司|Group-IB: the noun describes the name that follows
             start = _past_apposition(text, start, i, lexicon, words, found, known)
+        described = False
         if typ == "CompanyIndustry" and not _brand(text, words, start, i, end):
             said = list(re.finditer(BRAND_DESCRIPTOR, text[start:i]))  # 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯
             if said and _brand(text, words, start + said[-1].end(), i, end):
                 start += said[-1].end()
+            elif said and said[-1].group() in cues.DESCRIPTOR_NOUNS and 2 <= i - start - said[-1].end() <= 4 \
+                    and not text.startswith(cues.PRODUCT_NOUNS, end) and _nouns_only(words, start + said[-1].end(), i):
+                start += said[-1].end()  # 人工智能企业|商汤科技: after the word for a company, its name
+                described = True
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
             continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
-        if not _distinctive(name, words, start, i, found + out, known):
+        if not described and not _distinctive(name, words, start, i, found + out, known):
             continue
         kind = COUNTRY_AND_KIND.fullmatch(text, start, end)
         if kind and (e := lexicon.lookup(kind.group(1))) is not None and e.level == "country" \
                 and _described_name_at(text, end, words):
             continue  # 中国网路公司深度求索的…: what the company is, before its name
+        if typ == "Region":
+            # 湾仔|香港会议展览中心: a place printed before a venue named after another place is its district
+            first = next((c for c in found if c.start == start and c.type == "Region" and c.method == "lexicon"), None)
+            if first is not None and any(c.start == first.end and c.type == "Region" and c.method == "lexicon"
+                                         and c.end < i for c in found):
+                start = first.end
+                name = text[start:end]
         if typ == "Region":  # a venue's name holds no verb: 博览会设在|乌镇互联网国际会展中心
             verbs = [s_ + len(w) for w, t, s_ in words if start <= s_ and s_ + len(w) <= i and t == "v"]
             if verbs:
@@ -1276,7 +1300,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                                                 and text[end] in "”」" or re.search(r"[0-9A-Za-z]", text[start:i])):
             continue  # “灯塔工厂”, 5G全连接工厂: a kind of factory, not a company's name
         if typ == "CompanyIndustry":
-            if not _brand(text, words, start, i, end) or text.startswith(cues.PRODUCT_NOUNS, end):
+            if not (described or _brand(text, words, start, i, end)) or text.startswith(cues.PRODUCT_NOUNS, end):
                 continue  # 光电智能|芯片: the industry word describes a product
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
@@ -1379,6 +1403,13 @@ def _brand(text: str, words, start: int, i: int, end: int) -> bool:
                                    len(w) > 1 or dictionary_entry(w) is None for w, _ in parts))
 
 
+def _nouns_only(words, a: int, b: int) -> bool:
+    """商汤: the words a..b are nouns or names (not 开展, 合作开发), whole words of the segmentation."""
+    parts = [(w, t) for w, t, s in words if a <= s and s + len(w) <= b]
+    return sum(len(w) for w, _ in parts) == b - a and all(
+        t in ("n", "nr", "nrt", "nrfg", "nz", "ns", "nt", "j", "eng") and w not in cues.GENERIC_WORDS for w, t in parts)
+
+
 BRANCH_ENDINGS = ("分行", "支行")
 VAGUE_ENDINGS = ("机构", "代表处", "办事处")
 KINDS_IN_QUOTES = ("工厂", "厂")
@@ -1407,6 +1438,13 @@ def _government_prefix(name: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _opens_an_ending(text: str, i: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether an organisation's or a venue's ending of the lexicon covers text[i:end] and runs on
+    past it: 会议 in 会议展览中心, 大会 in 大会堂."""
+    return any(text[j:j + n] in lexicon.suffixes for j in range(max(0, i - 3), i + 1)
+               for n in range(end - j + 1, 7))
+
+
 COUNTERS = "场个项家届次批位名类"
 DIALOGUE = "对话"  # 世界互联网大会数字文明尼山对话: a head only after its organiser or an edition
 
@@ -1421,7 +1459,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
     i = 0
     while i < len(text):
         head = next((h for h in heads if text.startswith(h, i)), None)
-        if head:
+        if head and _opens_an_ending(text, i, i + len(head), lexicon):
+            i += len(head)  # 香港会议|展览中心, 人民大|会堂: the head is part of a venue's ending
+        elif head:
             at.append((i, head))
             i += len(head)
         else:
@@ -1433,7 +1473,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         if n + 1 < len(at):
             j, nxt = at[n + 1]
             gap = text[end:j]
-            if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS:
+            if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS \
+                    and not re.search(r"[在于]", gap):  # 峰会昨日在|湾仔…: a place after 在 is no longer name
                 continue
         if re.match(r"[\u4e00-\u9fff]{2,8}?奖(?![项金励学品状])", text[end:]):
             continue  # 2024年世界互联网大会|领先科技奖: the head opens an award's name
@@ -1450,6 +1491,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             start -= len(year.group())
         if re.match(r"下届|上届|本届|历届|每届|该届", text[start:i]):
             start += 2  # 下届亚太峰会: which edition, not part of the name
+        contest = next((c for c in out if c.end == i), None) if head == "总决赛" else None
+        if contest is not None:
+            start = contest.start  # 2025年桐乡市工业互联网创新应用大赛|总决赛: the final of a contest is an event
         name = text[start:end]
         if len(name) - len(head) < 2 and not year:
             continue
@@ -1459,13 +1503,15 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             continue  # 以服务保障|峰会为契机: what is done for the event names none
         if re.search(r"[\d一二三四五六七八九十两几多]$", text[:start]) and name[0] in COUNTERS:
             continue  # 6场平行论坛: a count of events, not a name
-        if head in cues.CEREMONY_HEADS:
+        if contest is not None:
+            pass
+        elif head in cues.CEREMONY_HEADS:
             if i - start < 4:  # the parent event opens the name: 世界互联网大会乌镇峰会 + 开幕式
                 continue
         elif not year and not _distinctive(name, words, start, i, found, known) and not _event_name(name, head):
             continue
         ordinal = bool(year) and not year.group()[0].isdigit()
-        strength = 3 if year else 2
+        strength = 3 if year or contest is not None and contest.strength == 3 else 2
         method = "pattern:event" + (":ordinal" if ordinal else "")
         if head == "大会" and not year:
             strength, method = 1, "pattern:event:bare"  # a bare "…大会" may be the organisation behind it
@@ -1715,6 +1761,9 @@ SHORT_FORM_INTRO = re.compile(
 ACRONYM = re.compile(r"[（(](?P<short>[A-Z][A-Za-z]{1,7})[)）]")
 
 
+PLACE_IN_PARENS = re.compile(r"[\u4e00-\u9fff]{1,6}(?:街道|镇|乡|村|区|县|市)")
+
+
 def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[Candidate]:
     """NAME(ALIAS): a Latin or short alias (GSMA, IFZA, Jazz) or a country (赞比亚); and a short
     form introduced for the rest of the article: 数字合作组织（Digital Cooperation Organization，
@@ -1726,6 +1775,10 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
         entry = lexicon.lookup(inner)
         if entry is not None:
             continue  # a place: read as based-in by the fact patterns
+        if PLACE_IN_PARENS.fullmatch(inner) and any(c.end == m.start() and c.type in ORG_TYPES for c in found):
+            # 巨石集团有限公司（梧桐街道）: a town or a district the lexicon does not list, where the company is
+            out.append(Candidate(m.start(1), m.start(1) + len(inner), "Region", "pattern:place-in-parentheses", 2))
+            continue
         if cues.LATIN_NAME.fullmatch(inner) or (len(inner) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", inner)):
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:

@@ -34,6 +34,7 @@ METHOD_WEIGHT = {
     "pattern:book-title": 4, "pattern:quoted-event": 3, "pattern:event:ordinal": 3, "lexicon": 4,
     "pattern:list": 2, "pattern:name-ending": 2, "pattern:event": 2, "pattern:programme": 2,
     "pattern:alias": 2, "pattern:described": 2, "pattern:short-form-intro": 2, "pattern:credit": 3, "pattern:product-name": 2, "pattern:quoted-product": 2, "pattern:quoted-initiative": 2,
+    "pattern:place-in-parentheses": 2,
     "pattern:name-title": 2, "pattern:event:bare": 0.5, "pattern:category-name": 2, "pattern:name-place": 1, "tagger": 1, "tagger:bare": 0.5, "pattern:same-name": 0, "pattern:dateline": 3,
 }
 TYPE_PRIORITY = ["Person", "GovernmentBody", "Organization", "Company", "Region", "Event", "Award",
@@ -79,6 +80,14 @@ def _initials(short: str, own: str) -> bool:
     if not (short[-1] == own[-1] or own.endswith("大学") and short.endswith("大")):
         return False
     return chars_in_order(short[1:], own, 1)
+
+
+def _level_and_initials(short: str, full: str, lexicon: Lexicon) -> bool:
+    """市经信局 for 桐乡市经济和信息化局: the level of the place (市, 省, 县, 区), then the initials
+    of the body's own name."""
+    own = _own_name(full, lexicon)
+    place = full[:len(full) - len(own)]
+    return len(short) >= 3 and short[0] in "省市县区" and place.endswith(short[0]) and _initials(short[1:], own)
 
 
 def _own_name(name: str, lexicon: Lexicon) -> str:
@@ -208,7 +217,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 continue
             fulls = [h for h in groups if h != g and family(group_type[h]) == "Org" and (
                 group_type[h] == group_type[g] and len(name) >= 3 and _abbreviates(name, names[h])
-                or _initials(name, _own_name(names[h], lexicon)))]
+                or _initials(name, _own_name(names[h], lexicon)) or _level_and_initials(name, names[h], lexicon))]
             if len(fulls) == 1:
                 merged_into[g] = (fulls[0], f"abbreviation of {names[fulls[0]]}")
                 typed_by_full.add(g)

@@ -330,7 +330,8 @@ BRACKET_REPORTERS = re.compile(
     r"^【(?P<people>(?:[\u4e00-\u9fff]{0,12}?(?:特约|特派|见习)?记者\s*[\u4e00-\u9fff·]{2,6}\s*)+)】\s*")
 NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*"
                         # an outlet's own flash: 新京报贝壳财经讯（记者 韦嘉禾）
-                        rf"|^[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?讯\s*[（(](?P<people2>{REPORTER_ROLES}[^）)]{{1,60}})[)）]\s*")
+                        rf"|^[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?讯\s*[（(](?P<people2>{REPORTER_ROLES}[^）)]{{1,60}})[)）]\s*"
+                        r"|^【[^】]{1,10}讯】\s*")  # 【明報專訊】: the paper's own story, no reporter named
 
 
 @dataclass(frozen=True, slots=True)
