@@ -557,3 +557,10 @@ def test_facts_a_short_form_with_the_level_of_its_place(extract_text):
                           "市经信局副局长吴国平介绍了评审情况。\n")
     (f,) = _facts(corpus, "position", holder="吴国平")
     assert _name(corpus, f.role("organization")) == "桐乡市经济和信息化局"
+
+
+def test_facts_the_office_a_sentence_opens_with_is_the_one_named_before(extract_text):
+    corpus = extract_text("办事处成立\n\n【本報訊】去年落戶中環的世界互聯網大會香港辦事處負責國際聯絡。"
+                          "辦事處主任岑慧妍說，希望吸引更多企業。\n")
+    (f,) = _facts(corpus, "position", holder="岑慧妍")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("世界互聯網大會香港辦事處", "主任")

@@ -408,6 +408,22 @@ def test_mentions_the_field_of_the_body_opens_the_title(lexicon):
     assert [c.text for c in found if c.type in ORG] == ["香港特區政府數字政策辦公室", "數字辦"]
 
 
+def test_mentions_an_office_named_with_its_organisation(lexicon):
+    found = _names("去年落户中环的世界互联网大会香港办事处负责国际联络。老挝驻泰国大使坎平·西萨万出席。", lexicon)
+    assert [c.text for c in found if c.type in ORG] == ["世界互联网大会香港办事处"]
+
+
+def test_mentions_an_office_or_department_after_an_alias_is_in_the_title(lexicon):
+    found = _names("国际电信联盟（ITU）亚太区域办事处主任阿尤布·拉赫曼认为，香港科技大学（科大）电子及计算机工程学系"
+                   "讲座教授邝志远介绍了芯片。", lexicon)
+    assert [c.text for c in found if c.type in ORG] == ["国际电信联盟", "ITU", "香港科技大学", "科大"]
+
+
+def test_mentions_a_forum_named_after_its_summit(lexicon):
+    found = _names("在2026年世界互联网大会乌镇峰会网络空间智库合作论坛上，研究院发布了蓝皮书。", lexicon)
+    assert [c.text for c in found if c.type == "Event" and not c.nested] == ["2026年世界互联网大会乌镇峰会网络空间智库合作论坛"]
+
+
 def test_mentions_ordinary_words_are_no_persons_on_the_seed_page(seed_corpus):
     persons = {m.text for m in _linked(seed_corpus) if m.type == "Person"}
     assert persons, "the page names people"

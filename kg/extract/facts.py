@@ -132,6 +132,17 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
         before = ctx.between(max(0, p.start - 24), p.start)
         m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
+        bare = re.search(rf"(?:^|[。；！？，])({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
+        if bare and _is_title(bare.group(2), ctx.lexicon):
+            # "…的世界互联网大会香港办事处…。办事处主任岑慧妍说": the office the article named before
+            anchor = p.start - len(bare.group()) + (1 if bare.group()[0] in "。；！？，" else 0)
+            named = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY
+                     and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(bare.group(1))]
+            for org in named[-1:]:
+                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
+                                                 "title": bare.group(2), "former": "false"},
+                                    [p, org], p.start, "办事处 TITLE NAME (the office named before)"))
+            continue
         if not m or not _is_title(m.group(1), ctx.lexicon):
             # 该实验室主任、浙江大学教授任之昂: the first title is at the unit the article just named
             unit = re.search(rf"(?:该|此)({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
@@ -157,7 +168,7 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
-ANAPHORIC_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团")
+ANAPHORIC_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处")
 
 
 def _atomic_titles(chain: str) -> list[str]:

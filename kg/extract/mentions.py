@@ -630,6 +630,13 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
             break
         paren = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:start])
+        if paren and (simplified_same_length(name).endswith(OFFICE_ENDINGS + ("局",))
+                      and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
+            # 香港科技大学（科大）|电子及计算机工程学系讲座教授: a department of the body named before
+            # 国际电信联盟（ITU）|亚太区域办事处主任, |电信发展局副主任: its office or bureau belongs to the title
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            cursor = start
+            continue
         if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
             # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -665,6 +672,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 # words describing the holder of a title, not the organisation before it: 韩国|著名导演
 TITLE_ADJECTIVES = ("著名", "知名", "资深", "年轻", "青年", "新任", "现任", "时任", "首任", "前任", "优秀", "杰出")
 OWN_OUTLET = {"本报", "本刊", "该报", "本台", "本网", "本社"}
+BARE_OFFICES = {"办事处", "代表处", "公司", "集团", "大学", "实验室", "研究院", "研究所"}  # the one named before
 
 
 def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
@@ -674,8 +682,8 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
     entry = lexicon.lookup(name)
     if entry is not None and entry.type == "Region":
         return False
-    if name in OWN_OUTLET or name in cues.EVENT_HEADS:
-        return False  # 本报|记者, 大赛|评委
+    if name in OWN_OUTLET or name in cues.EVENT_HEADS or name in BARE_OFFICES or name.startswith("驻"):
+        return False  # 本报|记者, 大赛|评委, 办事处|主任 (the office named before), 驻泰国|大使
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
@@ -725,6 +733,12 @@ def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
         if entry is not None and entry.type == "Organization" and entry.level == "international":
             return len(simple) - k
     return 0
+
+
+def _international_body_ends(text: str, at: int, lexicon: Lexicon) -> bool:
+    """Whether an international organisation of the lexicon ends at ``at`` (国际电信联盟|（ITU）)."""
+    return any((e := lexicon.lookup(simplified_same_length(text[j:at]))) is not None and e.type == "Organization"
+               and e.level == "international" for j in range(max(0, at - 14), at - 1))
 
 
 def _before_registered_parens(text: str, i: int, lexicon: Lexicon) -> int:
@@ -1294,6 +1308,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 name = text[start:end]
                 if len(name) - (end - i) < 2:
                     continue
+        parent = next((c for c in found if c.end == start and c.type in ORG_TYPES and c.method == "lexicon"), None)
+        if text[i:end] in OFFICE_ENDINGS and parent is not None:
+            start = parent.start  # 世界互联网大会|香港办事处: an office is named with its organisation
+            name = text[start:end]
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
@@ -1481,6 +1499,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         # an organisation may open an event's name: 世界互联网大会|乌镇峰会
         start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"),
                           verb_chains=True, chain_after_names=True)  # 人工智能|治理|分论坛: a task before the head
+        inside = next((c for c in found if c.start < start < c.end and c.type in ORG_TYPES), None)
+        if inside is not None:
+            start = inside.start  # 2026年世界|互联网大会乌镇峰会…论坛: the name starts with the organisation it cut
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
         quoted = re.search(r"[“「『]([^“”「」『』，。、]{2,12})[”」』]$", text[:start])
