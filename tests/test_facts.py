@@ -564,3 +564,11 @@ def test_facts_the_office_a_sentence_opens_with_is_the_one_named_before(extract_
                           "辦事處主任岑慧妍說，希望吸引更多企業。\n")
     (f,) = _facts(corpus, "position", holder="岑慧妍")
     assert (_name(corpus, f.role("organization")), f.role("title")) == ("世界互聯網大會香港辦事處", "主任")
+
+
+def test_facts_the_dean_holds_office_in_the_school_a_centre_head_in_the_company(extract_text):
+    corpus = extract_text("智库论坛举行\n\n本报乌镇11月9日电（记者 何思源）新加坡国立大学李光耀公共政策学院副院长陈彦彬出席论坛，"
+                          "巨石集团信息中心主任朱明浩介绍了案例。\n")
+    found = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
+             for f in corpus.facts if f.kind == "position"}
+    assert found == {("陈彦彬", "新加坡国立大学李光耀公共政策学院", "副院长"), ("朱明浩", "巨石集团", "信息中心主任")}

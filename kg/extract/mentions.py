@@ -619,7 +619,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
-        unit = _unit_of(text[start:end], text[end:end + 3]) or _domain_repeated(text[start:end], lexicon) \
+        unit = _unit_of(text[start:end], text[end:end + 6]) or _domain_repeated(text[start:end], lexicon) \
             or _office_of_listed_body(text[start:end], lexicon)
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
             out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
@@ -713,12 +713,19 @@ def _unit_of(name: str, after: str) -> int:
         return 0
     if simple.endswith(DESIGNATED_UNITS):
         return 0  # 澳门大学智慧城市物联网国家重点实验室: a designated laboratory is named as a whole
+    heads = next((h for u, h in UNIT_HEADS if simple.endswith(u)), ())
+    if re.match(rf"(?:常务|执行)?副?(?:{'|'.join(heads)})", simplified_same_length(after)) and heads:
+        return 0  # 内罗毕大学计算机学院|院长: the head of the unit holds office in the unit itself
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
             return len(simple) - i
     return 0
 
 
+# the academic units whose own head a title names: 学院 and 院长, 研究所 and 所长, 学系 and 系主任 (a
+# company's 信息中心主任 stays a title of the company)
+UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所", ("所长",)), ("学系", ("系主任", "主任")),
+              ("系", ("系主任", "主任")))
 OFFICE_ENDINGS = ("代表处", "办事处", "办公室")  # offices; a bureau (电信发展局) is named on its own
 
 
