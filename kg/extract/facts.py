@@ -136,25 +136,16 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
         if bare and _is_title(bare.group(2), ctx.lexicon):
             # "…的世界互联网大会香港办事处…。办事处主任岑慧妍说": the office the article named before
             anchor = p.start - len(bare.group()) + (1 if bare.group()[0] in "。；！？，" else 0)
-            named = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY
-                     and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(bare.group(1))]
-            for org in named[-1:]:
-                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
-                                                 "title": bare.group(2), "former": "false"},
-                                    [p, org], p.start, "办事处 TITLE NAME (the office named before)"))
+            out += _position_at_unit_named_before(ctx, p, bare.group(1), bare.group(2), anchor,
+                                                  "办事处 TITLE NAME (the office named before)")
             continue
         if not m or not _is_title(m.group(1), ctx.lexicon):
             # 该实验室主任、浙江大学教授任之昂: the first title is at the unit the article just named
             unit = re.search(rf"(?:该|此)({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
                              ctx.between(max(0, p.start - 36), p.start))
             if unit and _is_title(unit.group(2), ctx.lexicon):
-                anchor = p.start - len(unit.group())
-                named = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY
-                         and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(unit.group(1))]
-                for org in named[-1:]:
-                    out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
-                                                     "title": unit.group(2), "former": "false"},
-                                        [p, org], p.start, "该实验室 TITLE、… NAME"))
+                out += _position_at_unit_named_before(ctx, p, unit.group(1), unit.group(2), p.start - len(unit.group()),
+                                                      "该实验室 TITLE、… NAME")
             continue
         anchor = p.start - len(m.group())
         orgs = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY]
@@ -166,6 +157,16 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
     return out
+
+
+def _position_at_unit_named_before(ctx: _Context, p: Mention, unit: str, title: str, anchor: int,
+                                   rule: str) -> list[Fact]:
+    """The position of ``p`` at the last organisation named before ``anchor`` whose name ends with
+    ``unit`` (实验室, 办事处)."""
+    named = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY
+             and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(unit)]
+    return [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                  "former": "false"}, [p, org], p.start, rule) for org in named[-1:]]
 
 
 ANAPHORIC_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处")
