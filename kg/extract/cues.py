@@ -139,6 +139,9 @@ SPORTS_WORDS = re.compile(r"主帅|主教练|教练|球队|队长|球员|球迷|
                           r"比分|上半场|下半场|欧冠|欧联|英超|西甲|意甲|德甲|法甲|中超|足总杯|德比|对阵|交锋|赛程|"
                           r"足球|篮球|世界杯|赔率|让球|盘口|主胜|客胜|平局|赛果|第[一二三四五六七八九十\d]{1,3}轮")
 
+# a unit named bare where the article named it in full before: 该实验室主任, 办事处主任X说
+BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处")
+
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
 # acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)
 GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官|(?<![A-Za-z])C[A-Z]O(?![A-Za-z])")

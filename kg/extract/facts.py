@@ -132,7 +132,7 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
         before = ctx.between(max(0, p.start - 24), p.start)
         m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
-        bare = re.search(rf"(?:^|[。；！？，])({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
+        bare = re.search(rf"(?:^|[。；！？，])({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
         if bare and _is_title(bare.group(2), ctx.lexicon):
             # "…的世界互联网大会香港办事处…。办事处主任岑慧妍说": the office the article named before
             anchor = p.start - len(bare.group()) + (1 if bare.group()[0] in "。；！？，" else 0)
@@ -141,7 +141,7 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             continue
         if not m or not _is_title(m.group(1), ctx.lexicon):
             # 该实验室主任、浙江大学教授任之昂: the first title is at the unit the article just named
-            unit = re.search(rf"(?:该|此)({'|'.join(ANAPHORIC_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
+            unit = re.search(rf"(?:该|此)({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
                              ctx.between(max(0, p.start - 36), p.start))
             if unit and _is_title(unit.group(2), ctx.lexicon):
                 out += _position_at_unit_named_before(ctx, p, unit.group(1), unit.group(2), p.start - len(unit.group()),
@@ -167,9 +167,6 @@ def _position_at_unit_named_before(ctx: _Context, p: Mention, unit: str, title: 
              and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(unit)]
     return [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                   "former": "false"}, [p, org], p.start, rule) for org in named[-1:]]
-
-
-ANAPHORIC_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处")
 
 
 def _atomic_titles(chain: str) -> list[str]:
@@ -937,9 +934,10 @@ def held_in(ctx: _Context) -> list[Fact]:
                              "EVENT 亮相/在 REGION 举行") for r in chain + cities[:1]]
     # "在山东曲阜举办的EVENT": the place before the verb, the event after 的
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
-        verb = re.search(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})的$", ctx.between(max(0, ev.start - 6), ev.start))
-        last = next((r for r in regions if verb and r.end <= ev.start
-                     and ctx.between(r.end, ev.start) == verb.group()), None)
+        verb = re.search(rf"(?:{at_verb.pattern})的$", ctx.between(max(0, ev.start - 6), ev.start))
+        if verb is None:
+            continue
+        last = next((r for r in regions if r.end <= ev.start and ctx.between(r.end, ev.start) == verb.group()), None)
         if last is None:
             continue
         chain = [last]
@@ -960,7 +958,7 @@ def held_in(ctx: _Context) -> list[Fact]:
             chain = _written_together([r for r in regions if _index_in(s, r.start) >= m.end()], ctx)
             if not chain or _index_in(s, chain[0].start) != m.end():
                 continue
-            if m.group("verb") == "设在" or re.match(rf"(?:{'|'.join(cues.EVENT_AT_VERBS)})", t[_index_in(s, chain[-1].end):]):
+            if m.group("verb") == "设在" or at_verb.match(t, _index_in(s, chain[-1].end)):
                 out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], s.start,
                                  "(论坛)…，在 REGION 举行") for r in chain]
     return out

@@ -516,14 +516,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if end < 0:
             i += 1
             continue
-        # 桐乡市委书记: after a place, 市委 closes the organisation and 书记 is the title
-        for k in (2, 3):
-            if i > 0 and text[i - 1] not in cues.PUNCT and _closing_body(text[:i], text[i:i + k], lexicon) \
-                    and _title_chain_at(text, i + k, lexicon) == end:
-                i += k
-                break
-        # 中共|中央政治局委员: a body the lexicon knows reaches into the title (中共中央政治局|委员)
-        i = _body_into_title(text, i, end, lexicon)
+        i = _past_bodies(text, i, end, lexicon)
         # 国家重点实验室|主任: a designated laboratory keeps its name whole, the title is what follows
         unit = next((u for u in UNITS_OPENING_A_TITLE if text.startswith(u, i)), "")
         if unit and text[:i + len(unit)].endswith(DESIGNATED_UNITS) \
@@ -629,32 +622,14 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
             break
-        paren = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:start])
-        if paren and (simplified_same_length(name).endswith(OFFICE_ENDINGS + ("局",))
-                      and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
-            # 香港科技大学（科大）|电子及计算机工程学系讲座教授: a department of the body named before
-            # 国际电信联盟（ITU）|亚太区域办事处主任, |电信发展局副主任: its office or bureau belongs to the title
+        opening = _title_opening(text, start, end, lexicon, words)
+        if opening is not None:  # words of the title, not a name: the organisation stands before them
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
-            cursor = start
-            continue
-        if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
-            # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
-            out.append(Candidate(start, end, "Title", "pattern:title", 2))
-            cursor = start
-            continue
-        if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
-            # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
-            out.append(Candidate(start, end, "Title", "pattern:title", 2))
-            cursor = start - 1
+            cursor = opening
             continue
         posted = re.fullmatch(r"(.{2,8}?)驻(.{1,8})", simplified_same_length(name))
         if posted and (e := lexicon.lookup(posted.group(1))) is not None and e.type == "Region":
             break  # 中国驻卢旺达|大使: where a diplomat is posted, not an organisation's name
-        if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
-            # 科大协理副校长、电子及计算机工程学系|讲座教授: a department of the organisation named before
-            out.append(Candidate(start, end, "Title", "pattern:title", 2))
-            cursor = start
-            continue
         entry = lexicon.lookup(name)
         if entry is not None and entry.type in ORG_TYPES:
             out.append(Candidate(start, end, entry.type, "pattern:title-org", 3, key=entry.name))
@@ -669,10 +644,26 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
     return out
 
 
+def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> int | None:
+    """When the words start..end before a title are part of it rather than an organisation's
+    name, where the scan for the organisation goes on (the cursor); else None."""
+    name = text[start:end]
+    paren = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:start])
+    if paren and (simplified_same_length(name).endswith(OFFICE_ENDINGS + ("局",))
+                  and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
+        return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
+    if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
+        return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
+    if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
+        return start - 1  # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
+    if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
+        return start  # 科大协理副校长、电子及计算机工程学系|讲座教授: a department of the organisation named before
+    return None
+
+
 # words describing the holder of a title, not the organisation before it: 韩国|著名导演
 TITLE_ADJECTIVES = ("著名", "知名", "资深", "年轻", "青年", "新任", "现任", "时任", "首任", "前任", "优秀", "杰出")
 OWN_OUTLET = {"本报", "本刊", "该报", "本台", "本网", "本社"}
-BARE_OFFICES = {"办事处", "代表处", "公司", "集团", "大学", "实验室", "研究院", "研究所"}  # the one named before
 
 
 def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
@@ -682,8 +673,8 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
     entry = lexicon.lookup(name)
     if entry is not None and entry.type == "Region":
         return False
-    if name in OWN_OUTLET or name in cues.EVENT_HEADS or name in BARE_OFFICES or name.startswith("驻"):
-        return False  # 本报|记者, 大赛|评委, 办事处|主任 (the office named before), 驻泰国|大使
+    if name in OWN_OUTLET or name in cues.EVENT_HEADS or name in cues.BARE_UNITS or name.startswith("驻"):
+        return False  # 本报|记者, 大赛|评委, 办事处|主任 (the office named before: a fact rule reads it), 驻泰国|大使
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
@@ -714,7 +705,7 @@ def _unit_of(name: str, after: str) -> int:
     if simple.endswith(DESIGNATED_UNITS):
         return 0  # 澳门大学智慧城市物联网国家重点实验室: a designated laboratory is named as a whole
     heads = next((h for u, h in UNIT_HEADS if simple.endswith(u)), ())
-    if re.match(rf"(?:常务|执行)?副?(?:{'|'.join(heads)})", simplified_same_length(after)) and heads:
+    if heads and re.match(rf"(?:常务|执行)?副?(?:{'|'.join(heads)})", simplified_same_length(after)):
         return 0  # 内罗毕大学计算机学院|院长: the head of the unit holds office in the unit itself
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
@@ -726,7 +717,10 @@ def _unit_of(name: str, after: str) -> int:
 # company's 信息中心主任 stays a title of the company)
 UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所", ("所长",)), ("学系", ("系主任", "主任")),
               ("系", ("系主任", "主任")))
-OFFICE_ENDINGS = ("代表处", "办事处", "办公室")  # offices; a bureau (电信发展局) is named on its own
+# offices of an organisation; a bureau written on with its organisation is a name of its own
+# (国际电信联盟电信发展局), but after the organisation's alias the alias has closed the name and the
+# bureau opens the title (国际电信联盟（ITU）|电信发展局副主任; see _title_opening)
+OFFICE_ENDINGS = ("代表处", "办事处", "办公室")
 
 
 def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
@@ -834,12 +828,18 @@ def _title_chain_start(text: str, end: int, lexicon: Lexicon) -> int:
         if prev < 0:
             break
         start = prev
-    for k in (2, 3):  # 桐乡市委副书记: 市委 closes the organisation
-        if start > 0 and text[start - 1] not in cues.PUNCT \
-                and _closing_body(text[:start], text[start:start + k], lexicon) \
-                and _title_chain_at(text, start + k, lexicon) == end:
-            return start + k
-    return _body_into_title(text, start, end, lexicon) if start >= 0 else start
+    return _past_bodies(text, start, end, lexicon) if start >= 0 else start
+
+
+def _past_bodies(text: str, i: int, end: int, lexicon: Lexicon) -> int:
+    """Where a title chain found at i..end really starts, past the words of a body that open it:
+    桐乡市|委书记 (市委 closes the organisation, 书记 is the title), and 中共|中央政治局委员 (a body
+    the lexicon knows reaches into the title: 中共中央政治局|委员)."""
+    for k in (2, 3):
+        if i > 0 and text[i - 1] not in cues.PUNCT and _closing_body(text[:i], text[i:i + k], lexicon) \
+                and _title_chain_at(text, i + k, lexicon) == end:
+            return i + k
+    return _body_into_title(text, i, end, lexicon)
 
 
 # a body's own Party organs: their secretary's title is 党组书记 of the body (…信息化厅|党组书记)
@@ -1308,7 +1308,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                                          and c.end < i for c in found):
                 start = first.end
                 name = text[start:end]
-        if typ == "Region":  # a venue's name holds no verb: 博览会设在|乌镇互联网国际会展中心
+            # a venue's name holds no verb: 博览会设在|乌镇互联网国际会展中心
             verbs = [s_ + len(w) for w, t, s_ in words if start <= s_ and s_ + len(w) <= i and t == "v"]
             if verbs:
                 start = max(verbs)
@@ -1531,15 +1531,14 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             continue  # 以服务保障|峰会为契机: what is done for the event names none
         if re.search(r"[\d一二三四五六七八九十两几多]$", text[:start]) and name[0] in COUNTERS:
             continue  # 6场平行论坛: a count of events, not a name
-        if contest is not None:
-            pass
-        elif head in cues.CEREMONY_HEADS:
+        if contest is None and head in cues.CEREMONY_HEADS:
             if i - start < 4:  # the parent event opens the name: 世界互联网大会乌镇峰会 + 开幕式
                 continue
-        elif not year and not _distinctive(name, words, start, i, found, known) and not _event_name(name, head):
+        elif contest is None and not year and not _distinctive(name, words, start, i, found, known) \
+                and not _event_name(name, head):
             continue
         ordinal = bool(year) and not year.group()[0].isdigit()
-        strength = 3 if year or contest is not None and contest.strength == 3 else 2
+        strength = 3 if year or contest and contest.strength == 3 else 2
         method = "pattern:event" + (":ordinal" if ordinal else "")
         if head == "大会" and not year:
             strength, method = 1, "pattern:event:bare"  # a bare "…大会" may be the organisation behind it
