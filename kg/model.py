@@ -170,3 +170,6 @@ class Resolution:
 
     entities: dict[str, Entity] = field(default_factory=dict)
     links: dict[Mention, tuple[str, str]] = field(default_factory=dict)  # mention -> (key, reason)
+    # mentions that take their type from the full name they abbreviate (专委会, 科大), whatever
+    # their own cue guessed: the type the graph states for them
+    typed_by_full: dict[Mention, str] = field(default_factory=dict)

@@ -484,7 +484,7 @@ def test_facts_a_title_after_的_and_a_unit_the_article_named(extract_text):
     positions = {(f.role("title"), _name(corpus, f.role("organization"))) for f in corpus.facts if f.kind == "position"}
     assert ("数字政策专员", "数字政策办公室") in positions
     assert ("主任", "浙江大学区块链与数据安全全国重点实验室") in positions
-    assert not any(org == "浙江传媒学院" for _, org in positions)  # 的 before a role, with no alias: no office
+    assert not any(org == "浙江传媒学院" for _, org in positions)  # a student there holds no post
 
 
 def test_facts_local_companies_joined_by_和_share_the_place(extract_text):
@@ -572,3 +572,29 @@ def test_facts_the_dean_holds_office_in_the_school_a_centre_head_in_the_company(
     found = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
              for f in corpus.facts if f.kind == "position"}
     assert found == {("陈彦彬", "新加坡国立大学李光耀公共政策学院", "副院长"), ("朱明浩", "巨石集团", "信息中心主任")}
+
+
+def test_facts_a_title_after_a_copula_or_after_的(extract_text):
+    corpus = extract_text("本报讯（记者 王明）另一位嘉宾玛丽亚·席尔瓦（Maria Silva）是圣保罗大学计算机系教授，长期研究网络测量。"
+                          "来自迪拜穆罕默德·本·拉希德政府学院的研究员法蒂玛·曼苏里说，数字政府需要数据共享。\n")
+    positions = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
+                 for f in corpus.facts if f.kind == "position"}
+    assert ("玛丽亚·席尔瓦", "圣保罗大学", "计算机系教授") in positions
+    assert ("法蒂玛·曼苏里", "穆罕默德·本·拉希德政府学院", "研究员") in positions
+
+
+def test_facts_places_that_open_a_clause_before_的_and_a_company(extract_text):
+    corpus = extract_text("本报讯（记者 王明）展馆里，四川成都的极米科技带来了新款投影仪；江苏南京的云蝠智能则展示了客服大模型，"
+                          "腾讯、中国联通和印度尼西亚的Gojek也在现场。\n")
+    assert {("极米科技", "成都"), ("云蝠智能", "南京"), ("Gojek", "印度尼西亚")} <= {
+        (org, region.removesuffix("市").removesuffix("共和国")) for org, region in _based(corpus)}
+
+
+def test_facts_a_kind_of_body_abbreviated_takes_the_type_of_its_full_name(extract_text):
+    corpus = extract_text("本报讯（记者 王明）中国网络空间安全协会数据安全专业委员会近日在京成立。专委会主任李平说，专委会将发布标准。"
+                          "专委会下设的跨境数据工作组同日成立。工作组组长、清华大学教授陈静介绍了计划。\n")
+    (full,) = [e for e in corpus.resolution.entities.values() if e.name == "中国网络空间安全协会数据安全专业委员会"]
+    assert full.type == "Organization" and "专委会" in full.aliases
+    positions = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
+                 for f in corpus.facts if f.kind == "position"}
+    assert ("陈静", "跨境数据工作组", "组长") in positions

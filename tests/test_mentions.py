@@ -194,6 +194,25 @@ CASES = [
     case("澳门经济及科技发展局局长梁子谦率团出席峰会。", ("梁子谦", "Person"), id="a-name-before-率团"),
     case("香港电讯（HKT）首席技术总监区咏恩表示，专网已进入码头。", ("香港电讯", "Company"), ("区咏恩", "Person"),
          id="a-company-with-its-alias-before-a-title"),
+    case("展馆里，四川成都的极米科技带来了新款投影仪。", ("成都", "Region"), ("极米科技", "Company"),
+         id="an-exhibitor-after-its-places-and-的"),
+    case("江苏南京的云蝠智能则展示了客服大模型。", ("云蝠智能", "Company"), id="an-exhibitor-then-则-and-what-it-shows"),
+    case("一旁，小鹏汽车展台前观众排起长队。", ("小鹏汽车", "Company"), id="a-stand-that-opens-a-clause"),
+    case("辽宁大连的企业代表出席签约。", ("大连", "Region"), id="a-city-whose-short-form-is-a-word-read-by-both-layers"),
+    case("杭州宇树科技发布新款机器人。", ("杭州宇树科技", "Company"), id="city-brand-and-industry-word"),
+    case("腾讯、中国联通和百度参展。", ("中国联通", "Company"), id="a-listed-company-opening-with-a-place"),
+    case("网易带来了游戏《逆水寒》的新版本。", ("逆水寒", "Product"), id="a-game-in-book-marks"),
+    case("图为观众体验机器人。（新华日报记者 顾明远摄）", ("顾明远", "Person"), id="a-photographer-credited-with-the-outlet"),
+    case("另一位嘉宾玛丽亚·席尔瓦表示，合作前景广阔。", ("玛丽亚·席尔瓦", "Person"),
+         id="a-foreign-name-after-common-words"),
+    case("来自迪拜穆罕默德·本·拉希德政府学院的研究员出席。", ("迪拜", "Region"),
+         ("穆罕默德·本·拉希德政府学院", "Organization"), id="a-school-named-after-a-person"),
+    case("京东、小米摘得产业创新类奖项。", ("产业创新类", "AwardCategory"), id="a-class-of-award-after-the-verb"),
+    case("浙江大学团队荣获智能制造赛道二等奖。", ("智能制造赛道", "AwardCategory"), id="a-track-then-a-prize-level"),
+    case("中国互联网协会2026年年会在京召开。", ("中国互联网协会2026年年会", "Event"), id="a-body's-meeting-of-the-year"),
+    case("委员会下设的跨境数据工作组同日成立。", ("跨境数据工作组", "Organization"), id="a-working-group-set-up-under-a-body"),
+    case("美团和印度尼西亚的Gojek也在现场。", ("Gojek", "Company"), id="a-latin-name-after-a-place-and-的"),
+    case("香港中文大学（深圳）与企业签约。", ("香港中文大学（深圳）", "Organization"), id="a-university-campus-in-a-city"),
 ]
 
 
@@ -226,6 +245,12 @@ CASES = [
     ("多家本地企业亦在峰会设置展台。", "峰会设置"),  # a verb before the stand
     ("数字办今年会再推出一批服务。", "数字办今年会"),  # 今年|会 is no 年会
     ("下届亚太峰会将在澳门举行。", "下届亚太峰会"),  # which edition, not its name
+    ("某公司摘得人工智能赛道特等奖。", "摘得人工智能赛道特等奖"),  # the verb and a prize level are no award
+    ("2026年世界互联网大会“互联网之光”博览会今天开幕。", "2026年世界互联网大会"),  # the expo's name, not an edition
+    ("主题展位于科技馆一楼。", "主题"),  # 展|位于, not a stand
+    ("世界互联网大会是2022年成立的国际组织。", "国际组织"),  # what it is, not a name
+    ("埃隆·马斯克旗下公司发布新车。", "埃隆·马斯克旗下公司"),  # the person's company, not a name
+    ("大会设人工智能、智联出行、数智医疗三个赛道。", "智联出行"),  # the tracks of a contest are no companies
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -56,7 +56,8 @@ GENERIC_WORDS = {
 
 # heads of event names; ceremonies and forums are events of their own
 EVENT_HEADS = ("博览会", "展览会", "交易会", "研讨会", "发布会", "开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼",
-               "颁奖礼", "签约仪式", "总决赛", "发布活动", "峰会", "论坛", "大会", "大赛", "年会", "主题展", "展览", "会议")
+               "颁奖礼", "签约仪式", "总决赛", "发布活动", "峰会", "论坛", "大会", "大赛", "年会", "主题展", "展览", "会议",
+               "推介会", "对接会", "洽谈会")
 CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼", "签约仪式", "总决赛")
 # a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
 QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览")
@@ -140,7 +141,7 @@ SPORTS_WORDS = re.compile(r"主帅|主教练|教练|球队|队长|球员|球迷|
                           r"足球|篮球|世界杯|赔率|让球|盘口|主胜|客胜|平局|赛果|第[一二三四五六七八九十\d]{1,3}轮")
 
 # a unit named bare where the article named it in full before: 该实验室主任, 办事处主任X说
-BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处")
+BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学", "公司", "集团", "办事处", "代表处", "工作组")
 
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
 # acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)

@@ -141,10 +141,12 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             continue
         if not m or not _is_title(m.group(1), ctx.lexicon):
             # 该实验室主任、浙江大学教授任之昂: the first title is at the unit the article just named
-            unit = re.search(rf"(?:该|此)({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、[^，。；]{{2,20}}$",
-                             ctx.between(max(0, p.start - 36), p.start))
+            # 。工作组组长、之江实验室研究员乔曼宁: likewise for a bare unit that opens the sentence
+            unit = re.search(rf"(?:该|此|^|[。；！？])({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}}?)、"
+                             rf"[^，。；]{{2,20}}$", ctx.between(max(0, p.start - 36), p.start))
             if unit and _is_title(unit.group(2), ctx.lexicon):
-                out += _position_at_unit_named_before(ctx, p, unit.group(1), unit.group(2), p.start - len(unit.group()),
+                anchor = p.start - len(unit.group()) + (1 if unit.group()[0] in "。；！？" else 0)
+                out += _position_at_unit_named_before(ctx, p, unit.group(1), unit.group(2), anchor,
                                                       "该实验室 TITLE、… NAME")
             continue
         anchor = p.start - len(m.group())
@@ -183,6 +185,9 @@ def _is_title(text: str, lexicon: Lexicon) -> bool:
     return lexicon.ends_with_title(text)
 
 
+STUDIES_OR_SERVES = ("学生", "研究生", "本科生", "博士生", "硕士生", "留学生", "校友", "志愿者", "选手", "用户")
+
+
 def positions(ctx: _Context) -> list[Fact]:
     out = []
     people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
@@ -198,8 +203,10 @@ def positions(ctx: _Context) -> list[Fact]:
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
-            if alias and alias.group().endswith(("）", ")")):
-                cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员
+            if alias and alias.group().endswith(("）", ")")) or not alias:
+                cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员, …大学的副教授
+            if not alias and cut and between.endswith(STUDIES_OR_SERVES):
+                break  # 浙江传媒学院的大三学生: one who studies there holds no post
             titles = _atomic_titles(between[cut:])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
@@ -219,6 +226,32 @@ def positions(ctx: _Context) -> list[Fact]:
                 cursor = max(ctx.text.rfind("、", 0, org.start), ctx.text.rfind("兼", 0, org.start))
                 continue
             break
+    return out
+
+
+COPULA = re.compile(r"(?:[（(][^（）()]{1,40}[)）])?(?:是|系|现任|担任|任)$")
+
+
+def positions_after_copula(ctx: _Context) -> list[Fact]:
+    """"安娜·洛佩斯（Ana López）是智利大学计算机科学系教授": a person, then 是 / 现任, then the
+    organisation and the title, up to the end of the clause."""
+    out = []
+    people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
+    for p in people:
+        org = next((m for m in ctx.top if m.start >= p.end and ctx.type(m) in ORG_FAMILY), None)
+        if org is None or not COPULA.fullmatch(ctx.between(p.end, org.start)):
+            continue
+        rest = ctx.between(org.end, min(len(ctx.text), org.end + TITLE_CHAIN_MAX + 1))
+        chain = re.match(r"[^，。；：,;:！？（(“”]+", rest)
+        if chain is None or not _is_title(chain.group(), ctx.lexicon):
+            continue
+        if any(org.end < m.start < org.end + len(chain.group()) for m in ctx.top):
+            continue  # 是浙江大学|与|之江实验室…: another name inside, not a title
+        written = ctx.between(org.end, org.end + len(chain.group()), written=True)
+        for title in _atomic_titles(written):
+            out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                             "former": "true" if title.startswith(("前", "原")) else "false"},
+                                [p, org], p.start, "NAME是ORG TITLE"))
     return out
 
 
@@ -867,6 +900,15 @@ def coming_from(ctx: _Context) -> list[Fact]:
                     out += _based_in(ctx, other, near[-1:], "REGION企业 A和B")
                     joined = other
                 continue
+        if ctx.between(org.start - 1, org.start) == "的":
+            # ；广东深圳的大疆创新把…, 和哈萨克斯坦的Kaspi.kz: places that open the clause or a list item, 的,
+            # the organisation
+            chain = [r for r in regions if r.end == org.start - 1]
+            while chain and (prev := next((r for r in regions if r.end == chain[0].start), None)) is not None:
+                chain.insert(0, prev)
+            if chain and (chain[0].start == 0 or ctx.between(chain[0].start - 1, chain[0].start) in cues.PUNCT | {"", "和"}):
+                out += _based_in(ctx, org, chain[-1:], "REGION的ORG opening a clause")
+                continue
         # 肯尼亚电信运营商Safaricom, 俄罗斯卡巴斯基公司: a country, what the company is, the company
         country = [r for r in regions if r.end <= org.start and DESCRIBED.fullmatch(ctx.between(r.end, org.start))
                    and _is_country(ctx, r)]
@@ -1101,7 +1143,7 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, anaphoric_positions, quotes, conferments, reports,
+    reporters, positions, positions_after_copula, anaphoric_positions, quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

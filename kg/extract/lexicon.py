@@ -43,6 +43,9 @@ class Entry:
 class Lexicon:
     entries: dict[str, Entry] = field(default_factory=dict)  # by name
     surfaces: dict[str, str] = field(default_factory=dict)  # surface form -> entry name
+    # short place names that are also ordinary words to the segmenter (合肥, 大连): a place only
+    # where the statistical tagger reads a place there too
+    ambiguous_surfaces: dict[str, str] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
     suffixes: dict[str, str] = field(default_factory=dict)  # name ending -> type
     surnames: set[str] = field(default_factory=set)
@@ -140,6 +143,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         for alias in entry.aliases:
             if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level):
                 lex.surfaces.setdefault(alias, entry.name)
+            elif entry.level in ("city", "county") and len(alias) >= 2:
+                lex.ambiguous_surfaces.setdefault(alias, entry.name)
     lex.longest_surface = max((len(s) for s in lex.surfaces), default=0)
     lex.titles = {r["title"] for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]}
     for row in _rows(folder / "org_suffixes.tsv", ["suffix", "type", "source"]):

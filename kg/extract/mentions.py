@@ -113,6 +113,8 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     if "lexicon" in layers:
         found += _lexicon(text, lexicon, words)
     tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
+    if "lexicon" in layers:
+        found += _places_both_layers_read(text, tagged, lexicon)
     hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
         found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES},
@@ -132,12 +134,28 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _products(text, found, words)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found, lexicon, words)
-        found += _stands(text, lexicon, found)
+        found += _stands(text, lexicon, found, tagged)
+        found += _placed_exhibitors(text, words, found, tagged, known)
     # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
     orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
     orgs_before = {o.end for o in found if o.type in ORG_TYPES}  # where the 与 after them stands
     titles_end = {c.end for c in found if c.type == "Title"}
+    tagged_orgs = {(c.start, c.end) for c in tagged if c.type in ORG_TYPES}
+    place_ends = {c.start: c.end for c in found if c.type == "Region" and c.method == "lexicon"}
+    read_by_pattern = {(c.start, c.end) for c in found if c.strength >= 2}  # (下称“大华股份”): an alias already
+    for c in found:
+        brand_and_industry = text[place_ends.get(c.start, c.start):c.end]
+        if c.method == "pattern:name-ending" and c.strength == 1 and (c.start, c.end) in tagged_orgs \
+                and len(brand_and_industry) >= 3 and brand_and_industry not in lexicon.suffixes \
+                and (c.start, c.end) not in read_by_pattern:
+            # 杭州宇树科技: brand and industry word, read as one name by the tagger too (not 巴西|科技)
+            c.strength = 2
     for c in tagged:
+        rest = text[place_ends.get(c.start, c.start):c.end]
+        if c.method == "tagger" and c.type == "Company" and c.start in place_ends and len(rest) >= 2 \
+                and not _industry_words_only(rest, lexicon) and rest not in cues.GENERIC_WORDS \
+                and not rest.endswith(cues.DESCRIPTOR_NOUNS) and not text.startswith(cues.DESCRIPTOR_NOUNS, c.end):
+            c.strength = 2  # 美团、中国联通和…: a listed company whose name opens with a place
         if c.method == "tagger:bare" and c.type == "Person" and c.start in titles_end:
             c.method = "tagger"  # 美国总统|特朗普: a name the title pattern could not read, after a title
         if c.method == "tagger:bare" and c.type in ORG_TYPES and (
@@ -308,6 +326,28 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
     return out + _place_bodies(out, lexicon) + _armed_forces(text, lexicon, words)
 
 
+def _industry_words_only(text: str, lexicon: Lexicon) -> bool:
+    """医疗科技, 通信: industry words and nothing else, what a company does and not its name."""
+    while text:
+        ending = next((text[k:] for k in range(len(text)) if lexicon.suffixes.get(text[k:]) == "CompanyIndustry"), None)
+        if ending is None:
+            return False
+        text = text[:-len(ending)]
+    return True
+
+
+def _places_both_layers_read(text: str, tagged: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """安徽|合肥, 在大连: a city's short form that is also an ordinary word to the segmenter is the
+    lexicon's place where the statistical tagger reads a place too."""
+    out = []
+    for c in tagged:
+        surface = text[c.start:c.end]
+        name = lexicon.ambiguous_surfaces.get(surface) if c.type == "Region" else None
+        if name is not None and lexicon.lookup(surface) is None:
+            out.append(Candidate(c.start, c.end, "Region", "lexicon", 2, key=name))
+    return out
+
+
 def _language(text: str, end: int, entry) -> bool:
     """西班牙语, 阿拉伯文版: a country's name before 语 names a language, not the country."""
     return entry is not None and entry.level == "country" and text.startswith(("语", "文版"), end)
@@ -409,7 +449,8 @@ def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
     return end
 
 
-PHOTO_CREDIT = re.compile(r"[（(](?:本报)?(?:特约)?记者\s*([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
+PHOTO_CREDIT = re.compile(r"[（(](?:本报|新华社|中新社|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|新闻|报))?(?:特约)?记者\s*"
+                          r"([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
 
 
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
@@ -949,12 +990,39 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
                     or first[k - 1] in "的了和与及对向在为是被把将由从等":
                 a += k
                 break
+        else:
+            # 另一位得主|安娜·洛佩斯, 来自阿联酋|穆罕默德·本·扎耶德: common words or a place glued on
+            # the left end where the name's sounds begin
+            cuts = [s_ + len(w) for w, t, s_ in tag(first) if len(w) >= 2 and not t.startswith(("nr", "ns", "nz"))
+                    and dictionary_entry(w) is not None and s_ + len(w) <= len(first) - 2]
+            cuts += [k for k in range(2, len(first) - 1) if any(lexicon.lookup(first[j:k]) for j in range(k - 1))]
+            if cuts:
+                a += max(cuts)
         parts = re.split(f"[{cues.DOTS}]", text[a:b])
         if any(p.endswith(cues.EVENT_HEADS + cues.NAME_HEADS) for p in parts):
             continue  # 世界互联网大会·互联网发展论坛 names an event, not a person
-        if b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b):
+        named_after = _body_named_after(text, b, lexicon)
+        if named_after:  # 穆罕默德·本·扎耶德|人工智能大学: a body named after the person
+            out.append(Candidate(a, named_after[0], named_after[1], "pattern:name-ending", 2))
+        elif b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b):
             out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
     return out
+
+
+def _body_named_after(text: str, b: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """The end and type of an organisation's ending that follows a name at b within a few
+    characters (人工智能大学), if any."""
+    for n in range(2, 9):
+        if b + n > len(text) or not "\u4e00" <= text[b + n - 1] <= "\u9fff":
+            return None
+        found = lexicon.suffix_type(text[b - 1:b + n])
+        if found and len(found[0]) >= 2 and found[1] in ("Organization", "Company") \
+                and not any(text[b + n - len(found[0]):b + n + k] in lexicon.suffixes for k in range(1, 3)):
+            field_ = text[b:b + n - len(found[0])]  # 人工智能: what the body is about, between name and ending
+            if len(field_) < 2 or re.search(r"[的等和与及]|旗下|创办|所在|领导", field_):
+                return None  # 马斯克旗下公司: the person's company, not a name
+            return b + n, found[1]
+    return None
 
 
 def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
@@ -1065,20 +1133,48 @@ def _clause_between(gap: str) -> bool:
     return any(ch in gap for ch in "的已从在是将把被向对与和及或也都")
 
 
-STAND = re.compile(r"在([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(?:台|位)")
+STAND = re.compile(r"(在|走进|来到|^|(?<=[，。；：！？,;:!?]))([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(?:台|位)(?!于)")
+# 广东深圳的大疆创新把…, 上海的米哈游则展示…: at a fair, a clause opened by a place, 的, and what
+# the exhibitor shows
+PLACED_EXHIBITOR = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:则|也|还|同样|更是|更)?"
+                              r"(?:展出|展示|带来|发布|推出|亮相|携|首发|演示|把|将)")
 
 
-def _stands(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+def _stands(text: str, lexicon: Lexicon, found: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
     """在中国电信展台: whose stand it is, at a fair, is a company's name."""
     out = []
     for m in STAND.finditer(text):
-        a, b = m.span(1)
-        name = m.group(1)
+        a, b = m.span(2)
+        name = m.group(2)
         if name[0] in "本该这此各" or lexicon.lookup(name) is not None or any(c.start == a and c.end == b for c in found):
             continue
+        if not m.group(1) and not any(c.start == a and c.end == b and c.type in ORG_TYPES for c in tagged):
+            continue  # 。主题展位于…, 刘建国在展台前: with no verb before it, only the tagger's organisation
         if tag(name)[-1][1] == "v" or re.search(r"峰会|论坛|大会|博览会|现场|会场", name):
             continue  # 在峰会设置展台: a verb before the stand, not whose stand it is
         out.append(Candidate(a, b, "Company", "pattern:stand", 2))
+    return out
+
+
+def _placed_exhibitors(text: str, words, found: list[Candidate], tagged: list[Candidate],
+                       known: dict[str, str]) -> list[Candidate]:
+    """安徽合肥的科大讯飞带来…, 上海的米哈游则展示…: the places that open a clause, 的, then the
+    exhibitor and what it shows. The name must be one to the tagger or a proper word."""
+    places = [c for c in found if c.type == "Region" and c.method == "lexicon"]
+    tagger_starts = {c.start for c in tagged if c.type in ORG_TYPES | {"Person"}}
+    out = []
+    for m in PLACED_EXHIBITOR.finditer(text):
+        a, b = m.span(1)
+        start = m.start()
+        while (place := next((p for p in places if p.end == start), None)) is not None:
+            start = place.start
+        if start == m.start() or not (start == 0 or text[start - 1] in cues.PUNCT or text.endswith("来自", 0, start)
+                                      and (start < 3 or text[start - 3] in cues.PUNCT)):
+            continue
+        if any(c.start < b and a < c.end for c in found if c.type != "Title" and c.strength >= 2):
+            continue
+        if a in tagger_starts or _distinctive(m.group(1), words, a, b, found, known):
+            out.append(Candidate(a, b, "Company", "pattern:placed-exhibitor", 2))
     return out
 
 
@@ -1100,7 +1196,9 @@ def _book_titles(text: str) -> list[Candidate]:
         inner = m.group(1)
         if cues.NOT_OUR_WORKS.search(inner):
             continue
-        if inner.endswith(cues.INITIATIVE_HEADS):
+        if re.search(r"(?:游戏|手游|软件|应用|App|APP)$", text[:m.start()]):
+            out.append(Candidate(m.start(), m.end(), "Product", "pattern:book-title", 3))  # 游戏《原神》
+        elif inner.endswith(cues.INITIATIVE_HEADS):
             out.append(Candidate(m.start(), m.end(), "Initiative", "pattern:book-title", 3))
         elif inner.endswith(cues.REPORT_HEADS) or cues.REPORT_CONTEXT.search(_sentence_around(text, m.start())):
             out.append(Candidate(m.start(), m.end(), "Report", "pattern:book-title", 3))
@@ -1153,8 +1251,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         if stop_verbs and t == "vn" and len(w) >= 2 and k + 1 < len(toks) and toks[k + 1][1] == "ns" \
                 and not opens_clause:
             break  # 企业调用|杭州智算中心: a verb taking a place as its object ends the name
-        if stop_verbs and w in cues.VERBS_BEFORE_EVENTS:
-            break  # 组团|亮相|乌镇峰会: whatever the tagger reads it as, 亮相 is the verb before the name
+        if stop_verbs and (w in cues.VERBS_BEFORE_EVENTS or len(w) >= 2 and w in cues.AWARD_VERBS):
+            break  # 组团|亮相|乌镇峰会, 荣获|…赛道: whatever the tagger reads it as, the verb before the name
         start = s
     while start < end and text[start] in "和与及":
         start += 1  # the scan stopped right before a conjunction it had crossed: the name starts after it
@@ -1293,6 +1391,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
+        if typ == "Organization" and re.search(r"下设的?$", text[:start]):
+            described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
             continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
         if not described and not _distinctive(name, words, start, i, found + out, known):
@@ -1329,6 +1429,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 continue  # 光电智能|芯片: the industry word describes a product
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
+            if COUNTED_KINDS.match(text, end) or text.startswith(cues.CATEGORY_ENDINGS, end):
+                continue  # 设人工智能、智联出行、数智医疗三个赛道, 智联出行赛道: kinds, not companies
             typ, strength = "Company", 1
         else:
             strength = 2
@@ -1438,6 +1540,7 @@ def _nouns_only(words, a: int, b: int) -> bool:
 BRANCH_ENDINGS = ("分行", "支行")
 VAGUE_ENDINGS = ("机构", "代表处", "办事处")
 KINDS_IN_QUOTES = ("工厂", "厂")
+COUNTED_KINDS = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等?[一二三四五六七八九十两几\d]+(?:个|大|项|类|条)")
 LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
 
 
@@ -1453,7 +1556,11 @@ def _opens_with_body(name: str, lexicon: Lexicon) -> bool:
 
 
 def _government_prefix(name: str, lexicon: Lexicon) -> bool:
-    """国家…委员会, 浙江省…委员会: a committee of a state or of a place is a government body."""
+    """国家…委员会, 浙江省…委员会: a committee of a state or of a place is a government body; not
+    one of an association (中国网络空间安全协会数据安全专业委员会)."""
+    if any(lexicon.suffixes.get(name[j:k]) == "Organization" and not name[j:k].endswith(("委员会", "委"))
+           for k in range(2, len(name) - 2) for j in range(max(0, k - 4), k - 1)):
+        return False
     if name.startswith(("国家", "国务院", "中央", "全国人大", "省", "市", "县", "区")):
         return True
     for n in range(min(8, len(name)), 1, -1):
@@ -1497,7 +1604,7 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             continue  # 今年|会: the head starts inside a word that ends before it does
         if n + 1 < len(at):
             j, nxt = at[n + 1]
-            gap = text[end:j]
+            gap = re.sub(r"^[“「]([^“”「」]+)[”」]", r"\1", text[end:j])  # 大会|“互联网之光”|博览会: a quoted brand runs on
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS \
                     and not re.search(r"[在于]", gap):  # 峰会昨日在|湾仔…: a place after 在 is no longer name
                 continue
@@ -1517,6 +1624,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         year = re.search(r"(?:(?<!\d)(?:19|20)\d\d(?:年度?)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())
+            holder = next((c for c in found if c.end == start and c.type in ORG_TYPES), None)
+            if holder is not None:
+                start = holder.start  # 世界互联网大会人工智能专业委员会|2026年度全体会议: the body's meeting of the year
         if re.match(r"下届|上届|本届|历届|每届|该届", text[start:i]):
             start += 2  # 下届亚太峰会: which edition, not part of the name
         contest = next((c for c in out if c.end == i), None) if head == "总决赛" else None
@@ -1552,8 +1662,8 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
     out = []
     for m in re.finditer("奖", text):
         i = m.start()
-        if text[i + 1:i + 2] in ("项", "金", "励", "学", "杯", "赛", "品", "状") or text[i - 1:i] in "获大嘉颁得评夺领中":
-            continue
+        if text[i + 1:i + 2] in ("项", "金", "励", "学", "杯", "赛", "品", "状") or text[i - 1:i] in "获大嘉颁得评夺领中等":
+            continue  # 一等奖, 特等奖: a prize level, not an award's name
         if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
             continue
         start = _np_start(text, i, words, found, max_len=20, stop_verbs=True, openers=("Region", "Organization"))
@@ -1592,15 +1702,24 @@ def _divisions(text: str) -> list[tuple[int, int]]:
     return out
 
 
+AWARD_CLASS = re.compile(rf"(?:{'|'.join(v for v in cues.AWARD_VERBS if len(v) == 2)})([\u4e00-\u9fff]{{2,6}}类)"
+                         r"(?![\u4e00-\u9fff]{0,2}(?:产品|项目|技术)$)")
+
+
 def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
     """Unquoted award categories in a sentence about an award: 人工智能赛道 (…由A、B获得), and
     the divisions an award is named with (分产业发展组和乡村治理组两个组别)."""
     out = [Candidate(a, b, "AwardCategory", "pattern:category-name", 2) for a, b in _divisions(text)]
+    # 荣获社会贡献类奖项, 获评成长潜力类先锋企业: a class of the award, named right after the verb
+    for m in AWARD_CLASS.finditer(text):
+        if not any(c.start < m.end(1) and m.start(1) < c.end for c in found if c.type != "Region"):
+            out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
     for m in re.finditer(r"赛道|组别", text):
         sentence = _sentence_around(text, m.start())
         if not re.search(r"奖|之星|获得|夺得|摘得|获颁|由", sentence):
             continue
-        start = _np_start(text, m.start(), words, found, max_len=8, stop_verbs=True)
+        start = _np_start(text, m.start(), words, found, max_len=8, stop_verbs=True, verb_chains=True,
+                          chain_after_names=True)
         if m.start() - start >= 2 and not any(c.start <= start < c.end for c in found if c.type != "Region"):
             out.append(Candidate(start, m.end(), "AwardCategory", "pattern:category-name", 2))
     return out
@@ -1800,6 +1919,12 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     for m in re.finditer(r"[（(]([^（）()]{1,60})[)）]", text):
         inner = m.group(1).strip()
         entry = lexicon.lookup(inner)
+        university = next((c for c in found if c.end == m.start() and c.type == "Organization"
+                           and text[c.start:c.end].endswith(("大学", "学院"))), None) if entry is not None else None
+        if university is not None and entry.level in ("city", "county"):
+            # 香港科技大学(广州), 中国石油大学（北京）: a university's campus in a city is named so
+            out.append(Candidate(university.start, m.end(), "Organization", "pattern:campus", 2))
+            continue
         if entry is not None:
             continue  # a place: read as based-in by the fact patterns
         if PLACE_IN_PARENS.fullmatch(inner) and any(c.end == m.start() and c.type in ORG_TYPES for c in found):
@@ -1882,6 +2007,12 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
                          text):
         if lexicon.lookup(m.group(1)) is not None:
             out.append(Candidate(m.start(2), m.end(2), "Company", "pattern:from-place", 2))
+    # 和哈萨克斯坦的Kaspi.kz荣获…: a Latin name right after a place and 的
+    place_ends = {c.end for c in found if c.type == "Region" and c.method == "lexicon"}
+    for m in re.finditer(r"的([A-Za-z][A-Za-z0-9&\-]*(?:[ .][A-Za-z][A-Za-z0-9&\-]*)*)(?![A-Za-z0-9])", text):
+        if m.start() in place_ends and not any(c.start == m.start(1) for c in out) \
+                and not re.fullmatch(r"[A-Z]{1,3}\d*", m.group(1)) and not text.startswith(cues.PRODUCT_NOUNS, m.end()):
+            out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:from-place", 2))
     return out
 
 

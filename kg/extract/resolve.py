@@ -82,6 +82,12 @@ def _initials(short: str, own: str) -> bool:
     return chars_in_order(short[1:], own, 1)
 
 
+def _ending_initials(short: str, own: str) -> bool:
+    """专委会 for …人工智能专业委员会, 信通院 for 中国信息通信研究院: the initials of the name's
+    last words, the kind of body it is."""
+    return len(short) >= 3 and any(_initials(short, own[k:]) for k in range(1, len(own) - len(short) - 1))
+
+
 def _level_and_initials(short: str, full: str, lexicon: Lexicon) -> bool:
     """市经信局 for 桐乡市经济和信息化局: the level of the place (市, 省, 县, 区), then the initials
     of the body's own name."""
@@ -193,11 +199,14 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             if h == g:
                 continue
             own = _without_place(full, lexicon)  # 杭州云深处科技有限公司: the city is where, not who
+            placed = own != full
+            if not own.startswith(name) and full.startswith(name) and len(name) > len(full) - len(own):
+                own = full  # 中国移动 for 中国移动通信集团有限公司: the place belongs to the brand
             if not own.startswith(name):
                 continue
             rest = own[len(name):]
             trade = next((form for form in industry if rest.startswith(form) and rest[len(form):] in COMPANY_FORMS), "")
-            registered = (own != full or trade) and rest.endswith(("有限公司", "股份有限公司"))
+            registered = (placed or trade) and rest.endswith(("有限公司", "股份有限公司"))
             if g in companies.values() and not registered and rest != "公司":
                 continue  # two companies' names (阿里巴巴, 阿里巴巴集团) join only through a registered name;
                 # 高通 and 高通公司 differ by the word for company alone
@@ -217,7 +226,8 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
                 continue
             fulls = [h for h in groups if h != g and family(group_type[h]) == "Org" and (
                 group_type[h] == group_type[g] and len(name) >= 3 and _abbreviates(name, names[h])
-                or _initials(name, _own_name(names[h], lexicon)) or _level_and_initials(name, names[h], lexicon))]
+                or _initials(name, _own_name(names[h], lexicon)) or _level_and_initials(name, names[h], lexicon)
+                or _ending_initials(name, _own_name(names[h], lexicon)))]
             if len(fulls) == 1:
                 merged_into[g] = (fulls[0], f"abbreviation of {names[fulls[0]]}")
                 typed_by_full.add(g)
@@ -272,6 +282,7 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         aliases.discard(pref)
         result.entities[g] = Entity(key=g, type=typ, name=pref, aliases=tuple(sorted(aliases)),
                                     english=english, lexicon_key=lex_entry.name if lex_entry else "")
+        result.typed_by_full.update((m, typ) for m in ms if group_of[m] in typed_by_full)
     return result
 
 
@@ -342,7 +353,8 @@ def admit(resolution: Resolution, facts) -> Resolution:
     if not bare:
         return resolution
     return Resolution(entities={k: e for k, e in resolution.entities.items() if k not in bare},
-                      links={m: link for m, link in resolution.links.items() if link[0] not in bare})
+                      links={m: link for m, link in resolution.links.items() if link[0] not in bare},
+                      typed_by_full=resolution.typed_by_full)
 
 
 TOPICAL_HEADS = ("分论坛", "主论坛", "平行论坛", "专题论坛")
@@ -357,7 +369,8 @@ def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[st
             if e.type == "Event" and simplified_same_length(e.name).endswith(ceremony_heads) and k not in used}
     if not idle:
         return resolution
-    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle})
+    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle},
+                     typed_by_full=resolution.typed_by_full)
     parents: dict[str, str] = {}
     for m, (key, _) in resolution.links.items():
         if m.nested and key not in idle:
@@ -367,7 +380,8 @@ def fold_idle_ceremonies(resolution: Resolution, facts, ceremony_heads: tuple[st
     # a forum named by its topic (数字政府与人工智能治理分论坛) is an event of its own all the same
     idle = {k for k in idle if k in parents or not simplified_same_length(resolution.entities[k].name).endswith(
         TOPICAL_HEADS)}
-    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle})
+    out = Resolution(entities={k: e for k, e in resolution.entities.items() if k not in idle},
+                     typed_by_full=resolution.typed_by_full)
     for m, (key, why) in resolution.links.items():
         if key not in idle:
             out.links[m] = (key, why)
@@ -403,7 +417,7 @@ def split_namesakes(resolution: Resolution, facts, article_source: dict[str, str
             split[(person, source)] = f"{person}#{source}"
     if not split:
         return resolution, facts
-    out = Resolution(entities=dict(resolution.entities), links={})
+    out = Resolution(entities=dict(resolution.entities), links={}, typed_by_full=resolution.typed_by_full)
     for (person, source), key in split.items():
         e = resolution.entities[person]
         out.entities[key] = Entity(key=key, type=e.type, name=e.name, aliases=e.aliases, english=e.english)

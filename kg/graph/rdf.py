@@ -107,7 +107,7 @@ def add_article(ds: Dataset, page: Page, article: Article, mentions: list[Mentio
         if m.text != page.text[m.start:m.end]:
             g.add((node, SKG.repairedText, Literal(m.text)))
         g.add((node, SKG.method, Literal(m.method)))
-        g.add((node, SKG.statedType, SKG[m.type]))
+        g.add((node, SKG.statedType, SKG[resolution.typed_by_full.get(m, m.type)]))
         g.add((node, SKG.resolvedBy, Literal(why)))
     for f in facts:
         entities_here.update(v for k, v in f.roles if k not in _LITERAL_ROLES)
