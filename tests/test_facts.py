@@ -598,3 +598,36 @@ def test_facts_a_kind_of_body_abbreviated_takes_the_type_of_its_full_name(extrac
     positions = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
                  for f in corpus.facts if f.kind == "position"}
     assert ("陈静", "跨境数据工作组", "组长") in positions
+
+
+def test_facts_a_ministry_whose_portfolios_are_listed(extract_text):
+    corpus = extract_text("新华社内罗毕5月3日电（记者 王明）论坛由世界互联网大会和坦桑尼亚信息、通信和信息技术部共同主办。"
+                          "巴西科学、技术与创新部副部长若昂·席尔瓦在开幕式上致辞。\n")
+    names = {e.name: e.type for e in corpus.resolution.entities.values()}
+    assert names.get("坦桑尼亚信息、通信和信息技术部") == "GovernmentBody"
+    positions = {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
+                 for f in corpus.facts if f.kind == "position"}
+    assert ("若昂·席尔瓦", "巴西科学、技术与创新部", "副部长") in positions
+
+
+def test_facts_new_members_after_the_verb_that_announces_them(extract_text):
+    corpus = extract_text("新华社开罗5月3日电（记者 王明）论坛期间，世界互联网大会宣布埃及电信公司（埃及）、MTN集团（南非）"
+                          "等5家机构成为大会新会员。\n")
+    names = {e.name for e in corpus.resolution.entities.values()}
+    assert "埃及电信公司" in names and not any(n.startswith("世界互联网大会宣布") for n in names)
+    assert ("埃及电信公司", "埃及") in {(org, region.removesuffix("阿拉伯共和国")) for org, region in _based(corpus)}
+
+
+def test_facts_a_list_placed_by_the_kind_of_its_members(extract_text):
+    corpus = extract_text("（中央社記者王明台北14日電）華碩電腦、和碩聯合及國立清華大學等台灣產學界代表出席峰會。\n")
+    placed = {(org, region.removesuffix("省")) for org, region in _based(corpus)}
+    assert ("華碩電腦", "台灣") in placed
+    assert any(org.endswith("清華大學") and region == "台灣" for org, region in placed)
+
+
+def test_facts_held_where_the_sentence_says_after_an_alias_in_parentheses(extract_text):
+    corpus = extract_text("【大公報訊】記者王明報道：2026年世界互聯網大會亞太峰會（以下簡稱「亞太峰會」）昨日在澳門開幕。"
+                          "貿促局執行委員飛立山（Paulo Ferreira）指出，合作空間很大。\n")
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert any(region.startswith("澳門") for _, region in held)
+    assert "飛立山" in {e.name for e in corpus.resolution.entities.values() if e.type == "Person"}

@@ -533,3 +533,11 @@ def test_mentions_a_company_showing_at_a_fair_is_admitted(lexicon):
     # the verb after the name says what it is: the build admits it without a fact
     found = _found(_names("记者在现场看到，海康威视展示了大模型在工业质检中的应用。", lexicon), "海康威视")
     assert found and all(c.method != "tagger:bare" for c in found)
+
+
+def test_mentions_a_unit_after_a_name_known_from_the_article_is_in_the_title(lexicon):
+    from kg.extract.mentions import find_candidates
+    text = "华硕智慧医疗事业群总经理林志明表示，产品已进入医院。"
+    found = find_candidates(text, lexicon, known={"华硕": "Company"})
+    titles = [text[c.start:c.end] for c in found if c.type == "Title"]
+    assert "智慧医疗事业群总经理" in titles

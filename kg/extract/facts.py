@@ -825,12 +825,14 @@ COUNTED_THEN_LISTED = re.compile(r"(?:[一二三四五六七八九十\d]+家|来
 
 
 def listed_by_place(ctx: _Context) -> list[Fact]:
-    """"阿里巴巴、华为、腾讯等中国企业", "5家浙江单位——之江实验室、网易", "均来自桐乡本土企业：A、B":
+    """"阿里巴巴、华为、腾讯等中国企业", "广达电脑、纬创资通及阳明交大等台湾产学界代表", "5家浙江单位——之江实验室、网易",
+    "均来自桐乡本土企业：A、B":
     the list's organisations are based there."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)(?:企业|公司|厂商)", t):
+        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)"
+                             r"(?:企业|公司|厂商|单位|机构|高校|院校|产学界|产业界|业界|学界)", t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             if where:
                 start = _clause_start(t, m.start())
@@ -953,8 +955,9 @@ def held_in(ctx: _Context) -> list[Fact]:
     at_verb = re.compile(f"(?:{'|'.join(cues.EVENT_AT_VERBS)})")
     regions = [r for r in _regions(ctx) if not r.nested]
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
-        lead = ctx.between(ev.end, ev.end + 14)
-        closing = re.match(r"[”」』\"]*", lead).end()  # 「2025世界互联网大会亚太峰会」日前在香港落幕
+        lead = ctx.between(ev.end, ev.end + 40)
+        # 「2025世界互联网大会亚太峰会」日前在香港落幕; …亚太峰会（以下简称「亚太峰会」）昨日在…
+        closing = re.match(r"[”」』\"]*(?:[（(][^（）()]{1,24}[)）])?", lead).end()
         when = WHEN.match(lead, closing)
         lead = lead[when.end():]
         verb_first = re.match(r"亮相|落户|落地|走进|设在", lead)  # 亮相乌镇: the verbs that take the place after them

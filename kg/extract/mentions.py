@@ -542,6 +542,10 @@ def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True
     m = re.match(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,3}", text[i:])
     if m:
         return i + m.end()
+    # 执行委员飞历奇（Ricardo Ferreira）: a transliterated name, its Latin form in parentheses after it
+    m = re.match(r"([\u4e00-\u9fff]{2,4})[（(][A-Z][a-z]+(?: [A-Z][a-z]+){1,3}[)）]", text[i:])
+    if m:
+        return i + m.end(1)
     return _chinese_name_at(text, i, lexicon, need_surname=need_surname)
 
 
@@ -566,6 +570,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             start = i
         else:
             start = _known_name_end(text, _title_modifiers_start(text, i, lexicon, words), i, known or {})
+            start = _field_after_known_name(text, start, known or {})
         name_end = _person_after(text, end, lexicon)
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -597,6 +602,20 @@ def _body_into_title(text: str, i: int, end: int, lexicon: Lexicon) -> int:
                                                                      or lexicon.lookup(text[j:i]) is not None):
                 return k
     return i
+
+
+def _field_after_known_name(text: str, start: int, known: dict[str, str]) -> int:
+    """緯創資通|智慧醫療事業群總經理: where the title opens with a unit of a company, the words
+    between a name known from the article and the unit name the unit; the title starts there."""
+    units = "|".join(u for u in UNIT_WORDS if len(u) >= 3)
+    if not re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{units})", simplified_same_length(text[start:start + 6])):
+        return start
+    for k in range(max(0, start - 4), start + 1):  # the shortest known name: 緯創資通, not 緯創資通智慧
+        for length in range(2, 13):
+            if k - length >= 0 and known.get(simplified_same_length(text[k - length:k])) in ORG_TYPES \
+                    and not any(ch in cues.PUNCT for ch in text[k:start]):
+                return k
+    return start
 
 
 def _known_name_end(text: str, start: int, i: int, known: dict[str, str]) -> int:
@@ -804,27 +823,27 @@ def _country_ministry_start(text: str, start: int, head: int, words, found: list
 
 def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
     """哈萨克斯坦数字发展、创新和航空航天工业部, 卢旺达信息通信技术与创新部: a ministry's portfolios,
-    listed with 、 or joined by 与, are one name when a country opens it and no title or
-    organisation ends a part of it."""
-    if not re.search(r"(?:、|和|与|及)$", text[:start]):
-        return start
-    opening = max(text.rfind(ch, 0, start) for ch in "，。；：（）“”《》\n ") + 1
-    before = text[opening:start]
-    parts = [p for p in re.split(r"、|和|与|及", before) if p]
-    if not 3 <= len(before) <= 16 or not parts:
-        return start
-    for part in parts:
-        at = opening + before.index(part)
+    listed with 、 or joined by 和/与, are one name when a country opens it and no title or
+    organisation ends a part of it. The parts are read leftwards until one opens with a country
+    (世界互联网大会和|肯尼亚信息、通信和数字经济部)."""
+    end = start
+    while end - start < 16 and end > 0 and text[end - 1] in "、和与及":
+        sep = end - 1
+        begin = max(text.rfind(ch, 0, sep) for ch in "，。；：（）“”《》\n 、和与及") + 1
+        part = text[begin:sep]
+        if not 2 <= len(part) <= 14:
+            return start
         ending = lexicon.suffix_type(part)
-        if _titles_ending_at(text, at + len(part), lexicon) >= 0 or ending and ending[1] in ORG_TYPES:
-            return start  # 信息 may end a company's name, but it is a portfolio here
-    first = parts[0]
-    for i in range(len(first) - 1):  # 会议由|肯尼亚信息、通信和数字经济部: the country opens the name
-        end = _country_end(first, i, lexicon)
-        if end == len(first):
-            return start  # 美国与德国外交部: two countries, not a portfolio
-        if end:
-            return opening + before.index(first) + i
+        if _titles_ending_at(text, sep, lexicon) >= 0 or ending and ending[1] in ORG_TYPES \
+                and ending[1] != "Company":
+            return start  # 古巴正规武装部队、内政部: a body of its own; 信息 (an industry word) is a portfolio here
+        for i in range(len(part) - 1):  # the country that opens the name
+            country_end = _country_end(part, i, lexicon)
+            if country_end == len(part):
+                return start  # 美国与德国外交部: two countries, not a portfolio
+            if country_end:
+                return begin + i
+        end = begin
     return start
 
 
@@ -858,6 +877,7 @@ def _title_before(text: str, end: int, lexicon: Lexicon, words, known: dict[str,
     if start < 0:
         return None
     modifiers = _known_name_end(text, _title_modifiers_start(text, start, lexicon, words), start, known or {})
+    modifiers = _field_after_known_name(text, modifiers, known or {})
     return Candidate(modifiers, end - 1, "Title", "pattern:title", 2)
 
 
@@ -953,6 +973,9 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
     elif inside and text[inside[1]:i] in UNIT_ENDS:
         i, before_unit = inside[1], True  # 企划|处处长: the unit's last character sits in the title's word
     toks = [(w, t, s) for w, t, s in words if s + len(w) <= i]
+    split_unit = next((u for u in UNIT_WORDS if len(u) >= 3 and text.endswith(u, 0, i)), None)
+    if split_unit and not any(w == split_unit and s == i - len(w) for w, _, s in toks):
+        toks = [x for x in toks if x[2] < i - len(split_unit)] + [(split_unit, "n", i - len(split_unit))]  # 事业|群
     start, k = i, len(toks) - 1
     while k >= 0 and i - toks[k][2] <= 10:
         w, t, s = toks[k]
@@ -1246,7 +1269,7 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and (chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
-                and not toks[k - 1][0].endswith(cues.NAME_HEADS):
+                and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in ANNOUNCING_VERBS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
         if stop_verbs and t == "vn" and len(w) >= 2 and k + 1 < len(toks) and toks[k + 1][1] == "ns" \
                 and not opens_clause:
@@ -1260,6 +1283,9 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
 
 
 PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nz", "eng")
+# verbs whose subject is a body, never the first word of a unit's name (大会|宣布|萨法利通信公司)
+ANNOUNCING_VERBS = frozenset(cues.QUOTE_VERBS) | {"宣布", "发布", "公布", "举办", "主办", "承办", "签署", "成为", "加入",
+                                                  "推出", "启动", "邀请", "联合", "携手", "支持", "授予", "表彰"}
 
 
 def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, int] | None) -> int:
@@ -1349,7 +1375,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 if entry and entry[1] not in ("nt", "ns", "nz"):
                     break
                 following = dictionary_entry(text[i:end + 1]) if end < len(text) else None
-                if following and following[0] >= 20:  # 部 in 部分, 局 in 局面
+                title_after = any(text[end:end + k] in lexicon.titles for k in range(2, 6))  # …创新部|副部长
+                if following and following[0] >= 20 and not title_after:  # 部 in 部分, 局 in 局面
                     break
             if not any(e == end for _, e, _ in ends):  # 人民银行, not its 银行
                 ends.append((i, end, typ))
@@ -1368,6 +1395,15 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             first = _np_start(text, start - 1, words, found, stop_verbs=True)
             if first < start - 2 and not lexicon.suffix_type(text[first:start - 1]):
                 start = _unit_chain_start(text, first, lexicon, hints)
+        if typ == "GovernmentBody" and i - start < 2:
+            # 技术与创新|部: a portfolio the segmenter reads as a verb still names the ministry; not a
+            # department of a company written before it (巨石集团有限公司|智能制造部)
+            wider = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], verb_chains=True)
+            if re.search("[与和及、]", text[wider:i]) and not any(c.end == wider and c.type in ORG_TYPES
+                                                               for c in found + out) and not any(
+                    lexicon.suffixes.get(text[j:k]) in ORG_TYPES for k in range(wider + 2, i + 1)
+                    for j in range(max(wider, k - 8), k - 1)):
+                start = wider
         if typ == "GovernmentBody":
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -1755,6 +1791,14 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                 a, b = a + sent_start, b + sent_start
                 if any(c.start <= a and b <= c.end and c.type == "Title" for c in found):
                     continue
+                if any(c.type in ORG_TYPES and c.strength >= 2 and (c.start < b < c.end or c.start < a < c.end)
+                       for c in found):
+                    continue  # 泰国国家电子和计算机技术中心: the 和 is inside a name read by its ending
+                # 世界互联网大会宣布|萨法利通信公司（肯尼亚）、…: a name read by its ending starts the item
+                inner = [c for c in found if a < c.start and c.end == b and c.type in ORG_TYPES and c.strength >= 2]
+                if inner and any(a <= o.start and o.end <= min(c.start for c in inner) and o.type in ORG_TYPES
+                                 | {"Person"} for o in found):
+                    a = min(c.start for c in inner)  # another name before it: the item holds a clause
                 own = lexicon.suffix_type(text[a:b])
                 # the item's own ending wins over the list's word (清华大学 in a list of 企业 stays a university)
                 item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and (
