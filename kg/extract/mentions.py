@@ -140,22 +140,8 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
     orgs_before = {o.end for o in found if o.type in ORG_TYPES}  # where the 与 after them stands
     titles_end = {c.end for c in found if c.type == "Title"}
-    tagged_orgs = {(c.start, c.end) for c in tagged if c.type in ORG_TYPES}
-    place_ends = {c.start: c.end for c in found if c.type == "Region" and c.method == "lexicon"}
-    read_by_pattern = {(c.start, c.end) for c in found if c.strength >= 2}  # (下称“大华股份”): an alias already
-    for c in found:
-        brand_and_industry = text[place_ends.get(c.start, c.start):c.end]
-        if c.method == "pattern:name-ending" and c.strength == 1 and (c.start, c.end) in tagged_orgs \
-                and len(brand_and_industry) >= 3 and brand_and_industry not in lexicon.suffixes \
-                and (c.start, c.end) not in read_by_pattern:
-            # 杭州宇树科技: brand and industry word, read as one name by the tagger too (not 巴西|科技)
-            c.strength = 2
+    _raise_where_layers_agree(text, found, tagged, lexicon)
     for c in tagged:
-        rest = text[place_ends.get(c.start, c.start):c.end]
-        if c.method == "tagger" and c.type == "Company" and c.start in place_ends and len(rest) >= 2 \
-                and not _industry_words_only(rest, lexicon) and rest not in cues.GENERIC_WORDS \
-                and not rest.endswith(cues.DESCRIPTOR_NOUNS) and not text.startswith(cues.DESCRIPTOR_NOUNS, c.end):
-            c.strength = 2  # 美团、中国联通和…: a listed company whose name opens with a place
         if c.method == "tagger:bare" and c.type == "Person" and c.start in titles_end:
             c.method = "tagger"  # 美国总统|特朗普: a name the title pattern could not read, after a title
         if c.method == "tagger:bare" and c.type in ORG_TYPES and (
@@ -324,6 +310,29 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             break
         i += 1
     return out + _place_bodies(out, lexicon) + _armed_forces(text, lexicon, words)
+
+
+def _raise_where_layers_agree(text: str, found: list[Candidate], tagged: list[Candidate], lexicon: Lexicon) -> None:
+    """A company name that may open with a place is as sure as a pattern where both layers read
+    it: a brand and industry word the tagger reads as one name too (杭州宇树科技, not 巴西|科技), and
+    a company the tagger reads in a list that opens with a place (美团、中国联通和…)."""
+    place_ends = {c.start: c.end for c in found if c.type == "Region" and c.method == "lexicon"}
+
+    def named_after_place(c: Candidate) -> bool:
+        rest = text[place_ends.get(c.start, c.start):c.end]
+        return len(rest) >= 2 and not _industry_words_only(rest, lexicon) and rest not in cues.GENERIC_WORDS
+
+    tagged_orgs = {(c.start, c.end) for c in tagged if c.type in ORG_TYPES}
+    read_by_pattern = {(c.start, c.end) for c in found if c.strength >= 2}  # (下称“大华股份”): an alias already
+    for c in found:
+        if c.method == "pattern:name-ending" and c.strength == 1 and (c.start, c.end) in tagged_orgs \
+                and (c.start, c.end) not in read_by_pattern and named_after_place(c):
+            c.strength = 2
+    for c in tagged:
+        if c.method == "tagger" and c.type == "Company" and c.start in place_ends and named_after_place(c) \
+                and not text[c.start:c.end].endswith(cues.DESCRIPTOR_NOUNS) \
+                and not text.startswith(cues.DESCRIPTOR_NOUNS, c.end):
+            c.strength = 2
 
 
 def _industry_words_only(text: str, lexicon: Lexicon) -> bool:
@@ -827,7 +836,7 @@ def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
     organisation ends a part of it. The parts are read leftwards until one opens with a country
     (世界互联网大会和|肯尼亚信息、通信和数字经济部)."""
     end = start
-    while end - start < 16 and end > 0 and text[end - 1] in "、和与及":
+    while start - end < 16 and end > 0 and text[end - 1] in "、和与及":
         sep = end - 1
         begin = max(text.rfind(ch, 0, sep) for ch in "，。；：（）“”《》\n 、和与及") + 1
         part = text[begin:sep]
