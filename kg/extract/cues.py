@@ -114,6 +114,9 @@ ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联
 # event verbs for "EVENT 亮相/落户/举行 REGION" and "在 REGION 举行"
 EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地", "落幕", "闭幕", "登场")
 # verbs that stand before an event's name and are never part of it: 应邀出席|峰会
+# verbs whose subject is a body, never the first word of a unit's name (大会|宣布|萨法利通信公司)
+ANNOUNCING_VERBS = frozenset(QUOTE_VERBS) | {"宣布", "发布", "公布", "举办", "主办", "承办", "签署", "成为", "加入",
+                                             "推出", "启动", "邀请", "联合", "携手", "支持", "授予", "表彰"}
 VERBS_BEFORE_EVENTS = EVENT_AT_VERBS + ("出席", "参加", "参与", "应邀", "主办", "承办", "来到", "走进")
 VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 

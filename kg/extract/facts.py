@@ -203,7 +203,7 @@ def positions(ctx: _Context) -> list[Fact]:
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
-            if alias and alias.group().endswith(("）", ")")) or not alias:
+            if not alias or alias.group().endswith(("）", ")")):
                 cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员, …大学的副教授
             if not alias and cut and between.endswith(STUDIES_OR_SERVES):
                 break  # 浙江传媒学院的大三学生: one who studies there holds no post
@@ -725,6 +725,14 @@ def _written_together(regions: list[Mention], ctx: _Context) -> list[Mention]:
     return chain
 
 
+def _places_written_up_to(regions: list[Mention], end: int) -> list[Mention]:
+    """The places printed one right after another that end at ``end`` (山东曲阜, 广东深圳), in order."""
+    chain = [r for r in regions if r.end == end][:1]
+    while chain and (prev := next((r for r in regions if r.end == chain[0].start), None)) is not None:
+        chain.insert(0, prev)
+    return chain
+
+
 def _based_in(ctx: _Context, org: Mention, regions: list[Mention], rule: str) -> list[Fact]:
     return [ctx.fact("basedIn", {"organization": ctx.key(org), "region": ctx.key(r)}, [org, r], org.start, rule)
             for r in regions]
@@ -905,9 +913,7 @@ def coming_from(ctx: _Context) -> list[Fact]:
         if ctx.between(org.start - 1, org.start) == "的":
             # ；广东深圳的大疆创新把…, 和哈萨克斯坦的Kaspi.kz: places that open the clause or a list item, 的,
             # the organisation
-            chain = [r for r in regions if r.end == org.start - 1]
-            while chain and (prev := next((r for r in regions if r.end == chain[0].start), None)) is not None:
-                chain.insert(0, prev)
+            chain = _places_written_up_to(regions, org.start - 1)
             if chain and (chain[0].start == 0 or ctx.between(chain[0].start - 1, chain[0].start) in cues.PUNCT | {"", "和"}):
                 out += _based_in(ctx, org, chain[-1:], "REGION的ORG opening a clause")
                 continue
@@ -983,12 +989,8 @@ def held_in(ctx: _Context) -> list[Fact]:
         if verb is None:
             continue
         last = next((r for r in regions if r.end <= ev.start and ctx.between(r.end, ev.start) == verb.group()), None)
-        if last is None:
-            continue
-        chain = [last]
-        while (prev := next((r for r in regions if r.end == chain[0].start), None)) is not None:
-            chain.insert(0, prev)  # 山东|曲阜
-        if ctx.between(max(0, chain[0].start - 1), chain[0].start) == "在":
+        chain = _places_written_up_to(regions, last.end) if last is not None else []  # 山东|曲阜
+        if chain and ctx.between(max(0, chain[0].start - 1), chain[0].start) == "在":
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], chain[0].start,
                              "在 REGION 举办的 EVENT") for r in chain]
     # "论坛由…主办，在基加利会议中心举行": a later clause of a sentence about the event by its head noun;

@@ -1278,7 +1278,7 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and (chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
-                and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in ANNOUNCING_VERBS):
+                and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in cues.ANNOUNCING_VERBS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
         if stop_verbs and t == "vn" and len(w) >= 2 and k + 1 < len(toks) and toks[k + 1][1] == "ns" \
                 and not opens_clause:
@@ -1292,9 +1292,6 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
 
 
 PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nz", "eng")
-# verbs whose subject is a body, never the first word of a unit's name (大会|宣布|萨法利通信公司)
-ANNOUNCING_VERBS = frozenset(cues.QUOTE_VERBS) | {"宣布", "发布", "公布", "举办", "主办", "承办", "签署", "成为", "加入",
-                                                  "推出", "启动", "邀请", "联合", "携手", "支持", "授予", "表彰"}
 
 
 def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, int] | None) -> int:
@@ -1408,10 +1405,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             # 技术与创新|部: a portfolio the segmenter reads as a verb still names the ministry; not a
             # department of a company written before it (巨石集团有限公司|智能制造部)
             wider = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], verb_chains=True)
-            if re.search("[与和及、]", text[wider:i]) and not any(c.end == wider and c.type in ORG_TYPES
-                                                               for c in found + out) and not any(
-                    lexicon.suffixes.get(text[j:k]) in ORG_TYPES for k in range(wider + 2, i + 1)
-                    for j in range(max(wider, k - 8), k - 1)):
+            if re.search("[与和及、]", text[wider:i]) and not _ending_inside(text[wider:i], lexicon, ORG_TYPES) \
+                    and not any(c.end == wider and c.type in ORG_TYPES for c in found + out):
                 start = wider
         if typ == "GovernmentBody":
             start = _country_ministry_start(text, start, i, words, found, lexicon)
@@ -1600,11 +1595,17 @@ def _opens_with_body(name: str, lexicon: Lexicon) -> bool:
     return any((e := lexicon.lookup(name[:n])) and e.type == "GovernmentBody" for n in range(2, len(name)))
 
 
+def _ending_inside(text: str, lexicon: Lexicon, types) -> bool:
+    """Whether an organisation's ending of two or more characters, of one of ``types``, closes a
+    word inside ``text`` (…协会 in 中国网络空间安全协会数据安全专业, …有限公司 in …有限公司智能制造)."""
+    return any(lexicon.suffixes.get(text[j:k]) in types for k in range(2, len(text) + 1)
+               for j in range(max(0, k - 8), k - 1))
+
+
 def _government_prefix(name: str, lexicon: Lexicon) -> bool:
     """国家…委员会, 浙江省…委员会: a committee of a state or of a place is a government body; not
     one of an association (中国网络空间安全协会数据安全专业委员会)."""
-    if any(lexicon.suffixes.get(name[j:k]) == "Organization" and not name[j:k].endswith(("委员会", "委"))
-           for k in range(2, len(name) - 2) for j in range(max(0, k - 4), k - 1)):
+    if _ending_inside(name[:-3], lexicon, {"Organization"}):
         return False
     if name.startswith(("国家", "国务院", "中央", "全国人大", "省", "市", "县", "区")):
         return True
