@@ -631,3 +631,41 @@ def test_facts_held_where_the_sentence_says_after_an_alias_in_parentheses(extrac
     held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
     assert any(region.startswith("澳門") for _, region in held)
     assert "飛立山" in {e.name for e in corpus.resolution.entities.values() if e.type == "Person"}
+
+
+def _positions(corpus):
+    return {(_name(corpus, f.role("holder")), _name(corpus, f.role("organization")), f.role("title"))
+            for f in corpus.facts if f.kind == "position"}
+
+
+def test_facts_a_unit_after_a_registered_name_is_in_the_title(extract_text):
+    corpus = extract_text("（中央社記者王明台北14日電）緯創資通股份有限公司智慧醫療事業群總經理陳大文說，合作前景廣闊。\n")
+    assert ("陳大文", "緯創資通股份有限公司", "智慧醫療事業群總經理") in _positions(corpus)
+
+
+def test_facts_a_short_form_introduced_in_parentheses_names_the_company_later(extract_text):
+    corpus = extract_text("新华社乌镇11月7日电（记者 王明）华硕电脑股份有限公司（以下简称华硕）今天发布新品。"
+                          "华硕智慧医疗事业群总经理林明德表示，公司将加大投入。\n")
+    assert ("林明德", "华硕电脑股份有限公司", "智慧医疗事业群总经理") in _positions(corpus)
+    assert not any(e.name.startswith("以下简称") for e in corpus.resolution.entities.values())
+
+
+def test_facts_the_post_in_parentheses_after_a_name(extract_text):
+    corpus = extract_text("新华社北京5月3日电（记者 王明）圆桌对话中，钟若岚（北京大学国际关系学院教授）表示，各方应推动规则互认。\n")
+    assert ("钟若岚", "北京大学", "国际关系学院教授") in _positions(corpus)
+
+
+def test_facts_a_hyphenated_university_name_with_its_country(extract_text):
+    corpus = extract_text("新华社北京5月3日电（记者 王明）哈萨克斯坦阿里-法拉比国立大学副校长艾达尔·努尔兰坦言，规则不统一。\n")
+    assert ("艾达尔·努尔兰", "哈萨克斯坦阿里-法拉比国立大学", "副校长") in _positions(corpus)
+
+
+def test_facts_a_portfolio_after_an_international_body_and_its_alias(extract_text):
+    corpus = extract_text("新华社内罗毕5月3日电（记者 王明）非洲联盟（非盟）基础设施和能源委员阿玛杜·迪亚洛指出，投资仍然不足。\n")
+    assert ("阿玛杜·迪亚洛", "非洲联盟", "基础设施和能源委员") in _positions(corpus)
+    assert not any("能源" in e.name for e in corpus.resolution.entities.values())
+
+
+def test_facts_a_university_institute_before_a_title_is_part_of_it(extract_text):
+    corpus = extract_text("（中央社記者王明台北14日電）國立陽明交通大學生物醫學資訊研究所教授黃思妤說，挑戰在於資料治理。\n")
+    assert ("黃思妤", "國立陽明交通大學", "生物醫學資訊研究所教授") in _positions(corpus)

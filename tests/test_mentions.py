@@ -33,6 +33,12 @@ def case(sentence, *expected, id, xfail=None):
 
 CASES = [
     # ORG + TITLE + NAME
+    case("中国科学院计算技术研究所研究员王强表示，算力需求仍在增长。",
+         ("中国科学院计算技术研究所", "Organization"), ("王强", "Person"), id="academy-institute-title-name"),
+    case("廣達電腦、緯創資通及國立陽明交通大學等台灣產學界代表出席。",
+         ("緯創資通", "Company"), ("國立陽明交通大學", "Organization"), id="list-of-a-place-and-kind"),
+    case("阿里巴巴、华为、腾讯等中国企业参展。",
+         ("阿里巴巴", "Company"), ("腾讯", "Company"), id="list-of-a-country-and-kind"),
     case("华为技术有限公司董事长梁华表示，人工智能将重塑各行各业。",
          ("华为技术有限公司", "Company"), ("梁华", "Person"), id="org-title-name"),
     case("北京市人民政府副市长王红出席开幕式并致辞。",
@@ -251,6 +257,9 @@ CASES = [
     ("世界互联网大会是2022年成立的国际组织。", "国际组织"),  # what it is, not a name
     ("埃隆·马斯克旗下公司发布新车。", "埃隆·马斯克旗下公司"),  # the person's company, not a name
     ("大会设人工智能、智联出行、数智医疗三个赛道。", "智联出行"),  # the tracks of a contest are no companies
+    ("晨报讯（记者杨莉通讯员王媛）银行多次催要均不理会。", "记者杨莉"),  # a credit line names no body
+    ("新浪科技讯 北京时间7月2日消息，微软今天宣布新计划。", "新浪科技讯"),  # the dateline word is no part of the name
+    ("（中央社記者王明台北14日電）華碩電腦、和碩聯合等台灣企業出席。", "碩聯合"),  # 、和碩: the 和 opens a name
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -107,6 +107,7 @@ LIST_NOUNS = {
     "机构": "Company", "单位": "Organization", "组织": "Organization", "高校": "Organization",
     "大学": "Organization", "部门": "GovernmentBody", "国家": "Region", "城市": "Region", "地区": "Region",
     "个人": "Person", "人士": "Person", "专家": "Person", "嘉宾": "Person",
+    "产学界": "Company", "产业界": "Company", "业界": "Company", "学界": "Organization",
 }
 LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
 ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")

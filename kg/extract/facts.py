@@ -229,12 +229,13 @@ def positions(ctx: _Context) -> list[Fact]:
     return out
 
 
-COPULA = re.compile(r"(?:[（(][^（）()]{1,40}[)）])?(?:是|系|现任|担任|任)$")
+COPULA = re.compile(r"(?:[（(][^（）()]{1,40}[)）])?(?:是|系|现任|担任|任)$|[（(]")
 
 
 def positions_after_copula(ctx: _Context) -> list[Fact]:
     """"安娜·洛佩斯（Ana López）是智利大学计算机科学系教授": a person, then 是 / 现任, then the
-    organisation and the title, up to the end of the clause."""
+    organisation and the title, up to the end of the clause; or the post in parentheses after the
+    name (钟若岚（北京大学国际关系学院教授）)."""
     out = []
     people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
     for p in people:
@@ -242,9 +243,11 @@ def positions_after_copula(ctx: _Context) -> list[Fact]:
         if org is None or not COPULA.fullmatch(ctx.between(p.end, org.start)):
             continue
         rest = ctx.between(org.end, min(len(ctx.text), org.end + TITLE_CHAIN_MAX + 1))
-        chain = re.match(r"[^，。；：,;:！？（(“”]+", rest)
+        chain = re.match(r"[^，。；：,;:！？（(）)“”]+", rest)
         if chain is None or not _is_title(chain.group(), ctx.lexicon):
             continue
+        if ctx.between(p.end, org.start) in ("（", "(") and not rest.startswith(("）", ")"), len(chain.group())):
+            continue  # 钟若岚（北京大学国际关系学院教授）: the aside holds the post and nothing else
         if any(org.end < m.start < org.end + len(chain.group()) for m in ctx.top):
             continue  # 是浙江大学|与|之江实验室…: another name inside, not a title
         written = ctx.between(org.end, org.end + len(chain.group()), written=True)

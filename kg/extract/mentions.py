@@ -586,6 +586,11 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
             out += _organisations_before(text, start, lexicon, words, out, hints, heads, known)
             i = name_end
+        elif text[end:end + 1] in ("）", ")") and _opens_aside(text, start):
+            # 钟若岚（北京大学国际关系学院教授）: the post of the person named before the parentheses
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            out += _organisations_before(text, start, lexicon, words, out, hints, heads, known)
+            i = end
         else:
             out.append(Candidate(start, end, "Title", "pattern:title", 1))
             i = end
@@ -611,6 +616,27 @@ def _body_into_title(text: str, i: int, end: int, lexicon: Lexicon) -> int:
                                                                      or lexicon.lookup(text[j:i]) is not None):
                 return k
     return i
+
+
+def _past_hyphen(text: str, start: int, words, lexicon: Lexicon) -> int:
+    """阿里-|法拉比国立大学: a hyphen joins the parts of a transliterated name; the part before it,
+    and a country written before that, open the name."""
+    if not (start >= 3 and text[start - 1] in "-－" and "\u4e00" <= text[start - 2] <= "\u9fff"):
+        return start
+    part = next((s for w, _, s in words if s + len(w) == start - 1), None)
+    if part is None or start - 1 - part > 4:
+        return start
+    for k in range(max(0, part - 8), part - 1):
+        entry = lexicon.lookup(text[k:part])
+        if entry is not None and entry.type == "Region" and entry.level == "country":
+            return k
+    return part
+
+
+def _opens_aside(text: str, start: int) -> bool:
+    """Whether the words before ``start`` open with a parenthesis after a name: 钟若岚（北京大学…."""
+    k = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+    return k >= 2 and "\u4e00" <= text[k - 1] <= "\u9fff" and not re.search(r"[，,。；;：:、（）()“”]", text[k + 1:start])
 
 
 def _field_after_known_name(text: str, start: int, known: dict[str, str]) -> int:
@@ -663,6 +689,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
+        start = _past_hyphen(text, start, words, lexicon)
         if _org_type(text[start:end], lexicon) == "GovernmentBody" or end - start <= 2:
             start = _country_ministry_start(text, start, end - 1, words, [], lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -681,6 +708,11 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
+        legal = LEGAL_FORM.search(simplified_same_length(text[start:end - 1]))
+        if legal and not lexicon.suffix_type(text[start + legal.end():end]):
+            # 緯創資通股份有限公司|智慧醫療事業群總經理: a name ends with its legal form; what follows is the title's
+            out.append(Candidate(start + legal.end(), end, "Title", "pattern:title", 2))
+            end = start + legal.end()
         unit = _unit_of(text[start:end], text[end:end + 6]) or _domain_repeated(text[start:end], lexicon) \
             or _office_of_listed_body(text[start:end], lexicon)
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
@@ -713,6 +745,10 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
     return out
 
 
+# the legal form that closes a company's registered name; nothing of the name comes after it
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?")
+
+
 def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> int | None:
     """When the words start..end before a title are part of it rather than an organisation's
     name, where the scan for the organisation goes on (the cursor); else None."""
@@ -723,6 +759,9 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> 
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
     if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
+    if paren and _field_words(words, start, end) and _international_body_ends(text, paren.start(), lexicon) \
+            and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry":
+        return start  # 非洲联盟（非盟）|基础设施和能源委员: the portfolio after the body's alias opens the title
     if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
         return start - 1  # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
     if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
@@ -744,12 +783,14 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
         return False
     if name in OWN_OUTLET or name in cues.EVENT_HEADS or name in cues.BARE_UNITS or name.startswith("驻"):
         return False  # 本报|记者, 大赛|评委, 办事处|主任 (the office named before: a fact rule reads it), 驻泰国|大使
+    if re.search(r"(?:记者|通讯员|实习生|编辑)[\u4e00-\u9fff]{2,3}$", name):
+        return False  # 记者杨莉|通讯员王媛: a credit line names people, each after their own title
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
 # an organisation that units belong to, and the units named before a title (学院, 实验室, 事业部)
 PARENT_ENDINGS = ("大学", "集团", "公司", "银行", "证券", "科学院", "工程院")
-UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "实验室", "事业部", "中心", "部", "处", "室", "行业")
+UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "研究所", "实验室", "事业部", "中心", "部", "处", "室", "行业")
 UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中心")  # 实验室主任, 中心主任
 DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the state, named in full
 
@@ -778,6 +819,8 @@ def _unit_of(name: str, after: str) -> int:
         return 0  # 内罗毕大学计算机学院|院长: the head of the unit holds office in the unit itself
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
+            if simple.endswith("研究所") and not simple[:i].endswith("大学"):
+                return 0  # 中国科学院|计算技术研究所: an academy's institute is a body of its own
             return len(simple) - i
     return 0
 
@@ -1311,6 +1354,13 @@ def _common_words(words, a: int, b: int) -> bool:
     return bool(parts) and all(t in ("n", "vn", "an") for _, t in parts)
 
 
+def _field_words(words, a: int, b: int) -> bool:
+    """Common nouns between a and b, joined by 和 or 与 (基础设施和能源): a field, not a name."""
+    parts = [(w, t) for w, t, s in words if a <= s and s + len(w) <= b]
+    return bool(parts) and all(t in ("n", "vn", "an") or w in ("和", "与", "及") for w, t in parts) \
+        and parts[0][1] != "c" and parts[-1][1] != "c"
+
+
 def _one_name(words, a: int, b: int) -> bool:
     """No coordination of two names between a and b (腾讯|和|之江实验室)."""
     toks = list(words)
@@ -1808,7 +1858,13 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                 inner = [c for c in found if a < c.start and c.end == b and c.type in ORG_TYPES and c.strength >= 2]
                 if inner and any(a <= o.start and o.end <= min(c.start for c in inner) and o.type in ORG_TYPES
                                  | {"Person"} for o in found):
-                    a = min(c.start for c in inner)  # another name before it: the item holds a clause
+                    head = min(c.start for c in inner)
+                    # 緯創資通及|國立陽明交通大學: a name before the joint is an item of its own
+                    joined = next((o for o in found if o.start == a and o.type in ORG_TYPES
+                                   and text[o.end:head] in ("和", "及", "与", "以及")), None)
+                    if joined is not None:
+                        out.append(Candidate(a, joined.end, joined.type, "pattern:list", 2))
+                    a = head  # another name before it: the item holds a clause
                 own = lexicon.suffix_type(text[a:b])
                 # the item's own ending wins over the list's word (清华大学 in a list of 企业 stays a university)
                 item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and (
@@ -1827,7 +1883,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-LIST_SPLIT = re.compile(r"、|以及|和|及|与")
+LIST_SPLIT = re.compile(r"、|以及|(?<![、\n])(?:和|及|与)")  # 、和碩聯合: after 、 the 和 opens a name
 
 
 def list_items(segment: str) -> list[tuple[int, int]]:
@@ -1839,7 +1895,8 @@ def list_items(segment: str) -> list[tuple[int, int]]:
         # "工业和信息化部": a short word joined to a name that has an ending is one name; so is
         # a designated laboratory named by two fields (计算机辅助设计与图形系统全国重点实验室)
         if merged and merged[-1][1] in ("和", "与", "及") and (
-                len(merged[-1][0]) <= 4 or merged[-1][1] == "与" and part.endswith(DESIGNATED_UNITS)) \
+                len(merged[-1][0]) <= 4 and _common_word_phrase(merged[-1][0])
+                or merged[-1][1] == "与" and part.endswith(DESIGNATED_UNITS)) \
                 and not merged[-1][0].endswith(cues.NAME_HEADS) and part.endswith(cues.NAME_HEADS):
             prev, joint = merged.pop()
             merged.append((prev + joint + part, sep))
@@ -1857,6 +1914,13 @@ def list_items(segment: str) -> list[tuple[int, int]]:
     return items
 
 
+def _common_word_phrase(part: str) -> bool:
+    """工业, 数字经济: ordinary words, which 和 joins to a body's name (工业和信息化部); not a
+    brand (緯創資通及|…大學, 和碩聯合)."""
+    return all(t in ("n", "vn", "v", "a", "an", "j", "b") and (e := dictionary_entry(w)) is not None and e[0] >= 100
+               for w, t, _ in tag(simplified_same_length(part)))
+
+
 def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[int, int]]]]:
     results = []
     # "N家企业 … 分别是 LIST"
@@ -1870,11 +1934,14 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
             if len(items) >= 2:
                 results.append((cues.LIST_NOUNS.get(m.group(3), "Organization"), items))
     # "LIST等机构/等企业"
-    for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)(?:家|个|位|名))?(" + "|".join(cues.LIST_NOUNS) + ")",
-                         sentence):  # A、B等机构, A、B等16家机构
+    for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)(?:家|个|位|名))?([\u4e00-\u9fff]{2,3}?)??("
+                         + "|".join(sorted(cues.LIST_NOUNS, key=len, reverse=True)) + ")", sentence):
+        # A、B等机构, A、B等16家机构, A、B等中国企业, A及B等台湾产学界代表
+        if m.group(1) and not ((e := lexicon.lookup(simplified_same_length(m.group(1)))) and e.type == "Region"):
+            continue
         head = _list_before(sentence, m.start())
         if head:
-            results.append((cues.LIST_NOUNS[m.group(1)], head))
+            results.append((cues.LIST_NOUNS[simplified_same_length(m.group(2))], head))
     # "获奖企业为A、B、C" (the winners listed after the kind of winner)
     for m in re.finditer(r"(?:获奖|入选|上榜)(?:企业|公司|单位|机构)(?:为|是|有|包括)[:：]?", sentence):
         seg = re.match(r"[^。；;：:，,]+?(?=等|[。；;：:，,]|$)", sentence[m.end():])
@@ -1922,6 +1989,9 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
 def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tuple[int, int]] | None:
     """The enumeration that ends at ``end``, back to the clause start."""
     start = max(sentence.rfind(ch, 0, end) for ch in "，,：:“”") + 1
+    aside = re.match(r"\s*[（(][^（）()]*[)）]", sentence[start:end])
+    if aside:
+        start += aside.end()  # （中央社記者王明台北14日電）|華碩電腦、…: a byline before the list
     seg = sentence[start:end]
     for marker in ("此外", "其中", "另外", "同时", "来自", "包括", "以及"):
         if seg.startswith(marker):
@@ -1972,6 +2042,8 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     out = []
     for m in re.finditer(r"[（(]([^（）()]{1,60})[)）]", text):
         inner = m.group(1).strip()
+        if SHORT_FORM_INTRO.match(text, m.start()):
+            continue  # （以下简称华硕）: the short form alone is the alias, read below
         entry = lexicon.lookup(inner)
         university = next((c for c in found if c.end == m.start() and c.type == "Organization"
                            and text[c.start:c.end].endswith(("大学", "学院"))), None) if entry is not None else None
@@ -2167,6 +2239,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
+            if re.search(r"[^资通]讯$", w) and len(w) >= 4:
+                end -= 1  # 新浪科技|讯: an outlet's dateline word, not part of its name
+                w = text[s:end]
             opening = next((ws for ww, _, ws in words if ws < s < ws + len(ww)), None)
             if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):
                 s, w = opening, text[opening:end]  # 特|区政府: the name starts with the word it cuts
