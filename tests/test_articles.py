@@ -287,3 +287,13 @@ def test_articles_a_headline_ending_in_a_quotation_above_its_reporter(write_file
     (article,) = _articles(write_file, text)
     assert article.title_text == "专访巴西科技部副部长桑托斯：拉美需要更多“数字伙伴”"
     assert [name for name, _, _ in article.byline.reporters] == ["林湛"]
+
+
+def test_articles_a_caption_closing_on_its_photographer_keeps_the_next_headline(write_file):
+    text = ("“互联网之光”博览会开幕\n\n本报讯（记者 沈一帆）9日，博览会在乌镇开幕。\n\n沉浸体验\n\n"
+            "9日，观众在博览会吉利汽车展台体验智能座舱。　记者 姚逸舟 摄\n\n"
+            "乡村数字经济论坛在桐乡举行\n\n本报讯（记者 何雨辰）9日，乡村数字经济论坛在桐乡市濮院镇举行。\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == [
+        "“互联网之光”博览会开幕", "沉浸体验", "乡村数字经济论坛在桐乡举行"]
+    assert articles[1].paragraphs[-1].repaired.endswith("摄")

@@ -669,3 +669,65 @@ def test_facts_a_portfolio_after_an_international_body_and_its_alias(extract_tex
 def test_facts_a_university_institute_before_a_title_is_part_of_it(extract_text):
     corpus = extract_text("（中央社記者王明台北14日電）國立陽明交通大學生物醫學資訊研究所教授黃思妤說，挑戰在於資料治理。\n")
     assert ("黃思妤", "國立陽明交通大學", "生物醫學資訊研究所教授") in _positions(corpus)
+
+
+def _conferments(corpus):
+    return {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")),
+             _name(corpus, f.role("category")) if f.role("category") else None) for f in corpus.facts
+            if f.kind == "conferment"}
+
+
+def test_facts_winners_listed_under_award_headings(extract_text):
+    corpus = extract_text("嘉兴企业唱主角\n\n本报记者 朱明\n\n嘉兴市人民政府为一批企业颁发“嘉兴市数字经济创新奖”。获奖名单如下：\n\n"
+                          "领军企业奖：巨石集团（桐乡市）、晶科能源（海宁市）；\n\n创新成长奖：天通股份（海宁市）、华友钴业（桐乡市）。\n")
+    won = _conferments(corpus)
+    assert ("巨石集团", "嘉兴市数字经济创新奖", "领军企业奖") in won
+    assert ("华友钴业", "嘉兴市数字经济创新奖", "创新成长奖") in won
+
+
+def test_facts_the_class_printed_after_a_quoted_award(extract_text):
+    corpus = extract_text("新华社乌镇11月8日电（记者 王明）开幕式上，瑞典电信设备商爱立信获颁2027年“世界互联网大会杰出贡献奖”创新突破类奖项。\n")
+    assert ("爱立信", "世界互联网大会杰出贡献奖", "创新突破类") in _conferments(corpus)
+    assert ("爱立信", "瑞典") in {(org, region.removesuffix("王国")) for org, region in _based(corpus)}
+
+
+def test_facts_released_at_the_meeting_the_article_is_about(extract_text):
+    corpus = extract_text("新华社乌镇11月9日电（记者 王明）9日，2026年世界互联网大会乌镇峰会“世界互联网领先科技成果发布活动”在浙江乌镇举行。"
+                          "活动上，中国网络空间研究院还发布了《世界互联网发展报告2026》。\n")
+    released = {(_name(corpus, f.role("report")).strip("《》"), _name(corpus, f.role("event")))
+                for f in corpus.facts if f.kind == "releasedAt"}
+    assert released == {("世界互联网发展报告2026", "世界互联网领先科技成果发布活动")}
+
+
+def test_facts_held_in_after_a_range_of_days(extract_text):
+    corpus = extract_text("（中央社記者王明台北10日電）2026年世界互聯網大會烏鎮峰會8日至10日在浙江烏鎮舉行，"
+                          "鴻海、廣達、研華等多家台灣科技大廠參加博覽會。\n")
+    held = {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"}
+    assert {"浙江", "烏鎮"} <= {r.removesuffix("省") for r in held}
+    assert ("研華", "台灣") in _based(corpus)
+
+
+def test_facts_a_town_after_its_county(extract_text):
+    corpus = extract_text("本报讯 获奖企业有新凤鸣集团（桐乡市洲泉镇）。\n")
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
+               for f in corpus.facts if f.kind == "locatedIn"}
+    assert ("洲泉镇", "桐乡市") in located
+    assert ("新凤鸣集团", "洲泉镇") in _based(corpus)
+
+
+def test_facts_an_alias_that_opens_with_a_place_says_nothing_of_where(extract_text):
+    corpus = extract_text("新华社西安9月16日电（记者 王明）联合国亚洲及太平洋经济社会委员会（亚太经社会）副执行秘书拉吉夫·梅农在论坛上发言。\n")
+    assert not _based(corpus)
+    assert ("拉吉夫·梅农", "联合国亚洲及太平洋经济社会委员会", "副执行秘书") in _positions(corpus)
+
+
+def test_facts_a_department_of_the_company_after_a_title_and_the_joint(extract_text):
+    corpus = extract_text("新华社乌镇11月9日电（记者 王明）腾讯集团高级执行副总裁、云与智慧产业事业群CEO万启辰指出，需求正在转向。\n")
+    positions = _positions(corpus)
+    assert ("万启辰", "腾讯集团", "高级执行副总裁") in positions
+    assert {org for _, org, _ in positions} == {"腾讯集团"}
+
+
+def test_facts_a_title_with_its_portfolio_in_parentheses(extract_text):
+    corpus = extract_text("【香港文匯報訊】（記者 王明）香港科技大學（科大）副校長（研究及發展）顧誠峰（Kenneth Koo）表示，希望加快成果轉化。\n")
+    assert ("顧誠峰", "香港科技大學", "副校長（研究及發展）") in _positions(corpus)

@@ -33,6 +33,27 @@ def case(sentence, *expected, id, xfail=None):
 
 CASES = [
     # ORG + TITLE + NAME
+    case("华为展出盘古大模型，字节跳动则展示了由豆包大模型驱动的智能助手，百度发布千帆大模型平台。",
+         ("盘古大模型", "Product"), ("豆包大模型", "Product"), ("千帆大模型平台", "Product"), id="named-models"),
+    case("华为、中国电信、字节跳动等580余家中外企业参展。",
+         ("中国电信", "Company"), ("字节跳动", "Company"), id="list-counted-with-modifier"),
+    case("鴻海、廣達、研華等多家台灣科技大廠參加博覽會。",
+         ("鴻海", "Company"), ("研華", "Company"), id="list-of-many-big-makers"),
+    case("業者赴中國大陸參展，應先向經濟部投資審議司申請許可。",
+         ("中國大陸", "Region"), ("經濟部投資審議司", "GovernmentBody"), id="ministry-department-named-by-task"),
+    case("新凤鸣集团总部位于桐乡市洲泉镇，余杭区良渚街道也有分部。",
+         ("洲泉镇", "Region"), ("良渚街道", "Region"), id="town-after-its-county"),
+    case("科大副校長（研究及發展）顧誠峰（Kenneth Koo）表示，團隊希望對接企業。",
+         ("科大", "Organization"), ("顧誠峰", "Person"), id="title-with-portfolio-in-parentheses"),
+    case("科大研發的四足巡檢機械人「港巡一號」可自動識別安全隱患。",
+         ("港巡一號", "Product"), id="product-noun-before-corner-quotes"),
+    case("联合国亚洲及太平洋经济社会委员会（亚太经社会）副执行秘书拉吉夫·梅农也在论坛上发言。",
+         ("联合国亚洲及太平洋经济社会委员会", "Organization"), ("拉吉夫·梅农", "Person"), id="lexicon-body-cut-by-及"),
+    case("中国电信与嘉兴市人民政府签署战略合作协议；树根互联与绍兴市人民政府签署合作协议。",
+         ("中国电信", "Company"), ("嘉兴市人民政府", "GovernmentBody"), ("树根互联", "Company"),
+         id="signing-parties"),
+    case("百度集团执行副总裁、百度智能云事业群总裁韩立德则称，调用量已突破30亿次。",
+         ("百度集团", "Company"), ("百度智能云", "Company"), ("韩立德", "Person"), id="tagger-name-before-unit-title"),
     case("中国科学院计算技术研究所研究员王强表示，算力需求仍在增长。",
          ("中国科学院计算技术研究所", "Organization"), ("王强", "Person"), id="academy-institute-title-name"),
     case("廣達電腦、緯創資通及國立陽明交通大學等台灣產學界代表出席。",
@@ -260,6 +281,21 @@ CASES = [
     ("晨报讯（记者杨莉通讯员王媛）银行多次催要均不理会。", "记者杨莉"),  # a credit line names no body
     ("新浪科技讯 北京时间7月2日消息，微软今天宣布新计划。", "新浪科技讯"),  # the dateline word is no part of the name
     ("（中央社記者王明台北14日電）華碩電腦、和碩聯合等台灣企業出席。", "碩聯合"),  # 、和碩: the 和 opens a name
+    ("双方推出医疗大模型、端侧大模型和行业大模型。", "医疗大模型"),  # kinds of model, not products
+    ("双方推出医疗大模型、端侧大模型和行业大模型。", "端侧大模型"),
+    ("展会集中展示人工智能、低空经济、卫星互联网等领域的新产品。", "卫星互联网"),  # fields listed
+    ("合作涉及金融科技、人工智能等领域。", "金融科技"),
+    ("他透露，公司明年将在中国大陆新增3座智慧工厂。", "智慧工厂"),  # counted: a kind of plant
+    ("峰会在乌镇办了十三届。", "乌镇办"),  # 办 is the verb here
+    ("巨石集团展示了玻纤智能工厂的数字孪生系统。", "玻纤智能工厂"),  # a kind of plant
+    ("作为乌镇峰会分论坛之一，论坛在桐乡举行。", "乌镇峰会分论坛"),  # one of a kind
+    ("中国是爱立信最重要的研发基地之一。", "研发基地"),
+    ("会上，双方与杭州市人民政府签署合作协议。", "双方"),  # a pronoun signs, no name
+    ("阿里云宣布与浙江大学共建具身智能联合实验室。", "浙江大学共建具身智能联合实验室"),  # the verb ends the name
+    ("多家企业携人工智能大模型亮相。", "人工智能大模型"),  # a kind of model
+    ("他们发布了阿拉伯语大模型和医疗影像大模型。", "阿拉伯语大模型"),  # a language names no model
+    ("他们发布了阿拉伯语大模型和医疗影像大模型。", "医疗影像大模型"),  # nor does a field
+    ("桐乡站至乌镇的接驳专线也将加密。", "站至乌镇"),  # a route, not a town
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -203,3 +203,9 @@ def test_resolve_a_company_and_the_same_name_with_the_word_for_company(extract_t
                           "高通中国区副总裁黎思成说，中国厂商是首批客户。\n")
     (full,) = {key for _, key, _ in _links(corpus, "高通公司")}
     assert {key for _, key, _ in _links(corpus, "高通")} == {full}
+
+
+def test_resolve_a_named_model_goes_by_its_brand_too(extract_text):
+    corpus = extract_text("新华社乌镇11月9日电（记者 王明）阿里云当天发布新一代通义千问大模型，接入方超过万家。\n")
+    (model,) = [e for e in corpus.resolution.entities.values() if e.type == "Product"]
+    assert model.name == "通义千问大模型" and "通义千问" in model.aliases

@@ -14,7 +14,8 @@ PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（�
 
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
-               "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁")
+               "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁",
+               "点评说", "点评道", "评价说", "总结说")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
 # X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
@@ -43,7 +44,7 @@ LEFT_STOPS = (
     "成为", "担任", "出任", "率团", "率领", "会见", "访问", "借由", "藉由", "利用", "借助", "合办", "共同",
     "同", "是", "在", "由", "与", "和", "及", "跟", "对",
     "向", "为", "被", "把", "将", "借", "凭", "靠", "请",
-    "从", "自", "据", "有", "赴", "到", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
+    "从", "自", "据", "有", "赴", "到", "成", "携", "以", "用", "共建", "组建", "筹建", "打造", "建立", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 
 # determiners and generic modifiers: a name made only of these is not a proper name
@@ -60,12 +61,17 @@ EVENT_HEADS = ("博览会", "展览会", "交易会", "研讨会", "发布会", 
                "推介会", "对接会", "洽谈会")
 CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼", "签约仪式", "总决赛")
 # a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
-QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览")
+QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览", "发布活动", "发布会")
 
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
 PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
                  "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星",
-                 "计算集群", "网关", "晶片")
+                 "计算集群", "网关", "晶片", "机械人", "无人机", "机器狗", "机械臂")
+
+# words for a kind of model before 大模型 (端侧大模型, 自研大模型), not a model's own name
+MODEL_KINDS = re.compile(r"端侧|垂类|垂直|多模态|具身|文旅|基座|通用|行业|专用|自研|国产|开源|闭源|千亿|万亿|超大|"
+                         r"人工智能|智能|生成式|预训练|对话式|"
+                         r"轻量|推理|原生|新一代|下一代|首个|首款|领域|产业|城市|语言|视觉|中文")
 
 # 《…》 titles: what the last words say of the work
 INITIATIVE_HEADS = ("倡议", "计划", "路线图", "战略", "宣言", "议程", "纲要", "框架", "行动", "方案", "规划",
@@ -107,7 +113,7 @@ LIST_NOUNS = {
     "机构": "Company", "单位": "Organization", "组织": "Organization", "高校": "Organization",
     "大学": "Organization", "部门": "GovernmentBody", "国家": "Region", "城市": "Region", "地区": "Region",
     "个人": "Person", "人士": "Person", "专家": "Person", "嘉宾": "Person",
-    "产学界": "Company", "产业界": "Company", "业界": "Company", "学界": "Organization",
+    "产学界": "Company", "产业界": "Company", "业界": "Company", "学界": "Organization", "大厂": "Company",
 }
 LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
 ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")
@@ -124,7 +130,8 @@ VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 # a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机
 PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平台|卫星|飞船|火箭|号)")
 # nouns that describe a company in an apposition before its name: 移动运营商Safaricom, 数字企业GoTo集团
-DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商")
+DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商",
+                    "设备商", "制造商", "开发商")
 # the same, with the words that only describe a Chinese name before it: 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯
 COMPANY_DESCRIPTORS = DESCRIPTOR_NOUNS + ("新创", "初创", "厂")
 LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9&+\-]*(?:[ .][A-Za-z][A-Za-z0-9&+\-]*)*\.?")

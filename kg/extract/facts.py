@@ -179,6 +179,7 @@ def _atomic_titles(chain: str) -> list[str]:
 
 def _is_title(text: str, lexicon: Lexicon) -> bool:
     """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
+    text = re.sub(r"[（(][\u4e00-\u9fff、及和与]{2,12}[)）]$", "", text)  # 副校长（研究及发展）: its portfolio
     if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Z、]+", text) or "的" in text:
         return False
     text = text[1:] if text.startswith(("前", "原")) else text
@@ -469,9 +470,11 @@ def conferments(ctx: _Context) -> list[Fact]:
                 items = _list_heads(ctx, s, start, m.start())
                 if len(items) == 1:  # one winner: the clause's first actor (not one named in 凭借…)
                     items = [x for x in ctx.in_span(s.sub(start, m.start()), AGENTS) if x.method != "pattern:byline"][:1]
+                # …杰出贡献奖”创新突破类奖项: the class printed right after the award
+                cls = next((c for c in ctx.in_span(s, {"AwardCategory"}) if 0 <= c.start - award.end <= 2), None)
                 for r in items:
                     if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
-                        add(r, None, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
+                        add(r, cls, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
             # "人工智能赛道“乌镇之星”由A、B和C获得": the passive names the winners after 由
             for m in re.finditer(r"由([^。；]{2,60}?)(?:获得|夺得|摘得|获颁|斩获|包揽)", sent_text):
                 cats_before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < m.start()]
@@ -500,7 +503,7 @@ def conferments(ctx: _Context) -> list[Fact]:
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
         # a list of winners under its category: "基础研究类：A、B、C；"
-        colon = re.match(r"[^，。；：:]{2,12}?类”?[：:]", lead)
+        colon = re.match(r"[^，。；：:]{2,12}?(?:类|奖)”?[：:]", lead)
         if cats and colon:
             head = _simple(block)
             start = head.index(colon.group()) + len(colon.group())
@@ -620,12 +623,13 @@ def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
 AT_THE_EVENT = re.compile(r"在" + OPENING_OF_THE_EVENT.pattern)
 
 
-def _event_that_opened(ctx: _Context) -> Mention | None:
+def _event_that_opened(ctx: _Context, verbs: str = "开幕|揭幕|启幕") -> Mention | None:
     """The event the article says opened (…峰会昨日在香港开幕), else the one it names most often."""
     events = [m for m in ctx.top if ctx.type(m) == "Event"]
-    for ev in events:
-        if re.match(r"[^。；，,]{0,24}?(?:开幕|揭幕|启幕)", ctx.between(ev.end, ev.end + 30)):
-            return ev
+    said = [(said.end(), ev) for ev in events
+            if (said := re.match(rf"[^。；，,]{{0,24}}?(?:{verbs})", ctx.between(ev.end, ev.end + 30)))]
+    if said:  # the event nearest its verb: …乌镇峰会“…发布活动”在浙江乌镇举行 is the 发布活动
+        return min(said, key=lambda x: x[0])[1]
     if not events:
         return None
     counts = Counter(ctx.key(m) for m in events)
@@ -683,6 +687,8 @@ def reports(ctx: _Context) -> list[Fact]:
         named = None
         if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
             named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
+        elif re.match(r"(?:在)?(?:会上|会议上|活动上|论坛现场|会议期间)[，,]?", _simple(s)):
+            named = _event_that_opened(ctx, "开幕|揭幕|启幕|举行|举办|召开")  # 会上，…发布《R》: the meeting the article is about
         if named is not None:
             for r in ctx.in_span(s, {"Report"}):
                 out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(named)},
@@ -756,6 +762,11 @@ def place_in_parentheses(ctx: _Context) -> list[Fact]:
         paren = re.match(r"\s*[（(]([^）)]{1,12})[)）]", ctx.text[org.end:org.end + 16])
         if paren:
             inside = [r for r in _regions(ctx) if org.end < r.start and r.end <= org.end + paren.end()]
+            rest = paren.group(1)
+            for r in inside:
+                rest = rest.replace(ctx.between(r.start, r.end), "", 1)
+            if not re.fullmatch(r"[、，,\s]*", rest):
+                continue  # （亚太经社会）: an alias that opens with a place, not where the body is
             out += _based_in(ctx, org, inside, "NAME(REGION)")
     return out
 
@@ -842,8 +853,8 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+家)?([\u4e00-\u9fff]{2,8}?)"
-                             r"(?:企业|公司|厂商|单位|机构|高校|院校|产学界|产业界|业界|学界)", t):
+        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+[余多]?家|多家|数家)?([\u4e00-\u9fff]{2,8}?)"
+                             r"(?:企业|公司|厂商|大厂|单位|机构|高校|院校|产学界|产业界|业界|学界)", t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             if where:
                 start = _clause_start(t, m.start())
@@ -945,6 +956,11 @@ def regions_together(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
+            elif ea and not eb and a.end == b.start and b.method in ("pattern:town", "pattern:place-in-parentheses") \
+                    and re.search(r"(?:镇|乡|街道)$", b.text):
+                # 桐乡市洲泉镇: a town printed after its county
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
+                                    "COUNTY TOWN written together"))
             elif ea and not eb and a.end == b.start and not a.nested and not b.nested \
                     and b.method == "pattern:name-ending":
                 # 湾仔|香港会议展览中心: the district printed before a venue is where the venue is
@@ -953,7 +969,8 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
+                  r"\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                   r"将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 

@@ -88,7 +88,7 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
             page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
                 if c.type == "Award":
-                    if series_named and _category_of_series(block.text, c):
+                    if series_named and (_category_of_series(block.text, c) or c.method == "pattern:award-heading"):
                         c.type, c.method = "AwardCategory", "pattern:category-of-series"
                     else:
                         series_named = True
@@ -131,7 +131,9 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, words, found)
-        found += _products(text, found, words)
+        found += _products(text, found, words, tagged)
+        found += _towns(text, lexicon, found)
+        found += _signing_partners(text, words, found, lexicon)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found, lexicon, words)
         found += _stands(text, lexicon, found, tagged)
@@ -462,6 +464,11 @@ PHOTO_CREDIT = re.compile(r"[（(](?:本报|新华社|中新社|[\u4e00-\u9fff]{
                           r"([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
 
 
+# the same credit closing a caption without parentheses: …体验智能座舱。　记者 姚逸舟 摄
+PHOTO_CREDIT_CLOSING = re.compile(r"(?:^|(?<=[。！？\s　]))(?:本报|新华社|中新社)?(?:特约)?记者[\s　]*"
+                                  r"([\u4e00-\u9fff]{2,4})[\s　]*(?:摄|摄影)[\s　]*$")
+
+
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
     """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）; and the photographer
     of a picture: （记者 沈嘉木 摄）."""
@@ -470,7 +477,7 @@ def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
         end = _chinese_name_at(text, m.end(), lexicon)
         if end > 0:
             out.append(Candidate(m.end(), end, "Person", "pattern:credit", 2))
-    for m in PHOTO_CREDIT.finditer(text):
+    for m in [*PHOTO_CREDIT.finditer(text), *PHOTO_CREDIT_CLOSING.finditer(text)]:
         out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
     return out
 
@@ -579,8 +586,17 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             start = i
         else:
             start = _known_name_end(text, _title_modifiers_start(text, i, lexicon, words), i, known or {})
-            start = _field_after_known_name(text, start, known or {})
+            after_known = _field_after_known_name(text, start, known or {})
+            if after_known == start:
+                # 百度智能云|事业群总裁: a name the tagger reads whole is not cut by the title's unit
+                after_known = next((b for a, b in (heads or {}).items() if a < start < b <= min(i, start + 2)
+                                    and not text[start:b].endswith(UNIT_ENDS)), start)
+            start = after_known
         name_end = _person_after(text, end, lexicon)
+        portfolio = re.match(r"[（(][\u4e00-\u9fff、及和与]{2,12}[)）]", text[end:])
+        if name_end <= 0 and portfolio and _person_after(text, end + portfolio.end(), lexicon) > 0:
+            end += portfolio.end()  # 科大副校長（研究及發展）|顧誠峰: the title's portfolio in parentheses
+            name_end = _person_after(text, end, lexicon)
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
@@ -690,6 +706,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
         start = _past_hyphen(text, start, words, lexicon)
+        # 联合国亚洲及|太平洋经济社会委员会: a body of the lexicon whose name the scan cut is taken whole
+        start = next((j for j in range(max(0, end - 24), start)
+                      if (e := lexicon.lookup(text[j:end])) is not None and e.type in ORG_TYPES), start)
         if _org_type(text[start:end], lexicon) == "GovernmentBody" or end - start <= 2:
             start = _country_ministry_start(text, start, end - 1, words, [], lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -764,8 +783,16 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> 
         return start  # 非洲联盟（非盟）|基础设施和能源委员: the portfolio after the body's alias opens the title
     if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
         return start - 1  # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
-    if _bare_unit(name) and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
-        return start  # 科大协理副校长、电子及计算机工程学系|讲座教授: a department of the organisation named before
+    joined = re.search(r"、([\u4e00-\u9fff]{1,4}[与和及])$", text[:start])  # 、云与|智慧
+    if joined and (_field_words(words, joined.start(1), end) or re.match(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部)",
+                                                                         text[end:end + 8])) \
+            and not lexicon.suffix_type(text[joined.start(1):end]) and _title_before(text, joined.start(1), lexicon, words):
+        return joined.start(1)
+    if (_bare_unit(name) or _field_words(words, start, end) and not lexicon.suffix_type(name)) \
+            and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
+        # 科大协理副校长、电子及计算机工程学系|讲座教授, 腾讯集团高级执行副总裁、云与智慧|产业事业群CEO:
+        # a department or a field of the organisation named before
+        return start
     return None
 
 
@@ -878,6 +905,8 @@ def _portfolio_start(text: str, start: int, lexicon: Lexicon) -> int:
     listed with 、 or joined by 和/与, are one name when a country opens it and no title or
     organisation ends a part of it. The parts are read leftwards until one opens with a country
     (世界互联网大会和|肯尼亚信息、通信和数字经济部)."""
+    if any((e := lexicon.lookup(text[start:start + n])) is not None and e.type == "Region" for n in range(2, 8)):
+        return start  # 中国电信与|嘉兴市人民政府: a place opens the body's own name, no portfolio does
     end = start
     while start - end < 16 and end > 0 and text[end - 1] in "、和与及":
         sep = end - 1
@@ -1357,8 +1386,10 @@ def _common_words(words, a: int, b: int) -> bool:
 def _field_words(words, a: int, b: int) -> bool:
     """Common nouns between a and b, joined by 和 or 与 (基础设施和能源): a field, not a name."""
     parts = [(w, t) for w, t, s in words if a <= s and s + len(w) <= b]
-    return bool(parts) and all(t in ("n", "vn", "an") or w in ("和", "与", "及") for w, t in parts) \
-        and parts[0][1] != "c" and parts[-1][1] != "c"
+    return bool(parts) and all(t in ("n", "vn", "an") or w in ("和", "与", "及")
+                               or (e := dictionary_entry(w)) is not None and e[1] in ("n", "vn", "an") and e[0] >= 1000
+                               for w, t in parts) \
+        and parts[0][0] not in ("和", "与", "及") and parts[-1][0] not in ("和", "与", "及")
 
 
 def _one_name(words, a: int, b: int) -> bool:
@@ -1425,6 +1456,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             # the longest ending only, and not when a longer ending continues it (公安局 → 公安分局)
             if end < len(text) and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4)):
                 break
+            if length == 1 and text[end:end + 1] in ("了", "过", "着", "好", "成"):
+                break  # 在乌镇办|了十三届: the character is a verb here
             if length == 1 and i > 0 and end not in named_ends:
                 # 局 in 布局, 部 in 全部: a one-character ending must not close an ordinary word
                 entry = dictionary_entry(text[i - 1:end])
@@ -1443,8 +1476,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         start = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], stop_verbs=True,
                           verb_chains=True)
         hinted = (hints or {}).get(end)
-        if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start):
-            start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局
+        if hinted is not None and start - 12 <= hinted < start and _one_name(words, hinted, start) \
+                and not any(w in cues.LEFT_STOPS and len(w) >= 2 for w, _, s in words if hinted <= s < start):
+            start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局 (not 浙江大学|共建…实验室)
         start = _unit_chain_start(text, start, lexicon, hints)
         if text[:end].endswith(DESIGNATED_UNITS) and text[start - 1:start] in ("与", "和", "及"):
             # 计算机辅助设计与|图形系统全国重点实验室: a designated laboratory named by two fields
@@ -1458,6 +1492,14 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if re.search("[与和及、]", text[wider:i]) and not _ending_inside(text[wider:i], lexicon, ORG_TYPES) \
                     and not any(c.end == wider and c.type in ORG_TYPES for c in found + out):
                 start = wider
+        chained_unit = False
+        if typ == "GovernmentBody" and i - start < 2:
+            # 经济部|投资审议|司: a department of a ministry, named by its task, a verb included
+            chained = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], stop_verbs=True,
+                                verb_chains=True, chain_after_names=True)
+            if any(chained <= s_ and s_ + len(w) <= i and len(w) >= 3 and lexicon.suffixes.get(w[-1]) == "GovernmentBody"
+                   for w, _, s_ in words):
+                start, chained_unit = chained, True
         if typ == "GovernmentBody":
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -1469,7 +1511,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if re.match(r"[A-Za-z]", text[end:end + 1]) and text[start:end].endswith(cues.DESCRIPTOR_NOUNS):
                 continue  # 网络安全公司|Group-IB: the noun describes the name that follows
             start = _past_apposition(text, start, i, lexicon, words, found, known)
-        described = False
+        described = chained_unit
         if typ == "CompanyIndustry" and not _brand(text, words, start, i, end):
             said = list(re.finditer(BRAND_DESCRIPTOR, text[start:i]))  # 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯
             if said and _brand(text, words, start + said[-1].end(), i, end):
@@ -1509,17 +1551,27 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if text[i:end] in OFFICE_ENDINGS and parent is not None:
             start = parent.start  # 世界互联网大会|香港办事处: an office is named with its organisation
             name = text[start:end]
+        if re.search(r"(?:\d+|[一二三四五六七八九十两几数多])(?:座|家|所|间|批)$", text[:start]) \
+                and not any(t in ("nt", "nz", "j", "eng") for w, t, s_ in words if start <= s_ < i):
+            continue  # 新增3座|智慧工厂: counted, a kind of plant, not a name
+        if text.startswith("之一", end):
+            continue  # 最重要的研发基地之一: one of a kind, not a name
+        if name.endswith(FACTORY_KINDS) or typ == "CompanyIndustry" and text.startswith("工厂", end):
+            continue  # 巨石集团展示了|玻纤智能工厂: a kind of plant, not a company
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
                                                 and text[end] in "”」" or re.search(r"[0-9A-Za-z]", text[start:i])):
             continue  # “灯塔工厂”, 5G全连接工厂: a kind of factory, not a company's name
         if typ == "CompanyIndustry":
-            if not (described or _brand(text, words, start, i, end)) or text.startswith(cues.PRODUCT_NOUNS, end):
-                continue  # 光电智能|芯片: the industry word describes a product
+            if not (described or _brand(text, words, start, i, end)) or text.startswith(cues.PRODUCT_NOUNS, end) \
+                    or any(s < end < s + len(w) for w, _, s in words) \
+                    or any(text.startswith(n, i) and len(n) > end - i for n in cues.PRODUCT_NOUNS):
+                continue  # 光电智能|芯片: the industry word describes a product; 腾讯云智能|体: it cuts a word
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
-            if COUNTED_KINDS.match(text, end) or text.startswith(cues.CATEGORY_ENDINGS, end):
+            if COUNTED_KINDS.match(text, end) or FIELDS_LISTED.match(text, end) \
+                    or text.startswith(cues.CATEGORY_ENDINGS, end):
                 continue  # 设人工智能、智联出行、数智医疗三个赛道, 智联出行赛道: kinds, not companies
             typ, strength = "Company", 1
         else:
@@ -1561,7 +1613,7 @@ def _described_name_at(text: str, i: int, words) -> int:
     """The end of a Chinese name that starts at ``i`` right after what describes it, or 0: a word
     that is no verb, up to 的, a list mark or a conjunction (深度求索的, 深度求索、)."""
     token = next(((w, t) for w, t, s in words if s == i), None)
-    name = re.match(r"[\u4e00-\u9fff]{2,6}?(?=的|、|，|,|与|和|等|在|也|则|还|已)", text[i:])
+    name = re.match(r"[\u4e00-\u9fff]{2,6}?(?=的|、|，|,|与|和|等|在|也|则|还|已|获|荣获|将|宣布|发布|推出)", text[i:])
     if name is None or token is None or token[1] in FUNCTION_TAGS | {"v"}:
         return 0
     return i + name.end()
@@ -1569,7 +1621,7 @@ def _described_name_at(text: str, i: int, words) -> int:
 
 # 中国网路公司|深度求索: a country, an industry, the word for company, then the company's name
 COUNTRY_AND_KIND = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:网路|网络|互联网|科技|芯片|电信|通信|人工智能|AI|软件|电商)"
-                              r"(?:公司|企业|巨头|厂商)")
+                              r"(?:设备)?(?:公司|企业|巨头|厂商|设备商|运营商|制造商|开发商|服务商|供应商)")
 
 
 def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, found: list[Candidate],
@@ -1630,7 +1682,10 @@ def _nouns_only(words, a: int, b: int) -> bool:
 BRANCH_ENDINGS = ("分行", "支行")
 VAGUE_ENDINGS = ("机构", "代表处", "办事处")
 KINDS_IN_QUOTES = ("工厂", "厂")
+# a kind of plant, whatever names its product: 玻纤智能工厂, 5G全连接工厂
+FACTORY_KINDS = ("智能工厂", "数字工厂", "智慧工厂", "未来工厂", "灯塔工厂", "黑灯工厂", "无人工厂", "数字化工厂", "全连接工厂")
 COUNTED_KINDS = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等?[一二三四五六七八九十两几\d]+(?:个|大|项|类|条)")
+FIELDS_LISTED = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等(?:领域|方面|行业|产业|技术|赛道|场景|方向|业态)")
 LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
 
 
@@ -1706,6 +1761,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
                 continue
         if re.match(r"[\u4e00-\u9fff]{2,8}?奖(?![项金励学品状])", text[end:]):
             continue  # 2024年世界互联网大会|领先科技奖: the head opens an award's name
+        if text.startswith("之一", end) and head in ("分论坛", "平行论坛", "专题论坛", "论坛", "活动"):
+            continue  # 作为乌镇峰会分论坛之一: one of a kind, not a name
         # an organisation may open an event's name: 世界互联网大会|乌镇峰会
         start = _np_start(text, i, words, found, stop_verbs=True, openers=("Region", "Organization"),
                           verb_chains=True, chain_after_names=True)  # 人工智能|治理|分论坛: a task before the head
@@ -1809,6 +1866,17 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
     # 荣获社会贡献类奖项, 获评成长潜力类先锋企业: a class of the award, named right after the verb
     for m in AWARD_CLASS.finditer(text):
         if not any(c.start < m.end(1) and m.start(1) < c.end for c in found if c.type != "Region"):
+            out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
+    # 领军企业奖：巨石集团（桐乡市）、晶科能源（海宁市）；: a heading over its winners (a category
+    # once the article has named the award; the mention pass decides)
+    for m in re.finditer(r"(?:^|(?<=[；;。\n]))“?([\u4e00-\u9fff]{2,10}奖)”?[：:]([^；;。]*)", text):
+        if "、" in m.group(2) or re.search(r"[（(][^（）()]{2,8}[)）]", m.group(2)):
+            if not re.search(r"[一二三四五六七八九十特]等奖$|[金银铜]奖$", m.group(1)):
+                out.append(Candidate(m.start(1), m.end(1), "Award", "pattern:award-heading", 3))
+    # 获颁2027年“世界互联网大会杰出贡献奖”创新突破类奖项: the class printed after the quoted award
+    awards_closing = {c.end for c in found if c.type == "Award"}
+    for m in re.finditer(r"[”」]([\u4e00-\u9fff]{2,6}类)(?=奖项|奖|[，。；]|$)", text):
+        if m.start() + 1 in awards_closing or m.start() in awards_closing:
             out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
     for m in re.finditer(r"赛道|组别", text):
         sentence = _sentence_around(text, m.start())
@@ -1914,6 +1982,22 @@ def list_items(segment: str) -> list[tuple[int, int]]:
     return items
 
 
+# what may stand between 等 and the kind of the listed names besides a place: 等580余家中外企业
+LIST_KIND_MODIFIERS = {"中外", "国内外", "海内外", "境内外", "知名", "头部", "龙头", "本地", "当地", "科技", "互联网",
+                       "民营", "国有", "外资", "重点", "领军", "骨干"}
+
+
+def _kind_modifier(words: str, lexicon: Lexicon) -> bool:
+    """What may stand between 等 and the kind of the listed names: a place, a modifier of
+    LIST_KIND_MODIFIERS, or a place and then a modifier (台湾科技)."""
+    if words in LIST_KIND_MODIFIERS:
+        return True
+    for k in range(len(words), 1, -1):
+        if (e := lexicon.lookup(words[:k])) is not None and e.type == "Region":
+            return k == len(words) or words[k:] in LIST_KIND_MODIFIERS
+    return False
+
+
 def _common_word_phrase(part: str) -> bool:
     """工业, 数字经济: ordinary words, which 和 joins to a body's name (工业和信息化部); not a
     brand (緯創資通及|…大學, 和碩聯合)."""
@@ -1934,10 +2018,11 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
             if len(items) >= 2:
                 results.append((cues.LIST_NOUNS.get(m.group(3), "Organization"), items))
     # "LIST等机构/等企业"
-    for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)(?:家|个|位|名))?([\u4e00-\u9fff]{2,3}?)??("
-                         + "|".join(sorted(cues.LIST_NOUNS, key=len, reverse=True)) + ")", sentence):
-        # A、B等机构, A、B等16家机构, A、B等中国企业, A及B等台湾产学界代表
-        if m.group(1) and not ((e := lexicon.lookup(simplified_same_length(m.group(1)))) and e.type == "Region"):
+    for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)[余多]?(?:家|个|位|名)|多家|数家|多个|多位)?"
+                         r"([\u4e00-\u9fff]{2,5}?)??(" + "|".join(sorted(cues.LIST_NOUNS, key=len, reverse=True)) + ")",
+                         sentence):
+        # A、B等机构, A、B等16家机构, A、B等中国企业, A及B等台湾产学界代表, A、B等多家台湾科技大厂
+        if m.group(1) and not _kind_modifier(simplified_same_length(m.group(1)), lexicon):
             continue
         head = _list_before(sentence, m.start())
         if head:
@@ -1963,7 +2048,7 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
         if len(items) >= 2:
             results.append(("Company", items))
     # "基础研究类：LIST；" (the winners of an award category, listed under it)
-    m = re.match(r"“?[\u4e00-\u9fff]{2,10}类”?[：:]", sentence)
+    m = re.match(r"“?[\u4e00-\u9fff]{2,10}(?:类|奖)”?[：:]", sentence)
     if m:
         seg = re.match(r"[^。；;：:]+", sentence[m.end():])
         items = _name_like_items(seg.group(), m.end()) if seg else []
@@ -2054,8 +2139,10 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
         if entry is not None:
             continue  # a place: read as based-in by the fact patterns
         if PLACE_IN_PARENS.fullmatch(inner) and any(c.end == m.start() and c.type in ORG_TYPES for c in found):
-            # 巨石集团有限公司（梧桐街道）: a town or a district the lexicon does not list, where the company is
-            out.append(Candidate(m.start(1), m.start(1) + len(inner), "Region", "pattern:place-in-parentheses", 2))
+            # 巨石集团有限公司（梧桐街道）: a town or a district the lexicon does not list, where the company is;
+            # 桐乡市洲泉镇: the lexicon's county, then the town
+            county = next((k for k in range(len(inner) - 2, 1, -1) if lexicon.lookup(inner[:k]) is not None), 0)
+            out.append(Candidate(m.start(1) + county, m.start(1) + len(inner), "Region", "pattern:place-in-parentheses", 2))
             continue
         if cues.LATIN_NAME.fullmatch(inner) or (len(inner) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", inner)):
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
@@ -2097,6 +2184,9 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
         start = max(start, _np_start(text, m.start(), words, [], stop_verbs=True))
         if not 3 <= m.start() - start <= 12 or any(ch in text[start:m.start()] for ch in cues.DOTS):
             continue  # persons are read by their dotted names
+        if _chinese_name_at(text, start, lexicon) == m.start() and not _english_kind(m.group(1)) \
+                and not lexicon.suffix_type(text[start:m.start()]):
+            continue  # 顧誠峰（Kenneth Koo）: a person and the English name they go by
         typ = _english_kind(m.group(1)) or _org_type(text[start:m.start()], lexicon)
         out.append(Candidate(start, m.start(), typ, "pattern:english-name", 2))
         out.append(Candidate(m.start(1), m.end(1), typ, "pattern:alias", 2))
@@ -2146,15 +2236,15 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
 MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?"
 
 
-def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
+def _products(text: str, found: list[Candidate], words, tagged: list[Candidate]) -> list[Candidate]:
     """Product names next to a product noun: 数字人平台AvatarX, AI眼镜Rokid Glasses, 产品“Buy+”,
     Mate 9手机, Unitree H2人形机器人; and a brand with its model code: 小米YU7, 绝影X30."""
     out = []
     nouns = "|".join(cues.PRODUCT_NOUNS)
     for m in re.finditer(rf"(?:{nouns})([A-Za-z][A-Za-z0-9\-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9\-]*)*)", text):
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
-    # a product noun before a quoted name: VR购物产品“Buy+”
-    for m in re.finditer(rf"(?:{nouns})“([^“”，。、]{{2,12}})”", text):
+    # a product noun before a quoted name: VR购物产品“Buy+”, 四足巡检机械人「港巡一号」
+    for m in re.finditer(rf"(?:{nouns})[“「]([^“”「」，。、]{{2,12}})[”」]", text):
         known = dictionary_entry(m.group(1))
         if known is not None and known[1] not in ("nr", "nrt", "nz", "nt", "j", "ns"):
             continue  # 模型“创新”: a quoted common word, not a name (处理器“香山” is named after a place)
@@ -2185,10 +2275,85 @@ def _products(text: str, found: list[Candidate], words) -> list[Candidate]:
         m = number.match(text, s + len(w))
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
+    out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
     # what a device carries: 搭载骁龙8至尊版移动平台 (a model: digits or Latin letters in its name)
     for m in CARRIED.finditer(text):
         if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:carried-product", 2))
+    return out
+
+
+SIGNS = re.compile(r"(?:正式|当天|现场|共同)?(?:签署|签订|签约|达成)")
+
+
+def _signing_partners(text: str, words, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """；树根互联与绍兴市人民政府签署合作协议: what opens a clause and signs an agreement with a body
+    is a party to it, a company unless its ending says otherwise."""
+    out = []
+    for c in found:
+        if c.type not in ORG_TYPES or text[c.start - 1:c.start] != "与" or not SIGNS.match(text, c.end):
+            continue
+        k = c.start - 1
+        start = max(text.rfind(ch, 0, k) for ch in "，。；;：:\n 　") + 1
+        if not 2 <= k - start <= 8 or any(o.start <= start < o.end or start <= o.start < k for o in found):
+            continue
+        parts = [(w, t) for w, t, s_ in words if start <= s_ < k]
+        common = [(e := dictionary_entry(w)) is not None and e[0] >= 1000 for w, _ in parts]
+        if any(t in FUNCTION_TAGS - {"m"} or t in ("v", "vn") and c or w in cues.GENERIC_WORDS
+               for (w, t), c in zip(parts, common)) or all(common) or text[start] in "该本其我各双" \
+                or sum(len(w) for w, _ in parts) != k - start:
+            continue  # 双方与…, 该公司与…: a pronoun, a common word or a clause, not a name
+        ending = lexicon.suffix_type(text[start:k])
+        typ = ending[1] if ending and ending[1] in ORG_TYPES else "Company"
+        out.append(Candidate(start, k, typ, "pattern:signing-party", 2))
+    return out
+
+
+TOWN = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))")
+
+
+def _towns(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """桐乡市|洲泉镇, 余杭区|良渚街道: a town written right after its county or city, which the
+    lexicon (down to county level, with a few towns) does not list."""
+    out = []
+    for c in found:
+        entry = lexicon.entries.get(c.key) if c.key else None
+        if c.type != "Region" or not c.method.startswith("lexicon") or entry is None \
+                or entry.level not in ("city", "county"):
+            continue
+        m = TOWN.match(text, c.end)
+        if m is None or lexicon.lookup(m.group(1)) is not None or m.group(1)[0] in "各每全诸该本城乡市站" \
+                or any(ch in m.group(1) for ch in "和与及的至到往在"):
+            continue
+        if any(o.type == "Region" and m.start() < o.start < m.end() for o in found):
+            continue  # 东站至|乌镇: a place of the lexicon inside, not a town's own name
+        if not any(o.start <= m.start() < o.end and o.type == "Region" for o in found if o is not c):
+            out.append(Candidate(m.start(1), m.end(1), "Region", "pattern:town", 2))
+    return out
+
+
+def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
+    """盘古大模型, 讯飞星火大模型, 千帆大模型平台: a brand, then 大模型; not a kind of model
+    (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型)."""
+    out = []
+    for m in re.finditer(r"大模型(平台)?", text):
+        start = m.start()
+        for w, t, s in reversed([x for x in words if x[2] < m.start()]):
+            if s < m.start() - 6:
+                break
+            w = w[:m.start() - s]  # 千帆大|模型: the word runs into the head
+            if any(ch in cues.PUNCT for ch in w) or w in cues.LEFT_STOPS or w == "的" \
+                    or t in FUNCTION_TAGS - {"m", "q"} or t == "v" and len(w) >= 2:
+                break
+            start = s
+        brand = simplified_same_length(text[start:m.start()])
+        if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
+                or cues.MODEL_KINDS.search(brand) or any(c.start <= start and m.start() <= c.end for c in found):
+            continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's)
+        if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
+               for w, t, _ in tag(brand)):
+            continue  # 电力大模型, 医疗影像大模型: common words name the field
+        out.append(Candidate(start, m.end(), "Product", "pattern:named-model", 2))
     return out
 
 
@@ -2239,6 +2404,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
+            if FIELDS_LISTED.match(text, end) and (lexicon.suffix_type(w) or ("", "CompanyIndustry"))[1] == \
+                    "CompanyIndustry" or (
+                    text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)):
+                continue  # 涉及金融科技、人工智能等领域: fields, not companies
             if re.search(r"[^资通]讯$", w) and len(w) >= 4:
                 end -= 1  # 新浪科技|讯: an outlet's dateline word, not part of its name
                 w = text[s:end]

@@ -275,6 +275,8 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
         pref = preferred_label(labels, typ, [lex_entry.name] if lex_entry else [])
         aliases = set(labels) | alias_labels
         aliases |= {re.sub(r"[“”‘’「」『』]", "", a) for a in aliases if re.search(r"[“”‘’「」『』]", a[1:-1])}
+        if typ == "Product":  # 通义千问大模型 goes by its brand, 通义千问, as well
+            aliases |= {a[:-3] for a in aliases | {pref} if a.endswith("大模型") and len(a) >= 5}
         english = ()
         if lex_entry:
             aliases |= {lex_entry.name, *lex_entry.aliases}

@@ -260,7 +260,12 @@ STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or CREDIT.match(text.lstrip("（(")))
+    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or CREDIT.match(text.lstrip("（("))
+                or CLOSING_PHOTO_CREDIT.search(text))
+
+
+# a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
+CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*[\u4e00-\u9fff]{2,4}[\s　]*摄影?[\s　]*$")
 
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
