@@ -150,6 +150,10 @@ def test_articles_byline_variants(write_file, byline, place, reporters, publishe
     ("（记者 王五）", ["王五"]),
     ("光明日报记者　邵佳宁　陆新宇", ["邵佳宁", "陆新宇"]),
     ("21世纪经济报道记者 唐思远 乌镇报道", ["唐思远"]),
+    ("香港01　撰文：何樂晴　出版：2026-04-14 18:32", ["何樂晴"]),
+    ("每经记者：韩沐阳　每经编辑：孙若溪", ["韩沐阳"]),
+    ("2026-11-09 22:15 經濟日報／ 記者江佩蓉／烏鎮報導", ["江佩蓉"]),
+    ("中青报·中青网记者 周子墨", ["周子墨"]),
 ])
 def test_articles_reporters_line_under_a_headline(write_file, line, reporters):
     text = f"领先科技成果发布\n\n{line}\n\n11月7日下午，发布活动在乌镇举行。15项成果获评。\n"
@@ -297,3 +301,9 @@ def test_articles_a_caption_closing_on_its_photographer_keeps_the_next_headline(
     assert [a.title_text for a in articles] == [
         "“互联网之光”博览会开幕", "沉浸体验", "乡村数字经济论坛在桐乡举行"]
     assert articles[1].paragraphs[-1].repaired.endswith("摄")
+
+
+
+def test_articles_a_dateline_with_消息(write_file):
+    (article,) = _articles(write_file, "论坛举行\n\n央广网乌镇11月10日消息(记者 韩亦舒)11月10日,论坛在浙江乌镇举行。\n")
+    assert article.byline is not None and article.byline.place == "乌镇"

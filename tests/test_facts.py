@@ -731,3 +731,16 @@ def test_facts_a_department_of_the_company_after_a_title_and_the_joint(extract_t
 def test_facts_a_title_with_its_portfolio_in_parentheses(extract_text):
     corpus = extract_text("【香港文匯報訊】（記者 王明）香港科技大學（科大）副校長（研究及發展）顧誠峰（Kenneth Koo）表示，希望加快成果轉化。\n")
     assert ("顧誠峰", "香港科技大學", "副校長（研究及發展）") in _positions(corpus)
+
+
+def test_facts_held_in_after_an_english_name_and_a_weekday(extract_text):
+    corpus = extract_text("【香港01】2026年世界互聯網大會亞太峰會（2026 World Internet Conference Asia-Pacific Summit）"
+                          "周二（14日）在香港會議展覽中心（HKCEC）揭幕。\n")
+    held = {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"}
+    assert any(r.startswith("香港") for r in held)
+
+
+def test_facts_a_company_after_its_country_is_based_there(extract_text):
+    corpus = extract_text("新华社乌镇11月10日电（记者 王明）德国西门子公司首席技术官托马斯·布劳恩分享了工业数据空间的实践。\n")
+    assert ("西门子公司", "德国") in {(org, region.removesuffix("联邦共和国")) for org, region in _based(corpus)}
+    assert ("托马斯·布劳恩", "西门子公司", "首席技术官") in _positions(corpus)

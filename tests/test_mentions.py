@@ -33,6 +33,23 @@ def case(sentence, *expected, id, xfail=None):
 
 CASES = [
     # ORG + TITLE + NAME
+    case("华为的昇腾AI计算集群和之江实验室的天枢人工智能开源开放平台获奖，地平线（09660.HK）的征程6智能驾驶芯片也在列。",
+         ("昇腾", "Product"), ("天枢", "Product"), id="products-owned-by-an-organisation"),
+    case("宇树科技带来的G1人形机器人与观众握手，科大讯飞展出了讯飞星火大模型的最新版本。",
+         ("G1", "Product"), ("讯飞星火大模型", "Product"), id="model-codes-and-a-brand-after-a-particle"),
+    case("我们会把日日新（SenseNova）大模型的研发团队留在香港科学园。",
+         ("日日新", "Product"), ("SenseNova", "Product"), id="named-model-with-its-latin-name"),
+    case("之江实验室副主任郁清和则说，开源平台降低了门槛。", ("郁清和", "Person"), id="given-name-ending-in-和"),
+    case("商湯科技（SenseTime）、思謀科技（SmartMore）等多家港企設展。",
+         ("思謀科技", "Company"), id="list-of-hong-kong-firms"),
+    case("聯發科、研華、廣達、日月光投控等台灣半導體與AI業者代表出席。",
+         ("研華", "Company"), ("日月光投控", "Company"), id="list-of-a-place-and-its-trade"),
+    case("德国西门子公司首席技术官托马斯·布劳恩分享了工业数据空间的实践。",
+         ("西门子公司", "Company"), ("德国", "Region"), id="company-after-its-country-in-one-jieba-word"),
+    case("华为常务董事、计算产品线总裁邵博闻说，算力需要开放生态。",
+         ("华为", "Company"), ("邵博闻", "Person"), id="product-line-after-a-title"),
+    case("中国驻印尼大使说：“共建‘一带一路’国家是重要伙伴。”",
+         ("一带一路", "Initiative"), id="initiative-in-single-quotes"),
     case("华为展出盘古大模型，字节跳动则展示了由豆包大模型驱动的智能助手，百度发布千帆大模型平台。",
          ("盘古大模型", "Product"), ("豆包大模型", "Product"), ("千帆大模型平台", "Product"), id="named-models"),
     case("华为、中国电信、字节跳动等580余家中外企业参展。",
@@ -296,6 +313,11 @@ CASES = [
     ("他们发布了阿拉伯语大模型和医疗影像大模型。", "阿拉伯语大模型"),  # a language names no model
     ("他们发布了阿拉伯语大模型和医疗影像大模型。", "医疗影像大模型"),  # nor does a field
     ("桐乡站至乌镇的接驳专线也将加密。", "站至乌镇"),  # a route, not a town
+    ("我们看到华为的最新芯片和阿里的云计算平台。", "最新"),  # common words after ORG的 name no product
+    ("我们看到华为的最新芯片和阿里的云计算平台。", "云计算"),
+    ("本届大赛由世界互联网大会主办、共青团浙江省委等单位协办。", "本届大赛由世界互联网大会主办"),  # a clause
+    ("科大将與數碼港合作，推出人工智能初创培育计划「AI啟航計劃」。", "科大将"),  # the adverb is no part of it
+    ("科大将與數碼港合作，推出人工智能初创培育计划「AI啟航計劃」。", "人工智能初创培育计划"),  # the quoted one is the name
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

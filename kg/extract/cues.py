@@ -114,6 +114,7 @@ LIST_NOUNS = {
     "大学": "Organization", "部门": "GovernmentBody", "国家": "Region", "城市": "Region", "地区": "Region",
     "个人": "Person", "人士": "Person", "专家": "Person", "嘉宾": "Person",
     "产学界": "Company", "产业界": "Company", "业界": "Company", "学界": "Organization", "大厂": "Company",
+    "业者": "Company", "港企": "Company", "台企": "Company", "外企": "Company", "央企": "Company", "民企": "Company", "科企": "Company",
 }
 LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
 ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")

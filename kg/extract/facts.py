@@ -853,8 +853,8 @@ def listed_by_place(ctx: _Context) -> list[Fact]:
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+[余多]?家|多家|数家)?([\u4e00-\u9fff]{2,8}?)"
-                             r"(?:企业|公司|厂商|大厂|单位|机构|高校|院校|产学界|产业界|业界|学界)", t):
+        for m in re.finditer(r"等(?:[一二三四五六七八九十\d]+[余多]?家|多家|数家)?([\u4e00-\u9fffA-Za-z]{2,10}?)"
+                             r"(?:企业|公司|厂商|大厂|业者|单位|机构|高校|院校|产学界|产业界|业界|学界)", t):
             where = [r for r in ctx.in_span(s, {"Region"}) if m.start(1) <= _index_in(s, r.start) < m.end(1)]
             if where:
                 start = _clause_start(t, m.start())
@@ -970,7 +970,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
 
 
 WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
-                  r"\d{1,2}月\d{1,2}日|\d{1,2}日|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+                  r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                   r"将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
@@ -983,7 +983,9 @@ def held_in(ctx: _Context) -> list[Fact]:
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
         lead = ctx.between(ev.end, ev.end + 40)
         # 「2025世界互联网大会亚太峰会」日前在香港落幕; …亚太峰会（以下简称「亚太峰会」）昨日在…
-        closing = re.match(r"[”」』\"]*(?:[（(][^（）()]{1,24}[)）])?", lead).end()
+        closing = re.match(r"[”」』\"]*(?:[（(](?:[^（）()]{1,24}|[A-Za-z0-9][A-Za-z0-9&.,' \-]{1,80})[)）])?",
+                           ctx.between(ev.end, ev.end + 120)).end()
+        lead = ctx.between(ev.end, ev.end + closing + 40)
         when = WHEN.match(lead, closing)
         lead = lead[when.end():]
         verb_first = re.match(r"亮相|落户|落地|走进|设在", lead)  # 亮相乌镇: the verbs that take the place after them
@@ -995,7 +997,8 @@ def held_in(ctx: _Context) -> list[Fact]:
             continue
         rest = ctx.between(chain[-1].end, chain[-1].end + 16)
         venue = VENUE.match(rest)
-        if verb_first or at_verb.match(rest[venue.end() if venue else 0:]):
+        after_venue = re.sub(r"^[（(][A-Za-z]{2,10}[)）]", "", rest[venue.end() if venue else 0:])  # （HKCEC）
+        if verb_first or at_verb.match(after_venue):
             # a venue named after its city (香港会议展览中心) puts the event in that city too
             if len(chain) > 1 and ctx.resolution.entities[ctx.key(chain[-1])].lexicon_key == "":
                 chain = chain[-1:]  # 在湾仔|香港会议展览中心: held in the venue, which is in the district

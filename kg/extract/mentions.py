@@ -131,7 +131,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, words, found)
-        found += _products(text, found, words, tagged)
+        found += _products(text, found, words, tagged, known)
         found += _towns(text, lexicon, found)
         found += _signing_partners(text, words, found, lexicon)
         found += _from_place(text, lexicon, found)
@@ -502,8 +502,9 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
         if total == surname_len + 2:
             third = text[end - 1]
             clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end))
-            if third in cues.NAME_END_CHARS or (_word_starts(text, end - 1) and not clear_end):
-                continue
+            if third in cues.NAME_END_CHARS and not (third == "和" and clear_end) \
+                    or (_word_starts(text, end - 1) and not clear_end):
+                continue  # 郁清和|则说: 和 ends a given name only where the speech follows
         if end < len(text) and not _name_may_end(text, end):
             continue
         name = text[i:end]
@@ -659,7 +660,7 @@ def _field_after_known_name(text: str, start: int, known: dict[str, str]) -> int
     """緯創資通|智慧醫療事業群總經理: where the title opens with a unit of a company, the words
     between a name known from the article and the unit name the unit; the title starts there."""
     units = "|".join(u for u in UNIT_WORDS if len(u) >= 3)
-    if not re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{units})", simplified_same_length(text[start:start + 6])):
+    if not re.match(rf"[\u4e00-\u9fffA-Za-z]{{0,8}}(?:{units})", simplified_same_length(text[start:start + 12])):
         return start
     for k in range(max(0, start - 4), start + 1):  # the shortest known name: 緯創資通, not 緯創資通智慧
         for length in range(2, 13):
@@ -692,7 +693,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             out.append(title)
             cursor = title.start
         end = cursor
-        alias = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:end])
+        alias = re.search(ALIAS_BEFORE_TITLE, text[:end])
         if alias:
             end = alias.start()
         ending = lexicon.suffix_type(text[max(0, end - 8):end])
@@ -768,11 +769,16 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?")
 
 
+# an alias in parentheses right before a title: a short form, or an English name, which may be long
+# (香港科技大學（The Hong Kong University of Science and Technology）|工學院院長)
+ALIAS_BEFORE_TITLE = re.compile(r"[（(](?:[^（）()]{1,20}|[A-Za-z][A-Za-z&.,' \-]{1,80})[)）]$")
+
+
 def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> int | None:
     """When the words start..end before a title are part of it rather than an organisation's
     name, where the scan for the organisation goes on (the cursor); else None."""
     name = text[start:end]
-    paren = re.search(r"[（(][^（）()]{1,20}[)）]$", text[:start])
+    paren = re.search(ALIAS_BEFORE_TITLE, text[:start])
     if paren and (simplified_same_length(name).endswith(OFFICE_ENDINGS + ("局",))
                   and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
@@ -822,7 +828,7 @@ UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中�
 DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the state, named in full
 
 
-BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室")
+BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室", "事业群", "产品线", "业务线")
 
 
 def _bare_unit(name: str) -> bool:
@@ -1160,12 +1166,16 @@ def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candi
 def _quote_pairs(text: str) -> list[tuple[int, int]]:
     """(open, close) of each “…” pair; a closing mark pairs with the nearest opening mark
     before it, so “智涌·浙”里,创见未来——…展” yields both the short and the whole title."""
-    pairs, opens = [], []
+    pairs, opens, inner_opens = [], [], []
     for i, ch in enumerate(text):
         if ch == "“":
             opens.append(i)
         elif ch == "”" and opens:
             pairs.append((opens.pop(), i))
+        elif ch == "‘":  # 共建‘一带一路’国家, quoted inside a quotation
+            inner_opens.append(i)
+        elif ch == "’" and inner_opens:
+            pairs.append((inner_opens.pop(), i))
     # a stray closing mark inside a title: also pair the last close with an earlier open
     extra = []
     for i, ch in enumerate(text):
@@ -1556,7 +1566,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 新增3座|智慧工厂: counted, a kind of plant, not a name
         if text.startswith("之一", end):
             continue  # 最重要的研发基地之一: one of a kind, not a name
-        if name.endswith(FACTORY_KINDS) or typ == "CompanyIndustry" and text.startswith("工厂", end):
+        if name.endswith(FACTORY_KINDS) or typ == "CompanyIndustry" and text.startswith(("工厂", "制造工厂"), end):
             continue  # 巨石集团展示了|玻纤智能工厂: a kind of plant, not a company
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
@@ -1640,6 +1650,8 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
                   if (e := lexicon.lookup(text[start:start + n])) and e.level == "country" and e.name != CHINA), None)
     if after is None:
         return start
+    if any(s < after < s + len(w) for w, _, s in words):  # 德国西门子公司 is one word to jieba: read the rest alone
+        words = [(w, t, s + after) for w, t, s in tag(text[after:i])]
     if _distinctive(text[after:i], words, after, i, [c for c in found if c.start >= after], known):
         return after
     return start
@@ -1683,7 +1695,8 @@ BRANCH_ENDINGS = ("分行", "支行")
 VAGUE_ENDINGS = ("机构", "代表处", "办事处")
 KINDS_IN_QUOTES = ("工厂", "厂")
 # a kind of plant, whatever names its product: 玻纤智能工厂, 5G全连接工厂
-FACTORY_KINDS = ("智能工厂", "数字工厂", "智慧工厂", "未来工厂", "灯塔工厂", "黑灯工厂", "无人工厂", "数字化工厂", "全连接工厂")
+FACTORY_KINDS = ("智能工厂", "数字工厂", "智慧工厂", "未来工厂", "灯塔工厂", "黑灯工厂", "无人工厂", "数字化工厂", "全连接工厂",
+                 "制造工厂", "小工厂", "中小工厂", "超级工厂")
 COUNTED_KINDS = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等?[一二三四五六七八九十两几\d]+(?:个|大|项|类|条)")
 FIELDS_LISTED = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等(?:领域|方面|行业|产业|技术|赛道|场景|方向|业态)")
 LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
@@ -1899,6 +1912,8 @@ def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
                 continue
             if any(c.start <= m.start() < c.end for c in found if c.type in ("Initiative", "Report")):
                 continue
+            if text[m.end():m.end() + 1] in ("“", "「", "《"):
+                continue  # 人工智能初创培育计划「AI启航计划」: the quoted name follows what it is
             start = _np_start(text, m.start(), words, found, max_len=12)
             name = text[start:m.end()]
             if len(name) - len(head) < 3 or name[0] in "该此这本其" or re.match(r"[\d一二三四五六七八九十]", name):
@@ -1994,7 +2009,8 @@ def _kind_modifier(words: str, lexicon: Lexicon) -> bool:
         return True
     for k in range(len(words), 1, -1):
         if (e := lexicon.lookup(words[:k])) is not None and e.type == "Region":
-            return k == len(words) or words[k:] in LIST_KIND_MODIFIERS
+            # 台湾科技大厂, 台湾半导体与AI业者: a place, then what its members do
+            return k == len(words) or words[k:] in LIST_KIND_MODIFIERS or not re.search(r"[的了在是]", words[k:])
     return False
 
 
@@ -2019,8 +2035,8 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
                 results.append((cues.LIST_NOUNS.get(m.group(3), "Organization"), items))
     # "LIST等机构/等企业"
     for m in re.finditer(r"等(?:(?:\d+|[一二三四五六七八九十两百千]+)[余多]?(?:家|个|位|名)|多家|数家|多个|多位)?"
-                         r"([\u4e00-\u9fff]{2,5}?)??(" + "|".join(sorted(cues.LIST_NOUNS, key=len, reverse=True)) + ")",
-                         sentence):
+                         r"([\u4e00-\u9fffA-Za-z]{2,10}?)??(" + "|".join(sorted(cues.LIST_NOUNS, key=len, reverse=True))
+                         + ")", sentence):
         # A、B等机构, A、B等16家机构, A、B等中国企业, A及B等台湾产学界代表, A、B等多家台湾科技大厂
         if m.group(1) and not _kind_modifier(simplified_same_length(m.group(1)), lexicon):
             continue
@@ -2101,8 +2117,8 @@ def _name_like_items(seg: str, offset: int) -> list[tuple[int, int]]:
         item = seg[a:b]
         if not 2 <= len(item) <= 24 or re.search(r"[，,。：:；;“”]", item):
             return []
-        if re.search(r"[的了着过]", item):  # a clause, not a name
-            return []
+        if re.search(r"[的了着过]", item) or cues.ORGANIZE_VERBS.search(item) or item.startswith("本届"):
+            return []  # a clause (本届大赛由世界互联网大会主办、…), not a name
         items.append((a + offset, b + offset))
     return items
 
@@ -2236,7 +2252,8 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
 MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?"
 
 
-def _products(text: str, found: list[Candidate], words, tagged: list[Candidate]) -> list[Candidate]:
+def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
+              known: dict[str, str]) -> list[Candidate]:
     """Product names next to a product noun: 数字人平台AvatarX, AI眼镜Rokid Glasses, 产品“Buy+”,
     Mate 9手机, Unitree H2人形机器人; and a brand with its model code: 小米YU7, 绝影X30."""
     out = []
@@ -2245,15 +2262,15 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate])
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a product noun before a quoted name: VR购物产品“Buy+”, 四足巡检机械人「港巡一号」
     for m in re.finditer(rf"(?:{nouns})[“「]([^“”「」，。、]{{2,12}})[”」]", text):
-        known = dictionary_entry(m.group(1))
-        if known is not None and known[1] not in ("nr", "nrt", "nz", "nt", "j", "ns"):
+        entry = dictionary_entry(m.group(1))
+        if entry is not None and entry[1] not in ("nr", "nrt", "nz", "nt", "j", "ns"):
             continue  # 模型“创新”: a quoted common word, not a name (处理器“香山” is named after a place)
         out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a Latin model name before a product noun, with what kind of product between: Mate 9手机, H2人形机器人
     latin = r"[A-Z][A-Za-z0-9+\-]*(?:\.\d+)?(?: [A-Za-z0-9+\-]+)?"
     for m in re.finditer(rf"(?<![A-Za-z0-9])({latin})[\u4e00-\u9fff]{{0,4}}?(?:{nouns})", text):
-        if re.fullmatch(r"[A-Z]{1,3}|[0-9A-Z]{2}", m.group(1)):
-            continue  # AI, VR, 5G: a kind of technology, not a product name
+        if re.fullmatch(r"[A-Z]{1,3}|\d[A-Z]", m.group(1)):
+            continue  # AI, VR, 5G: a kind of technology, not a product name (G1, X30 are models)
         if text.startswith(("“", "「"), m.end()):
             continue  # RISC-V处理器“香山”: the quoted name is the product, the Latin word its kind
         if not any(c.start <= m.start(1) < c.end for c in found):
@@ -2266,7 +2283,7 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate])
         if not any(c.start < code.end() and s < c.end and c.type != "Region" for c in found):
             out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
     # a brand and its model number before the product noun: 骁龙8至尊版移动平台, 麒麟9020芯片
-    number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?(?=移动平台|{nouns})")
+    number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?(?=移动平台|行动平台|{nouns})")
     previous = ""
     for w, t, s in words:
         after_of, previous = previous == "的", w
@@ -2276,6 +2293,7 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate])
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
+    out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # what a device carries: 搭载骁龙8至尊版移动平台 (a model: digits or Latin letters in its name)
     for m in CARRIED.finditer(text):
         if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
@@ -2332,28 +2350,78 @@ def _towns(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
     return out
 
 
+PROPER_OR_FUNCTION = {"nr", "nrt", "nrfg", "ns", "j", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "x"}
+
+
+def _owned_products(text: str, found: list[Candidate], words, known: dict[str, str]) -> list[Candidate]:
+    """华为的昇腾AI计算集群, 地平线的征程6智能驾驶芯片: after an organisation and 的, a name that no
+    dictionary knows as a common word, then ordinary words for what it is, then a product noun;
+    the name is the product's."""
+    out = []
+    nouns = "|".join(cues.PRODUCT_NOUNS)
+    bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
+    org_ends = {c.end for c in found if c.type in ORG_TYPES}
+    org_ends |= {m.end() for name, typ in known.items() if typ in ORG_TYPES and len(name) >= 2
+                 for m in re.finditer(re.escape(name), text)}
+    for m in re.finditer(r"(?:[（(][^（）()]{1,16}[)）])?的", text):  # 地平线（09660.HK）的征程6…
+        p = m.end()
+        if m.start() not in org_ends:
+            continue
+        for b in range(p + 2, p + 5):
+            digits = re.match(r"\d{0,3}", text[b:]).end()  # 征程6
+            if b not in bounds and not digits or not re.fullmatch(r"[\u4e00-\u9fff]+", text[p:b]):
+                continue
+            brand, b = text[p:b + digits], b + digits
+            entry = dictionary_entry(simplified_same_length(brand))
+            common = all((e := dictionary_entry(w)) is not None and e[0] >= 300
+                         for w, _, _ in tag(simplified_same_length(brand)))
+            if not digits and (entry is not None and entry[0] >= 300 or common) or brand[0] in "最新各该此这那其本":
+                continue  # 华为的|最新芯片, 阿里的|云计算平台: common words, not a name
+            tail = re.match(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{nouns})", text[b:])
+            if tail is None or not tail.group():
+                continue
+            parts = tag(simplified_same_length(tail.group()))
+            if all(t not in PROPER_OR_FUNCTION and (t in ("eng", "m") or dictionary_entry(w) is not None)
+                   for w, t, _ in parts):
+                out.append(Candidate(p, b, "Product", "pattern:owned-product", 2))
+                break
+    return out
+
+
 def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     """盘古大模型, 讯飞星火大模型, 千帆大模型平台: a brand, then 大模型; not a kind of model
     (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型)."""
     out = []
-    for m in re.finditer(r"大模型(平台)?", text):
-        start = m.start()
-        for w, t, s in reversed([x for x in words if x[2] < m.start()]):
-            if s < m.start() - 6:
+    for m in re.finditer(r"(?:[（(][A-Za-z][A-Za-z .\-]{1,30}[)）])?大模型(平台)?", text):
+        head = start = m.start()
+        if text[head] in "（(":  # 日日新（SenseNova）大模型: a name given with its Latin form
+            brand = re.search(r"(?<=[把将的了在和与用以及对])?[\u4e00-\u9fff]{2,4}$", text[:head])
+            start = brand.start() if brand else head
+            while start < head - 2 and text[start] in "把将的了在和与用以及对":
+                start += 1
+        for w, t, s in reversed([x for x in words if x[2] < head] if text[head] not in "（(" else []):
+            if s < head - 6:
                 break
-            w = w[:m.start() - s]  # 千帆大|模型: the word runs into the head
+            w = w[:head - s]  # 千帆大|模型: the word runs into the head
             if any(ch in cues.PUNCT for ch in w) or w in cues.LEFT_STOPS or w == "的" \
                     or t in FUNCTION_TAGS - {"m", "q"} or t == "v" and len(w) >= 2:
+                if len(w) == 2 and w[0] in "了的着过在与和及":
+                    start = s + 1  # 展出了讯|飞星火: the segmenter glued the particle to the brand
                 break
             start = s
-        brand = simplified_same_length(text[start:m.start()])
+        brand = simplified_same_length(text[start:head])
         if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
                 or cues.MODEL_KINDS.search(brand) or any(c.start <= start and m.start() <= c.end for c in found):
             continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's)
         if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
                for w, t, _ in tag(brand)):
             continue  # 电力大模型, 医疗影像大模型: common words name the field
-        out.append(Candidate(start, m.end(), "Product", "pattern:named-model", 2))
+        if text[m.start()] in "（(":  # 日日新（SenseNova）大模型: the brand is the name, the Latin form its alias
+            out.append(Candidate(start, m.start(), "Product", "pattern:named-model", 2))
+            latin = re.match(r"[（(]([^（）()]+)[)）]", text[m.start():])
+            out.append(Candidate(m.start() + 1, m.start() + 1 + len(latin.group(1)), "Product", "pattern:alias", 2))
+        else:
+            out.append(Candidate(start, m.end(), "Product", "pattern:named-model", 2))
     return out
 
 
@@ -2410,6 +2478,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # 涉及金融科技、人工智能等领域: fields, not companies
             if re.search(r"[^资通]讯$", w) and len(w) >= 4:
                 end -= 1  # 新浪科技|讯: an outlet's dateline word, not part of its name
+                w = text[s:end]
+            if len(w) >= 3 and w[-1] in "将也则还已又都均就" and text[end:end + 1] in "与和在于向对把为":
+                end -= 1  # 科大将|与数码港合作: the adverb is no part of the name
                 w = text[s:end]
             opening = next((ws for ww, _, ws in words if ws < s < ws + len(ww)), None)
             if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):

@@ -33,19 +33,24 @@ DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:(?:星期|周)[�
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
-REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿)"
+REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)"
 BYLINE = re.compile(
     r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
     r"(?P<place>[\u4e00-\u9fff]{1,10}?)?\s*"  # 中国日报网6月17日电: no place
-    r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯)\s*"
+    r"(?P<date>(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日)\s*(?:电|讯|消息)\s*"
     r"(?:[（(](?P<people>[^）)]{1,80})[)）]|(?:记者|通讯员)\s*(?P<people2>[\u4e00-\u9fff·]{2,6}(?:[、，,][\u4e00-\u9fff·]{2,6})*)\s)?\s*"
 )
 # a line of reporters, after the outlet's name or not: "潮新闻客户端 记者 X 通讯员 Y", "（记者 X）"
 # "21世纪经济报道记者 X 乌镇报道", with the outlet's name written together with 记者 or apart
-LONE_REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff\d]{{2,10}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻)\s*)?[（(]?\s*"
-                            rf"{REPORTER_ROLES}\s*(?P<people>[^）)。，,：:]{{2,60}}?)\s*"
-                            r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10})?\s*[)）]?\s*$")
+# reporters on a line of their own, with the outlet before them and what may close the line: a
+# place (乌镇报道, 发自乌镇, ／乌镇报导), the editor (每经编辑：X) or the time of publication
+LONE_REPORTERS = re.compile(r"^(?:(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d\s*)?"  # 2026-11-09 22:15 经济日报／
+                            rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
+                            rf"[（(]?\s*{REPORTER_ROLES}\s*[：:]?\s*(?P<people>[^）)。，,：:／/]{{2,60}}?)\s*"
+                            r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
+                            r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
+                            r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
