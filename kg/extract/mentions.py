@@ -2372,11 +2372,15 @@ def _owned_products(text: str, found: list[Candidate], words, known: dict[str, s
             if b not in bounds and not digits or not re.fullmatch(r"[\u4e00-\u9fff]+", text[p:b]):
                 continue
             brand, b = text[p:b + digits], b + digits
-            entry = dictionary_entry(simplified_same_length(brand))
-            common = all((e := dictionary_entry(w)) is not None and e[0] >= 300
-                         for w, _, _ in tag(simplified_same_length(brand)))
-            if not digits and (entry is not None and entry[0] >= 300 or common) or brand[0] in "最新各该此这那其本":
-                continue  # 华为的|最新芯片, 阿里的|云计算平台: common words, not a name
+            forms = {brand, simplified_same_length(brand)}
+            word = all((e := dictionary_entry(f)) is not None and e[0] >= 300 for f in forms)
+            # ordinary words, or a task in several words (远程|问诊); one rare verb may be a name (升腾 for 昇腾)
+            common = all(all((e := dictionary_entry(w)) is not None and (
+                e[0] >= 300 or t in ("v", "vn", "a", "b") and len(parts) > 1) for w, t, _ in parts)
+                for parts in (tag(form) for form in forms))
+            if not digits and (word or common) or brand[0] in "最新各该此这那其本" \
+                    or brand.endswith(("级", "型", "式", "性", "类")):
+                continue  # 华为的|最新芯片, 阿里的|云计算平台, …的|远程问诊平台, …的|车规级芯片: what it is, not a name
             tail = re.match(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{nouns})", text[b:])
             if tail is None or not tail.group():
                 continue

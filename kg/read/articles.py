@@ -47,7 +47,9 @@ BYLINE = re.compile(
 # place (乌镇报道, 发自乌镇, ／乌镇报导), the editor (每经编辑：X) or the time of publication
 LONE_REPORTERS = re.compile(r"^(?:(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d\s*)?"  # 2026-11-09 22:15 经济日报／
                             rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
-                            rf"[（(]?\s*{REPORTER_ROLES}\s*[：:]?\s*(?P<people>[^）)。，,：:／/]{{2,60}}?)\s*"
+                            # 每经记者：X, 撰文：X; never a line that opens on 记者： (an interview's question)
+                            rf"[（(]?\s*(?:{REPORTER_ROLES}\s*|(?<=[\u4e00-\u9fff\d\s])(?:记者|撰文)[：:]\s*)"
+                            r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*"
                             r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
