@@ -2399,7 +2399,7 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     for m in re.finditer(r"(?:[（(][A-Za-z][A-Za-z .\-]{1,30}[)）])?大模型(平台)?", text):
         head = start = m.start()
         if text[head] in "（(":  # 日日新（SenseNova）大模型: a name given with its Latin form
-            brand = re.search(r"(?<=[把将的了在和与用以及对])?[\u4e00-\u9fff]{2,4}$", text[:head])
+            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:head])
             start = brand.start() if brand else head
             while start < head - 2 and text[start] in "把将的了在和与用以及对":
                 start += 1
