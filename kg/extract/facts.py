@@ -626,10 +626,11 @@ AT_THE_EVENT = re.compile(r"在" + OPENING_OF_THE_EVENT.pattern)
 def _event_that_opened(ctx: _Context, verbs: str = "开幕|揭幕|启幕") -> Mention | None:
     """The event the article says opened (…峰会昨日在香港开幕), else the one it names most often."""
     events = [m for m in ctx.top if ctx.type(m) == "Event"]
-    said = [(said.end(), ev) for ev in events
-            if (said := re.match(rf"[^。；，,]{{0,24}}?(?:{verbs})", ctx.between(ev.end, ev.end + 30)))]
-    if said:  # the event nearest its verb: …乌镇峰会“…发布活动”在浙江乌镇举行 is the 发布活动
-        return min(said, key=lambda x: x[0])[1]
+    # the event nearest its verb: …乌镇峰会“…发布活动”在浙江乌镇举行 is the 发布活动
+    distances = {ev: said.end() for ev in events
+                 if (said := re.match(rf"[^。；，,]{{0,24}}?(?:{verbs})", ctx.between(ev.end, ev.end + 30)))}
+    if distances:
+        return min(distances, key=distances.get)
     if not events:
         return None
     counts = Counter(ctx.key(m) for m in events)

@@ -20,7 +20,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import chars_in_order
 from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Page, Span
-from kg.read.articles import CREDIT
+from kg.read.articles import CLOSING_PHOTO_CREDIT, CREDIT
 from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
@@ -464,11 +464,6 @@ PHOTO_CREDIT = re.compile(r"[（(](?:本报|新华社|中新社|[\u4e00-\u9fff]{
                           r"([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
 
 
-# the same credit closing a caption without parentheses: …体验智能座舱。　记者 姚逸舟 摄
-PHOTO_CREDIT_CLOSING = re.compile(r"(?:^|(?<=[。！？\s　]))(?:本报|新华社|中新社)?(?:特约)?记者[\s　]*"
-                                  r"([\u4e00-\u9fff]{2,4})[\s　]*(?:摄|摄影)[\s　]*$")
-
-
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
     """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）; and the photographer
     of a picture: （记者 沈嘉木 摄）."""
@@ -477,8 +472,11 @@ def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
         end = _chinese_name_at(text, m.end(), lexicon)
         if end > 0:
             out.append(Candidate(m.end(), end, "Person", "pattern:credit", 2))
-    for m in [*PHOTO_CREDIT.finditer(text), *PHOTO_CREDIT_CLOSING.finditer(text)]:
+    for m in PHOTO_CREDIT.finditer(text):
         out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
+    closing = CLOSING_PHOTO_CREDIT.search(text)  # …体验智能座舱。　记者 姚逸舟 摄
+    if closing:
+        out.append(Candidate(closing.start("photographer"), closing.end("photographer"), "Person", "pattern:credit", 2))
     return out
 
 
@@ -2350,7 +2348,8 @@ def _towns(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
     return out
 
 
-PROPER_OR_FUNCTION = {"nr", "nrt", "nrfg", "ns", "j", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "x"}
+# what the words between a product's name and its noun may not be: names and function words
+NOT_DESCRIPTIVE = {"nr", "nrt", "nrfg", "ns", "j", "p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "x"}
 
 
 def _owned_products(text: str, found: list[Candidate], words, known: dict[str, str]) -> list[Candidate]:
@@ -2361,72 +2360,82 @@ def _owned_products(text: str, found: list[Candidate], words, known: dict[str, s
     nouns = "|".join(cues.PRODUCT_NOUNS)
     bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
     org_ends = {c.end for c in found if c.type in ORG_TYPES}
-    org_ends |= {m.end() for name, typ in known.items() if typ in ORG_TYPES and len(name) >= 2
-                 for m in re.finditer(re.escape(name), text)}
     for m in re.finditer(r"(?:[（(][^（）()]{1,16}[)）])?的", text):  # 地平线（09660.HK）的征程6…
         p = m.end()
-        if m.start() not in org_ends:
+        if m.start() not in org_ends and not any(known.get(text[k:m.start()]) in ORG_TYPES
+                                                 for k in range(max(0, m.start() - 12), m.start() - 1)):
             continue
         for b in range(p + 2, p + 5):
             digits = re.match(r"\d{0,3}", text[b:]).end()  # 征程6
             if b not in bounds and not digits or not re.fullmatch(r"[\u4e00-\u9fff]+", text[p:b]):
                 continue
             brand, b = text[p:b + digits], b + digits
-            forms = {brand, simplified_same_length(brand)}
-            word = all((e := dictionary_entry(f)) is not None and e[0] >= 300 for f in forms)
-            # ordinary words, or a task in several words (远程|问诊); one rare verb may be a name (升腾 for 昇腾)
-            common = all(all((e := dictionary_entry(w)) is not None and (
-                e[0] >= 300 or t in ("v", "vn", "a", "b") and len(parts) > 1) for w, t, _ in parts)
-                for parts in (tag(form) for form in forms))
-            if not digits and (word or common) or brand[0] in "最新各该此这那其本" \
+            if not digits and _ordinary_words(brand) or brand[0] in "最新各该此这那其本" \
                     or brand.endswith(("级", "型", "式", "性", "类")):
                 continue  # 华为的|最新芯片, 阿里的|云计算平台, …的|远程问诊平台, …的|车规级芯片: what it is, not a name
             tail = re.match(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,10}}?(?:{nouns})", text[b:])
-            if tail is None or not tail.group():
-                continue
-            parts = tag(simplified_same_length(tail.group()))
-            if all(t not in PROPER_OR_FUNCTION and (t in ("eng", "m") or dictionary_entry(w) is not None)
-                   for w, t, _ in parts):
+            if tail and tail.group() and all(t not in NOT_DESCRIPTIVE and (t in ("eng", "m") or dictionary_entry(w))
+                                             for w, t, _ in tag(tail.group())):
                 out.append(Candidate(p, b, "Product", "pattern:owned-product", 2))
                 break
     return out
 
 
+def _ordinary_words(name: str) -> bool:
+    """A common word, or common words and a task in several words (远程|问诊); one rare verb may be
+    a name (升腾, 昇腾 once simplified)."""
+    entry = dictionary_entry(name)
+    parts = tag(name)
+    return entry is not None and entry[0] >= 300 or all(
+        (e := dictionary_entry(w)) is not None and (e[0] >= 300 or t in ("v", "vn", "a", "b") and len(parts) > 1)
+        for w, t, _ in parts)
+
+
 def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     """盘古大模型, 讯飞星火大模型, 千帆大模型平台: a brand, then 大模型; not a kind of model
-    (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型)."""
+    (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型). A brand given
+    with its Latin form (日日新（SenseNova）大模型) is the name, the Latin form its alias."""
     out = []
-    for m in re.finditer(r"(?:[（(][A-Za-z][A-Za-z .\-]{1,30}[)）])?大模型(平台)?", text):
-        head = start = m.start()
-        if text[head] in "（(":  # 日日新（SenseNova）大模型: a name given with its Latin form
-            brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:head])
-            start = brand.start() if brand else head
-            while start < head - 2 and text[start] in "把将的了在和与用以及对":
-                start += 1
-        for w, t, s in reversed([x for x in words if x[2] < head] if text[head] not in "（(" else []):
-            if s < head - 6:
-                break
-            w = w[:head - s]  # 千帆大|模型: the word runs into the head
-            if any(ch in cues.PUNCT for ch in w) or w in cues.LEFT_STOPS or w == "的" \
-                    or t in FUNCTION_TAGS - {"m", "q"} or t == "v" and len(w) >= 2:
-                if len(w) == 2 and w[0] in "了的着过在与和及":
-                    start = s + 1  # 展出了讯|飞星火: the segmenter glued the particle to the brand
-                break
-            start = s
-        brand = simplified_same_length(text[start:head])
+    for m in re.finditer(r"(?:[（(](?P<latin>[A-Za-z][A-Za-z .\-]{1,30})[)）])?大模型(?:平台)?", text):
+        head = m.start()
+        start = _brand_start(text, words, head, latin=m.group("latin") is not None)
+        brand = text[start:head]
         if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
-                or cues.MODEL_KINDS.search(brand) or any(c.start <= start and m.start() <= c.end for c in found):
+                or cues.MODEL_KINDS.search(brand) or any(c.start <= start and head <= c.end for c in found):
             continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's)
         if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
                for w, t, _ in tag(brand)):
             continue  # 电力大模型, 医疗影像大模型: common words name the field
-        if text[m.start()] in "（(":  # 日日新（SenseNova）大模型: the brand is the name, the Latin form its alias
-            out.append(Candidate(start, m.start(), "Product", "pattern:named-model", 2))
-            latin = re.match(r"[（(]([^（）()]+)[)）]", text[m.start():])
-            out.append(Candidate(m.start() + 1, m.start() + 1 + len(latin.group(1)), "Product", "pattern:alias", 2))
+        if m.group("latin"):
+            out.append(Candidate(start, head, "Product", "pattern:named-model", 2))
+            out.append(Candidate(m.start("latin"), m.end("latin"), "Product", "pattern:alias", 2))
         else:
             out.append(Candidate(start, m.end(), "Product", "pattern:named-model", 2))
     return out
+
+
+def _brand_start(text: str, words, head: int, latin: bool) -> int:
+    """Where the brand before a model's head starts: the words back to a verb, a function word or
+    punctuation (at most six characters); before a Latin form in parentheses, the Chinese
+    characters right before it."""
+    if latin:
+        brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:head])
+        start = brand.start() if brand else head
+        while start < head - 2 and text[start] in "把将的了在和与用以及对":
+            start += 1
+        return start
+    start = head
+    for w, t, s in reversed([x for x in words if x[2] < head]):
+        if s < head - 6:
+            break
+        w = w[:head - s]  # 千帆大|模型: the word runs into the head
+        if any(ch in cues.PUNCT for ch in w) or w in cues.LEFT_STOPS or w == "的" \
+                or t in FUNCTION_TAGS - {"m", "q"} or t == "v" and len(w) >= 2:
+            if len(w) == 2 and w[0] in "了的着过在与和及":
+                start = s + 1  # 展出了讯|飞星火: the segmenter glued the particle to the brand
+            break
+        start = s
+    return start
 
 
 CARRIED = re.compile(r"搭载了?([^，。、“”的\s]{2,12}?)(?:移动平台|芯片|处理器|操作系统|系统|大模型)")

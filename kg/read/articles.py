@@ -45,7 +45,9 @@ BYLINE = re.compile(
 # "21世纪经济报道记者 X 乌镇报道", with the outlet's name written together with 记者 or apart
 # reporters on a line of their own, with the outlet before them and what may close the line: a
 # place (乌镇报道, 发自乌镇, ／乌镇报导), the editor (每经编辑：X) or the time of publication
-LONE_REPORTERS = re.compile(r"^(?:(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d\s*)?"  # 2026-11-09 22:15 经济日报／
+# a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
+STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
+LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15 经济日报／
                             rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
                             # 每经记者：X, 撰文：X; never a line that opens on 记者： (an interview's question)
                             rf"[（(]?\s*(?:{REPORTER_ROLES}\s*|(?<=[\u4e00-\u9fff\d\s])(?:记者|撰文)[：:]\s*)"
@@ -260,10 +262,6 @@ def _unfinished(text: str) -> bool:
     return len(text) > HEADLINE_MAX or open_quote or any(c in text for c in "，,：:；。")
 
 
-# a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
-STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
-
-
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
@@ -272,7 +270,7 @@ def _whole_line(line: str) -> bool:
 
 
 # a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
-CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*[\u4e00-\u9fff]{2,4}[\s　]*摄影?[\s　]*$")
+CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[\u4e00-\u9fff]{2,4})[\s　]*摄影?[\s　]*$")
 
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
