@@ -744,3 +744,26 @@ def test_facts_a_company_after_its_country_is_based_there(extract_text):
     corpus = extract_text("新华社乌镇11月10日电（记者 王明）德国西门子公司首席技术官托马斯·布劳恩分享了工业数据空间的实践。\n")
     assert ("西门子公司", "德国") in {(org, region.removesuffix("联邦共和国")) for org, region in _based(corpus)}
     assert ("托马斯·布劳恩", "西门子公司", "首席技术官") in _positions(corpus)
+
+
+def test_facts_a_field_institute_after_a_title_belongs_to_the_organisation_before(extract_text):
+    corpus = extract_text("新华社北京6月2日电（记者 王明）复旦大学教授、人工智能研究院副院长林涛表示，评审看重落地。\n")
+    positions = _positions(corpus)
+    assert ("林涛", "复旦大学", "人工智能研究院副院长") in positions
+    assert {org for _, org, _ in positions} == {"复旦大学"}
+
+
+def test_facts_a_school_committee_is_in_the_title_and_a_role_for_the_day_is_none(extract_text):
+    corpus = extract_text("本报记者 王明\n\n带队老师、杭州师范大学团委书记李芳说，志愿者已完成培训。\n")
+    assert _positions(corpus) == {("李芳", "杭州师范大学", "团委书记")}
+
+
+def test_facts_a_word_to_someone_after_a_colon_is_a_quote(extract_text):
+    corpus = extract_text("本报记者 王明\n\n南京大学教授张伟则寄语参赛青年：“技术要扎根真实需求。”\n")
+    quotes = {(_name(corpus, f.role("speaker")), f.role("text")) for f in corpus.facts if f.kind == "quote"}
+    assert any(who == "张伟" and said.startswith("技术要扎根真实需求") for who, said in quotes)
+
+
+def test_facts_a_company_rooted_in_a_place(extract_text):
+    corpus = extract_text("本报记者 王明\n\n同样扎根海宁的天通股份，将在峰会期间发布新平台。\n")
+    assert ("天通股份", "海宁") in {(org, region.removesuffix("市")) for org, region in _based(corpus)}

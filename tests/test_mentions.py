@@ -40,6 +40,10 @@ CASES = [
     case("我们会把日日新（SenseNova）大模型的研发团队留在香港科学园。",
          ("日日新", "Product"), ("SenseNova", "Product"), id="named-model-with-its-latin-name"),
     case("之江实验室副主任郁清和则说，开源平台降低了门槛。", ("郁清和", "Person"), id="given-name-ending-in-和"),
+    case("市场关注台积电CoWoS产能的扩充。", ("台积电", "Company"), id="maker-before-a-latin-product-name"),
+    case("2025年世界互联网大会乌镇峰会算力调度与协同利用论坛在乌镇举行。",
+         ("2025年世界互联网大会乌镇峰会算力调度与协同利用论坛", "Event"), id="sub-forum-of-two-fields-joined-by-与"),
+    case("台湾业者看好大陆市场。", ("大陆", "Region"), id="the-mainland-named-across-the-strait"),
     case("商湯科技（SenseTime）、思謀科技（SmartMore）等多家港企設展。",
          ("思謀科技", "Company"), id="list-of-hong-kong-firms"),
     case("聯發科、研華、廣達、日月光投控等台灣半導體與AI業者代表出席。",
@@ -304,6 +308,11 @@ CASES = [
     ("合作涉及金融科技、人工智能等领域。", "金融科技"),
     ("他透露，公司明年将在中国大陆新增3座智慧工厂。", "智慧工厂"),  # counted: a kind of plant
     ("峰会在乌镇办了十三届。", "乌镇办"),  # 办 is the verb here
+    ("专家呼吁建立开放、包容、普惠的治理框架。", "普惠"),  # qualities listed
+    ("景区沿河的路灯已经全部更换。", "沿河"),  # along the river, not 沿河土家族自治县
+    ("非洲大陆的数字经济正在起步。", "大陆"),  # a continent
+    ("复旦大学教授、人工智能研究院副院长林涛表示，评审看重落地。", "人工智能研究院"),  # the university's institute
+    ("带队老师、杭州师范大学团委书记李芳说，志愿者已完成培训。", "带队"),  # a role for the day
     ("巨石集团展示了玻纤智能工厂的数字孪生系统。", "玻纤智能工厂"),  # a kind of plant
     ("作为乌镇峰会分论坛之一，论坛在桐乡举行。", "乌镇峰会分论坛"),  # one of a kind
     ("中国是爱立信最重要的研发基地之一。", "研发基地"),

@@ -209,3 +209,11 @@ def test_resolve_a_named_model_goes_by_its_brand_too(extract_text):
     corpus = extract_text("新华社乌镇11月9日电（记者 王明）阿里云当天发布新一代通义千问大模型，接入方超过万家。\n")
     (model,) = [e for e in corpus.resolution.entities.values() if e.type == "Product"]
     assert model.name == "通义千问大模型" and "通义千问" in model.aliases
+
+
+def test_resolve_a_headline_names_a_sub_forum_shorter(extract_text):
+    corpus = extract_text("2025年世界互联网大会算力论坛举行\n\n本报乌镇11月9日电（记者 王明）11月9日，"
+                          "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛在浙江乌镇举行。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
+    assert {(k, why) for _, k, why in _links(corpus, "2025年世界互联网大会算力论坛")} == {
+        (full, "short form of 2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}

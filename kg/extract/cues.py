@@ -27,6 +27,9 @@ SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日
                     rf"|{TO_REPORTER}|也|还|则|更|进一步|\d{{1,2}}日){{0,2}}"
                     r"(?:" + QUOTE_VERB.pattern + r"|告诉(?:《[^》]{1,12}》)?记者)")
 
+# a word to someone, printed after a colon: X则提醒年轻创业者：“…”, X寄语青年：“…”
+ADDRESSED_SPEECH = re.compile(r"(?:也|还|则|更)?(?:提醒|告诫|寄语|勉励|鼓励|叮嘱|嘱咐|寄望|号召)[^，。；“”「」,]{0,12}[：:]\s*[“「]")
+
 # words that end a complete name: "A大会和B公司" coordinates two names
 NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰会", "协会", "联盟", "委员会", "研究院", "研究所",
               "银行", "分行", "支行", "中心", "实验室", "政府", "办公室", "室", "办", "部", "局", "厅", "会", "院", "社", "台", "网")

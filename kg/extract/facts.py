@@ -270,7 +270,7 @@ def quotes(ctx: _Context) -> list[Fact]:
         if aside:
             end += aside.end()
         after = ctx.between(end, end + 20)
-        verb = cues.SPEECH.match(after)
+        verb = cues.SPEECH.match(after) or cues.ADDRESSED_SPEECH.match(after)
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(start - 20, start)
         if not verb and not eyes:
             continue
@@ -816,7 +816,7 @@ def headquarters(ctx: _Context) -> list[Fact]:
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"总部(?:设在|位于|设于|在)", t):
+        for m in re.finditer(r"总部(?:设在|位于|设于|在)|(?P<rooted>扎根|植根|根植于?|立足)", t):
             chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()], ctx)
             if not chain:
                 continue
@@ -825,7 +825,9 @@ def headquarters(ctx: _Context) -> list[Fact]:
             if t[after:after + 1] == "的":  # 总部位于杭州的海康威视, 总部位于新竹的台湾AI影像新创慧眸科技
                 orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) > after
                         and DESCRIBED_AFTER_PLACE.fullmatch(t[after + 1:_index_in(s, o.start)])][:1]
-            if not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
+            if m.group("rooted"):  # 扎根桐乡的桐昆集团: only the organisation the place describes
+                orgs, rule = orgs, "扎根REGION的(descriptor)ORG"
+            elif not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
                 before = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
                 right = [o for o in before if _index_in(s, o.end) == m.start()]  # 世界互联网大会总部设在北京
                 orgs = right or before

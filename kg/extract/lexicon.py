@@ -97,6 +97,10 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
         raise LexiconError(f"{path}: lexicon file missing") from None
 
 
+# prepositions that open a county's short form (沿河, 向阳) as readily as a phrase
+PREPOSITIONS = set("沿向在于从对自往朝")
+
+
 def _short_form_ok(alias: str, full: str, level: str) -> bool:
     """A short place name is used only when it cannot be an ordinary word: jieba's dictionary
     does not know it, or knows it as a place name (和平 from 和平区 is left out). A city's short
@@ -109,9 +113,12 @@ def _short_form_ok(alias: str, full: str, level: str) -> bool:
     known = dictionary_entry(alias)
     if level == "country":
         return True  # 沙特, 哈萨克斯坦: a country's short form is that country (the segmenter must agree)
+    if level == "county" and alias[0] in PREPOSITIONS:
+        return False  # 沿河 (沿河土家族自治县) reads "along the river" as often as a county
     return known is None or known[1].startswith("ns") or (
         level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz")) or (
-        level == "macro" and known[1] in ("nz", "j"))  # 拉美: a proper name to jieba, not an ordinary word
+        level == "macro" and known[1] in ("nz", "j")) or (  # 拉美: a proper name to jieba, not an ordinary word
+        level == "macro" and full == "中国" + alias)  # 大陆: China's mainland named as across the strait
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:

@@ -304,6 +304,9 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             # "中东" + "地区" reads as one place name
             if text.startswith("地区", b) and entry.type == "Region" and entry.level in ("macro", "country"):
                 b += 2
+            if entry.level == "macro" and surface != entry.name and (
+                    re.search(r"[洲亚新旧]$", text[:a]) or re.match(r"[架性漂]", text[b:b + 1])):
+                break  # 非洲大陆, 新大陆, 大陆架: a continent, not China's mainland
             if entry.type == "GovernmentBody" and text.startswith("门", b):
                 break  # 公安部门: the police in general, not the Ministry of Public Security
             if _language(text, b, entry):
@@ -792,16 +795,19 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> 
                                                                          text[end:end + 8])) \
             and not lexicon.suffix_type(text[joined.start(1):end]) and _title_before(text, joined.start(1), lexicon, words):
         return joined.start(1)
-    if (_bare_unit(name) or _field_words(words, start, end) and not lexicon.suffix_type(name)) \
+    if (_bare_unit(name) or _field_words(words, start, end) and (
+            not lexicon.suffix_type(name) or simplified_same_length(name).endswith(FIELD_UNIT_ENDINGS))) \
             and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
-        # 科大协理副校长、电子及计算机工程学系|讲座教授, 腾讯集团高级执行副总裁、云与智慧|产业事业群CEO:
-        # a department or a field of the organisation named before
+        # 科大协理副校长、电子及计算机工程学系|讲座教授, 腾讯集团高级执行副总裁、云与智慧|产业事业群CEO,
+        # 清华大学教授、人工智能研究院|副院长: a department or a field of the organisation named before
         return start
     return None
 
 
 # words describing the holder of a title, not the organisation before it: 韩国|著名导演
-TITLE_ADJECTIVES = ("著名", "知名", "资深", "年轻", "青年", "新任", "现任", "时任", "首任", "前任", "优秀", "杰出")
+# and the role held for the occasion (带队老师, 随队医生)
+TITLE_ADJECTIVES = ("著名", "知名", "资深", "年轻", "青年", "新任", "现任", "时任", "首任", "前任", "优秀", "杰出",
+                    "带队", "领队", "随队")
 OWN_OUTLET = {"本报", "本刊", "该报", "本台", "本网", "本社"}
 
 
@@ -823,9 +829,12 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
 PARENT_ENDINGS = ("大学", "集团", "公司", "银行", "证券", "科学院", "工程院")
 UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "研究所", "实验室", "事业部", "中心", "部", "处", "室", "行业")
 UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中心")  # 实验室主任, 中心主任
+PARTY_COMMITTEES = ("党委", "团委", "纪委", "工会")  # a town's 党委 is a body of its own (乌镇镇党委)
 DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the state, named in full
 
 
+# units named by a field alone (人工智能研究院); after a title and 、 they belong to its organisation
+FIELD_UNIT_ENDINGS = ("研究院", "研究中心")
 BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室", "事业群", "产品线", "业务线")
 
 
@@ -840,6 +849,9 @@ def _unit_of(name: str, after: str) -> int:
     in 浙江大学信息与电子工程学院; also the words before a unit the title opens with (FPT集团
     人工智能|实验室主任); 0 when there is none."""
     simple = simplified_same_length(name)
+    committee = next((c for c in PARTY_COMMITTEES if simple.endswith(c)), None)
+    if committee and simple[:-len(committee)].endswith(PARENT_ENDINGS + ("学院",)):
+        return len(committee)  # 浙江传媒学院|团委副书记: the committee of a school or a firm is a unit of it
     if not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE) and not simplified_same_length(after).startswith(
             UNITS_OPENING_A_TITLE):
         return 0
@@ -1350,12 +1362,17 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             break
         conj = w in ("与", "和", "及") and _conj_inside(toks, k, after_names=chain_after_names)
         linking = w == "之" and k > 0 and toks[k - 1][1] in ("n", "nz", "ns", "vn", "j", "nr", "eng")  # 互联网之光
-        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking:
+        # 与流通|利用|论坛: a second field joined by 与 may end in a verb that elsewhere opens a phrase
+        joined_field = verb_chains and k == len(toks) - 1 and k >= 2 and len(w) == 2 and t in ("v", "vn", "n") \
+            and toks[k - 1][1] in ("n", "vn") and toks[k - 2][0] in ("与", "和", "及")
+        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field:
             break
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
-        # 应急技术|处理|协调|中心: a verb between nouns and before the head or another verb names a task
+        # 应急技术|处理|协调|中心, 数据治理|与流通利用论坛: a verb between nouns and before the head, another
+    # verb or a conjunction names a task
         in_chain = verb_chains and k > 0 and toks[k - 1][1] in ("n", "vn", "nz", "an", "j", "v") and (
-            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn")) and (chain_after_names or not any(
+            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn") or toks[k + 1][0] in ("与", "和", "及")) and (
+            chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
                 and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in cues.ANNOUNCING_VERBS):
@@ -2489,6 +2506,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                     "CompanyIndustry" or (
                     text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)):
                 continue  # 涉及金融科技、人工智能等领域: fields, not companies
+            if _adjectives_listed(words, s, end):
+                continue  # 安全、高效、普惠的规则: qualities listed, not a company
             if re.search(r"[^资通]讯$", w) and len(w) >= 4:
                 end -= 1  # 新浪科技|讯: an outlet's dateline word, not part of its name
                 w = text[s:end]
@@ -2505,7 +2524,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 w = text[s:end]
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
-            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named
+            # 台积电CoWoS, 英伟达H100: a Chinese name right before a product's Latin name is its maker
+            maker = re.fullmatch(r"[\u4e00-\u9fff]{2,6}", w) and re.match(r"[A-Za-z][A-Za-z]*[A-Z0-9]", text[end:end + 12])
+            cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
+                or bool(maker)
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company
@@ -2522,6 +2544,24 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             out.append(Candidate(s, end, entry.type if entry else "Region", "tagger" if cue else "tagger:bare", 1,
                                  key=entry.name if entry else ""))
     return out
+
+
+ADJECTIVE_TAGS = ("a", "an", "ad")
+
+
+def _adjectives_listed(words, a: int, b: int) -> bool:
+    """The word a..b is an adjective to the segmenter, in a 、 list whose neighbour is a quality too."""
+    toks = list(words)
+    k = next((k for k, (w, t, s) in enumerate(toks) if s == a and s + len(w) == b and t in ADJECTIVE_TAGS), None)
+    if k is None:
+        return False
+    def quality(tok) -> bool:  # 高效, 包容: a common adjective or verb
+        entry = dictionary_entry(tok[0])
+        return tok[1] in ADJECTIVE_TAGS or tok[1] == "v" and entry is not None and entry[0] >= 100
+
+    before = k >= 2 and toks[k - 1][0] == "、" and quality(toks[k - 2])
+    after = k + 2 < len(toks) and toks[k + 1][0] == "、" and quality(toks[k + 2])
+    return before or after
 
 
 def _place_then_brand(words, found: list[Candidate], a: int, b: int) -> bool:

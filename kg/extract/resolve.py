@@ -63,6 +63,20 @@ def _describes(name: str, titled: str, head: str) -> bool:
     return any(body[i:i + 2] in titled for i in range(len(body) - 1))
 
 
+def _shortens_event(short: str, full: str) -> bool:
+    """An edition's event named shorter (in a headline): the same year and head, the words of the
+    short name in the long one in order, and its topic written there as it stands
+    (2026年世界互联网大会数据治理论坛 for 2026年世界互联网大会乌镇峰会数据治理与流通利用论坛)."""
+    year = re.match(r"(?:19|20)\d\d年", short)
+    head = _event_head(short)
+    if not year or not full.startswith(year.group()) or not full.endswith(head) or len(full) <= len(short) \
+            or full.endswith(short) or not chars_in_order(short, full, 0):
+        return False
+    common = next((k for k in range(len(short)) if short[k] != full[k]), len(short))
+    topic = short[common:len(short) - len(head)]
+    return len(topic) >= 2 and topic in full[common:len(full) - len(head)]
+
+
 def _abbreviates(short: str, full: str) -> bool:
     """Whether a name is a Chinese abbreviation of a longer one: the same first two characters,
     then the rest of its characters in order (中国联通 in 中国联合网络通信集团有限公司), and not a
@@ -175,6 +189,11 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             if len(editions) == 1:
                 merged_into[g] = (editions[0], f"the {year} edition named by its head: {names[editions[0]]}")
                 continue
+        shortened = [h for h, other in names.items() if h != g and group_type[h] == group_type[g] == "Event"
+                     and _shortens_event(name, other)]
+        if len(shortened) == 1:  # 2026年世界互联网大会数据治理论坛 for …乌镇峰会数据治理与流通利用论坛
+            merged_into[g] = (shortened[0], f"short form of {names[shortened[0]]}")
+            continue
         longer = [h for h, other in names.items() if h != g and len(other) > len(name)
                   and other.endswith(name) and family(group_type[h]) == family(group_type[g])
                   and not re.match(r"(?:首届|第[一二三四五六七八九十百零\d]+届)", other)
