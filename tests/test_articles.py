@@ -223,6 +223,14 @@ def test_articles_hong_kong_byline_with_reporters_in_parentheses(write_file):
     assert [p.repaired for p in article.paragraphs] == ["峰會昨日在烏鎮開幕。"]
 
 
+def test_articles_hong_kong_byline_with_the_outlet_unbracketed(write_file):
+    text = "港創科代表團赴烏鎮\n\n香港文匯報訊（記者 梁晞彤 烏鎮報道）峰會昨日在浙江烏鎮開幕。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["梁晞彤"]
+    assert article.byline.place == "烏鎮"
+    assert [p.repaired for p in article.paragraphs] == ["峰會昨日在浙江烏鎮開幕。"]
+
+
 def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
     # a site's story: a headline with a colon, the reporter's line, a time stamp, then the body
     text = ("专访｜某组织副秘书长：数字合作需要更多平台\n\n"

@@ -767,3 +767,62 @@ def test_facts_a_word_to_someone_after_a_colon_is_a_quote(extract_text):
 def test_facts_a_company_rooted_in_a_place(extract_text):
     corpus = extract_text("本报记者 王明\n\n同样扎根海宁的天通股份，将在峰会期间发布新平台。\n")
     assert ("天通股份", "海宁") in {(org, region.removesuffix("市")) for org, region in _based(corpus)}
+
+
+def test_facts_a_bureau_written_on_after_an_international_body_is_in_the_title(extract_text):
+    corpus = extract_text("新华社乌镇11月20日电（记者 王明）国际电信联盟电信发展局主任安娜·科瓦奇说，鸿沟仍在扩大。"
+                          "非洲联盟委员会基础设施和能源专员阿玛杜·西塞指出，投资仍然不足。\n")
+    positions = _positions(corpus)
+    assert ("安娜·科瓦奇", "国际电信联盟", "电信发展局主任") in positions
+    assert ("阿玛杜·西塞", "非洲联盟委员会", "基础设施和能源专员") in positions
+
+
+def test_facts_a_level_committee_named_again_by_its_level(extract_text):
+    corpus = extract_text("本报记者 王明\n\n签约仪式上，海宁市委书记张华，市委副书记、市长李明等出席。\n")
+    positions = _positions(corpus)
+    assert ("李明", "海宁市委", "副书记") in positions
+    assert ("张华", "海宁市委", "书记") in positions
+
+
+def test_facts_where_a_place_lies_and_a_venue_in_it(extract_text):
+    corpus = extract_text("本报记者 王明\n\n论坛在位于乌镇镇的乌镇互联网国际会展中心举行。"
+                          "乌镇镇地处浙江省嘉兴市桐乡市北部，是世界互联网大会乌镇峰会的永久举办地。\n")
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
+               for f in corpus.facts if f.kind == "locatedIn"}
+    assert ("乌镇互联网国际会展中心", "乌镇镇") in located
+    assert ("乌镇镇", "桐乡市") in located
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("世界互联网大会乌镇峰会", "乌镇镇") in held
+
+
+def test_facts_local_firms_listed_after_their_place(extract_text):
+    corpus = extract_text("本报记者 王明\n\n海宁本土企业天通股份、晶科能源和正泰集团均有项目签约。\n")
+    based = {(org, region.removesuffix("市")) for org, region in _based(corpus)}
+    assert {("天通股份", "海宁"), ("晶科能源", "海宁"), ("正泰集团", "海宁")} <= based
+
+
+def test_facts_winners_framed_by_the_award_they_won(extract_text):
+    corpus = extract_text("新华社乌镇11月20日电（记者 王明）在开幕式上揭晓的2024年“世界互联网大会杰出贡献奖”中，"
+                          "清华大学教授李华获得个人奖项，高通则获得“创新突破类”企业奖项。\n")
+    won = _conferments(corpus)
+    assert ("李华", "世界互联网大会杰出贡献奖", None) in won
+    assert ("高通", "世界互联网大会杰出贡献奖", "创新突破类") in won
+
+
+def test_facts_each_clause_of_a_winners_list(extract_text):
+    corpus = extract_text("新华社乌镇11月20日电（记者 王明）2024年世界互联网大会领先科技奖揭晓。获奖单位中，"
+                          "既有华为、中国移动、蚂蚁集团等国内企业，也有清华大学、之江实验室等高校和科研机构。\n")
+    winners = {who for who, _, _ in _conferments(corpus)}
+    assert {"华为", "中国移动", "蚂蚁集团", "清华大学", "之江实验室"} <= winners
+
+
+def test_facts_a_report_written_by_two_bodies_one_with_its_alias(extract_text):
+    corpus = extract_text("本报记者 王明\n\n论坛上，中国信息通信研究院（中国信通院）与清华大学人工智能国际治理研究院"
+                          "联合发布《企业级智能体应用发展报告（2025）》。\n")
+    published = {_name(corpus, f.role("organization")) for f in corpus.facts if f.kind == "publishedBy"}
+    assert published == {"中国信息通信研究院", "清华大学人工智能国际治理研究院"}
+
+
+def test_facts_reported_analysis_is_a_quote(extract_text):
+    corpus = extract_text("（中央社記者王明台北9日電）淡江大學中國大陸研究所副教授梁育誠分析，兩岸交流仍有空間。\n")
+    assert any(_name(corpus, f.role("speaker")) == "梁育誠" for f in corpus.facts if f.kind == "quote")

@@ -41,6 +41,25 @@ CASES = [
          ("日日新", "Product"), ("SenseNova", "Product"), id="named-model-with-its-latin-name"),
     case("之江实验室副主任郁清和则说，开源平台降低了门槛。", ("郁清和", "Person"), id="given-name-ending-in-和"),
     case("市场关注台积电CoWoS产能的扩充。", ("台积电", "Company"), id="maker-before-a-latin-product-name"),
+    case("去年OpenAI推出ChatGPT时，很少有人想到这一天。", ("OpenAI", "Company"), ("ChatGPT", "Product"),
+         id="latin-maker-launches-latin-product"),
+    case("据他介绍，西门子推出的Industrial Copilot已在多家工厂上线。", ("Industrial Copilot", "Product"),
+         id="latin-product-launched-by-a-company"),
+    case("基于Arm Cortex-X925等内核设计的芯片越来越多。", ("Cortex-X925", "Product"), id="latin-model-code"),
+    case("搭载骁龙8至尊版（Snapdragon 8 Elite）移动平台的手机已经上市。", ("骁龙8至尊版", "Product"),
+         id="model-number-with-its-latin-name-before-the-noun"),
+    case("百度带来了文心大模型4.5，阿里巴巴展示了夸克AI眼镜。", ("文心大模型4.5", "Product"), ("夸克AI眼镜", "Product"),
+         id="model-version-and-a-brand-before-ai-device"),
+    case("在展区，萝卜快跑第六代无人车前围满了观众。", ("萝卜快跑", "Product"), id="product-and-its-generation"),
+    case("群核科技、云深处科技和另一家企业获奖。", ("云深处科技", "Company"), id="brand-listed-beside-same-industry"),
+    case("西门子在德国安贝格的数字化工厂是样板。", ("安贝格", "Region"), id="town-after-its-country"),
+    case("代表团成员来自数字政策办公室、投资推广署等机构。", ("数字政策办公室", "GovernmentBody"),
+         id="list-after-come-from"),
+    case("香港会协助内地企业出海。", ("内地", "Region"), id="the-mainland-from-hong-kong"),
+    case("西门子中国董事长、总裁兼首席执行官林可为等中外企业高管同台对话。", ("林可为", "Person"),
+         id="given-name-ending-in-为-before-等"),
+    case("《非洲数字化转型战略（2020—2030）》已进入落实阶段。", ("非洲数字化转型战略（2020—2030）", "Initiative"),
+         id="programme-with-its-period-in-parentheses"),
     case("2025年世界互联网大会乌镇峰会算力调度与协同利用论坛在乌镇举行。",
          ("2025年世界互联网大会乌镇峰会算力调度与协同利用论坛", "Event"), id="sub-forum-of-two-fields-joined-by-与"),
     case("台湾业者看好大陆市场。", ("大陆", "Region"), id="the-mainland-named-across-the-strait"),
@@ -309,6 +328,18 @@ CASES = [
     ("他透露，公司明年将在中国大陆新增3座智慧工厂。", "智慧工厂"),  # counted: a kind of plant
     ("峰会在乌镇办了十三届。", "乌镇办"),  # 办 is the verb here
     ("专家呼吁建立开放、包容、普惠的治理框架。", "普惠"),  # qualities listed
+    ("过去瑕疵要靠老师傅用眼睛找。", "傅用"),  # 老师傅 is one word, not a title and a name
+    ("志愿者经过了多轮培训。", "经过了"),  # 了 ends no name
+    ("振石集团计划在开发区新建风电基材生产线。", "新建"),  # the verb, not 新建区
+    ("并组建了镇村两级保障队伍。", "镇村"),  # levels of government, no place
+    ("希望藉乌镇峰会展示治理模式。", "藉乌镇峰会"),  # 藉 (by way of) opens no name
+    ("中非携手共绘数字合作新图景。", "中非"),  # China and Africa, not the Central African Republic
+    ("但在美中科技竞争下，台商仍须审慎。", "美中科技"),  # two countries and a field
+    ("华为、传音控股、四达时代等中国企业与萨法利通信公司展开洽谈。", "四达时代等中国企业"),  # the list's kind
+    ("国际社会看好香港建设国际创新科技中心的前景。", "香港建设国际创新科技中心"),  # a goal, not a body
+    ("哈萨克斯坦正与中国企业合作建设数据中心。", "中国企业合作建设"),  # a kind of firm and a verb
+    ("获奖单位中，也有清华大学、之江实验室等高校。", "也有清华大学"),  # 也有 opens the list
+    ("与会者关注长鑫存储LPDDR5X芯片。", "长鑫存储LP"),  # LP is a legal form only as a word of its own
     ("景区沿河的路灯已经全部更换。", "沿河"),  # along the river, not 沿河土家族自治县
     ("非洲大陆的数字经济正在起步。", "大陆"),  # a continent
     ("复旦大学教授、人工智能研究院副院长林涛表示，评审看重落地。", "人工智能研究院"),  # the university's institute

@@ -217,3 +217,10 @@ def test_resolve_a_headline_names_a_sub_forum_shorter(extract_text):
     (full,) = {key for _, key, _ in _links(corpus, "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
     assert {(k, why) for _, k, why in _links(corpus, "2025年世界互联网大会算力论坛")} == {
         (full, "short form of 2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
+
+
+def test_resolve_the_field_of_an_office_named_before_a_title_is_no_body(extract_text):
+    corpus = extract_text("港代表團赴烏鎮\n\n【大公報訊】記者王明報道：代表團成員來自數字政策辦公室、投資推廣署等機構。\n\n"
+                          "數字政策專員伍詠琪介紹，特區政府正推動數字政府建設。\n")
+    names = {e.name for e in corpus.resolution.entities.values()}
+    assert "數字政策辦公室" in names and "數字政策" not in names

@@ -15,7 +15,7 @@ PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（�
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
                "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁",
-               "点评说", "点评道", "评价说", "总结说")
+               "点评说", "点评道", "评价说", "总结说", "分析")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
 # X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
@@ -36,7 +36,7 @@ NAME_HEADS = ("公司", "集团", "大学", "学院", "大会", "论坛", "峰�
 # surnames that are far more often function words
 FUNCTION_SURNAMES = set("和与及向从对在都有曾把被让给于为以")
 # single characters that end a Chinese name on its right when they follow it directly
-NAME_END_CHARS = set("说称在等和与及的是为以对向将已也亦则就都均仍还又从把被让给于曾所即并而但更再率")
+NAME_END_CHARS = set("说称在等和与及的是为以对向将已也亦则就都均仍还又从把被让给于曾所即并而但更再率了着")
 
 # function words that end a noun phrase on its left (prepositions, conjunctions, verbs of
 # attribution, discourse markers)
@@ -46,7 +46,7 @@ LEFT_STOPS = (
     "位于", "联合", "携手", "愿同", "愿与", "将与", "加强", "推动", "支持", "欢迎", "祝贺", "感谢", "出席", "举行",
     "成为", "担任", "出任", "率团", "率领", "会见", "访问", "借由", "藉由", "利用", "借助", "合办", "共同",
     "同", "是", "在", "由", "与", "和", "及", "跟", "对",
-    "向", "为", "被", "把", "将", "借", "凭", "靠", "请",
+    "向", "为", "被", "把", "将", "借", "藉", "凭", "靠", "请",
     "从", "自", "据", "有", "赴", "到", "成", "携", "以", "用", "共建", "组建", "筹建", "打造", "建立", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 

@@ -161,6 +161,31 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
+# a local body named by its level alone once the article has named it in full (桐乡市委 … 市委副书记),
+# and the government whose head a level's title names (市长 at 桐乡市人民政府)
+LEVEL_BODIES = ("省委", "市委", "县委", "区委")
+LEVEL_HEADS = {"省长": "省人民政府", "市长": "市人民政府", "县长": "县人民政府", "区长": "区人民政府"}
+
+
+def local_positions(ctx: _Context) -> list[Fact]:
+    """"桐乡市委书记陆建峰，市委副书记、市长顾晓梅": the titles that open with a level's committee, or
+    name a level's head, are held at the body of that level the article named before."""
+    out = []
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        chain = re.search(r"(?:^|[，。；！？,])([\u4e00-\u9fff、兼]{2,20})$", ctx.between(max(0, p.start - 24), p.start))
+        if chain is None or not chain.group(1).startswith(LEVEL_BODIES + tuple(LEVEL_HEADS)) \
+                or not _is_title(chain.group(1), ctx.lexicon):
+            continue
+        anchor = p.start - len(chain.group(1))
+        for title in _atomic_titles(chain.group(1)):
+            body = next((b for b in LEVEL_BODIES if title.startswith(b) and len(title) > len(b)), None)
+            if body is not None:
+                out += _position_at_unit_named_before(ctx, p, body, title[len(body):], anchor, "市委 TITLE NAME")
+            elif (government := LEVEL_HEADS.get(title.removeprefix("副").removeprefix("常务副"))) is not None:
+                out += _position_at_unit_named_before(ctx, p, government, title, anchor, "市长 NAME")
+    return out
+
+
 def _position_at_unit_named_before(ctx: _Context, p: Mention, unit: str, title: str, anchor: int,
                                    rule: str) -> list[Fact]:
     """The position of ``p`` at the last organisation named before ``anchor`` whose name ends with
@@ -475,6 +500,17 @@ def conferments(ctx: _Context) -> list[Fact]:
                 for r in items:
                     if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
                         add(r, cls, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
+            # "在…揭晓的2024年“世界互联网大会杰出贡献奖”中，X获得个人奖项": the award framed, then its winners
+            for award in ctx.in_span(s, {"Award"}):
+                k = _index_in(s, award.end)
+                if not re.match(r"[”」』]?(?:中|里|评选中)[，,]", sent_text[k:]):
+                    continue
+                for m in re.finditer(rf"(?:{verb_re.pattern})了?(?:个人|企业|机构|团体|单位|组织)?奖项?(?=[，,。；]|$)",
+                                     sent_text[k:]):
+                    at = k + m.start()
+                    for r in _list_heads(ctx, s, _clause_start(sent_text, at), at):
+                        if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
+                            add(r, None, award.start, "在AWARD中，ACTOR获得奖项", s.page_offset(at))
             # "人工智能赛道“乌镇之星”由A、B和C获得": the passive names the winners after 由
             for m in re.finditer(r"由([^。；]{2,60}?)(?:获得|夺得|摘得|获颁|斩获|包揽)", sent_text):
                 cats_before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < m.start()]
@@ -485,7 +521,9 @@ def conferments(ctx: _Context) -> list[Fact]:
             # "获奖名单中,A的“…”、B的“…”均在列" / "获奖单位有A、B和C"
             for m in cues.AWARD_LIST.finditer(sent_text):
                 end = next((k for k in range(m.end(), len(sent_text)) if sent_text[k] in "；。"), len(sent_text))
-                heads = _list_heads(ctx, s, m.end(), end)
+                # 获奖单位中，既有A、B等国内企业，也有C、D等高校: each clause lists its own
+                cuts = [m.end()] + [k + 1 for k in range(m.end(), end) if sent_text[k] in "，,"] + [end + 1]
+                heads = [h for a, b in zip(cuts, cuts[1:]) for h in _list_heads(ctx, s, a, b - 1)]
                 if sent_text[m.end() - 1:m.end()] in "：:" and "；" in sent_text[m.end():]:
                     # "获奖个人分别是：A，他…；B，她…；C，…": one winner per part, named first in it
                     heads, start = [], m.end()
@@ -657,6 +695,7 @@ def reports(ctx: _Context) -> list[Fact]:
             clause = _clause_start(before, len(before))
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start and _index_in(s, m.start) >= clause] \
                 or [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
+            orgs = [o for n, o in enumerate(orgs) if ctx.key(o) not in {ctx.key(p) for p in orgs[:n]}]  # not its alias
             joint = len(orgs) > 1 and re.search(r"[与和及、]", ctx.between(orgs[0].end, orgs[1].start)) \
                 and re.search(r"(?:联合|共同)(?:编写|撰写|编制|编撰|发布|推出)", before)
             for org in orgs if joint else orgs[:1]:  # A与B联合编写的《R》: both are its authors
@@ -916,7 +955,8 @@ def coming_from(ctx: _Context) -> list[Fact]:
     for org in _organisations(ctx):
         before = ctx.between(max(0, org.start - 14), org.start)
         if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司)$", before):
-            near = [r for r in regions if r.end <= org.start and ctx.between(r.end, org.start) in ("的", "企业", "公司")]
+            near = [r for r in regions if r.end <= org.start
+                    and re.fullmatch(r"的|(?:本土|本地|当地)?(?:企业|公司)", ctx.between(r.end, org.start))]
             if near:
                 out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
                 # 浙江企业海康威视和群核科技: the organisations joined to it share the place
@@ -959,16 +999,33 @@ def regions_together(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
-            elif ea and not eb and a.end == b.start and b.method in ("pattern:town", "pattern:place-in-parentheses") \
-                    and re.search(r"(?:镇|乡|街道)$", b.text):
-                # 桐乡市洲泉镇: a town printed after its county
+            elif ea and not eb and a.end == b.start and (b.method in ("pattern:town", "pattern:place-in-parentheses")
+                                                         and re.search(r"(?:镇|乡|街道)$", b.text)
+                                                         or b.method == "pattern:place-after-country"):
+                # 桐乡市洲泉镇: a town printed after its county; 在德国安贝格: a town after its country
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "COUNTY TOWN written together"))
             elif ea and not eb and a.end == b.start and not a.nested and not b.nested \
-                    and b.method == "pattern:name-ending":
+                    and b.method == "pattern:name-ending" and not re.search(r"(?:位于|地处|坐落于)$", ctx.between(
+                        max(0, a.start - 4), a.start)):
                 # 湾仔|香港会议展览中心: the district printed before a venue is where the venue is
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION VENUE written together"))
+    # 乌镇镇地处浙江省嘉兴市桐乡市北部, 位于乌镇镇的乌镇互联网国际会展中心: where a place lies, said
+    for a in (r for r in regions if not r.nested):
+        said = re.match(r"(?:地处|位于|坐落于|坐落在)", ctx.between(a.end, a.end + 4))
+        if said:
+            chain = _written_together([r for r in regions if r.start >= a.end + len(said.group())
+                                       and not r.nested], ctx)
+            if chain and ctx.between(a.end, chain[0].start) == said.group() and ctx.key(chain[-1]) != ctx.key(a):
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(a), "region": ctx.key(chain[-1])},
+                                    [a, chain[-1]], a.start, "REGION地处REGION"))
+        placed = re.search(r"(?:位于|地处|坐落于|坐落在)$", ctx.between(max(0, a.start - 4), a.start))
+        venue = next((r for r in regions if r.start == a.end + 1 and not r.nested and r.method == "pattern:name-ending"),
+                     None)
+        if placed and venue is not None and ctx.between(a.end, venue.start) == "的":
+            out.append(ctx.fact("locatedIn", {"entity": ctx.key(venue), "region": ctx.key(a)}, [venue, a], a.start,
+                                "位于REGION的VENUE"))
     return out
 
 
@@ -1009,6 +1066,17 @@ def held_in(ctx: _Context) -> list[Fact]:
                       and ctx.resolution.entities[ctx.key(chain[0])].lexicon_key == ""]
             out += [ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(r)}, [ev, r], ev.start,
                              "EVENT 亮相/在 REGION 举行") for r in chain + cities[:1]]
+    # "乌镇是世界互联网大会乌镇峰会的永久举办地": the place the sentence opens with, the event it hosts
+    for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
+        if not re.match(r"的?(?:永久|固定|主)?(?:举办地|会址|所在地|举办城市)", ctx.between(ev.end, ev.end + 8)) \
+                or not re.search(r"是$", ctx.between(max(0, ev.start - 2), ev.start)):
+            continue
+        sentence = ctx.sentence(ev.start)
+        subject = next((r for r in regions if sentence.start <= r.start < ev.start
+                        and re.fullmatch(r"[^。；]*?是", ctx.between(r.end, ev.start))), None)
+        if subject is not None:
+            out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(subject)}, [ev, subject],
+                                subject.start, "REGION是EVENT的举办地"))
     # "在山东曲阜举办的EVENT": the place before the verb, the event after 的
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
         verb = re.search(rf"(?:{at_verb.pattern})的$", ctx.between(max(0, ev.start - 6), ev.start))
@@ -1174,7 +1242,7 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, positions_after_copula, anaphoric_positions, quotes, conferments, reports,
+    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

@@ -97,11 +97,13 @@ def _rows(path: Path, columns: list[str]) -> list[dict[str, str]]:
         raise LexiconError(f"{path}: lexicon file missing") from None
 
 
+# how often the dictionary must have seen a county's short form for it to be an everyday word too
+COMMON_WORD_COUNT = 1000
 # prepositions that open a county's short form (沿河, 向阳) as readily as a phrase
 PREPOSITIONS = set("沿向在于从对自往朝")
 
 
-def _short_form_ok(alias: str, full: str, level: str) -> bool:
+def _short_form_ok(alias: str, full: str, level: str, others: tuple[str, ...] = ()) -> bool:
     """A short place name is used only when it cannot be an ordinary word: jieba's dictionary
     does not know it, or knows it as a place name (和平 from 和平区 is left out). A city's short
     form may also be known as another proper name (嘉兴 as a person's): cities are named that way
@@ -113,12 +115,12 @@ def _short_form_ok(alias: str, full: str, level: str) -> bool:
     known = dictionary_entry(alias)
     if level == "country":
         return True  # 沙特, 哈萨克斯坦: a country's short form is that country (the segmenter must agree)
-    if level == "county" and alias[0] in PREPOSITIONS:
-        return False  # 沿河 (沿河土家族自治县) reads "along the river" as often as a county
+    if level == "county" and (alias[0] in PREPOSITIONS or known is not None and known[0] >= COMMON_WORD_COUNT):
+        return False  # 沿河 reads "along the river", 新建 "newly build", as often as a county
     return known is None or known[1].startswith("ns") or (
         level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz")) or (
         level == "macro" and known[1] in ("nz", "j")) or (  # 拉美: a proper name to jieba, not an ordinary word
-        level == "macro" and full == "中国" + alias)  # 大陆: China's mainland named as across the strait
+        level == "macro" and any(f == "中国" + alias for f in (full, *others)))  # 大陆, 内地: China's mainland
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
@@ -148,7 +150,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         lex.surfaces.setdefault(entry.name, entry.name)
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
         for alias in entry.aliases:
-            if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level):
+            if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level, entry.aliases):
                 lex.surfaces.setdefault(alias, entry.name)
             elif entry.level in ("city", "county") and len(alias) >= 2:
                 lex.ambiguous_surfaces.setdefault(alias, entry.name)

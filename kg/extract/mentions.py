@@ -78,6 +78,8 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
             for c in _select(find_candidates(block.text, lexicon, layers, is_title=block.is_title), block.text):
                 if c.strength >= 2 and not c.nested and len(c.text) >= 2 and not c.key:
                     known.setdefault(simplified_same_length(c.text), c.type)
+    for name in [n for n in known if _field_of_known_office(n, known)]:
+        del known[name]  # 数字政策, read before a title, is the field of 数字政策办公室 named elsewhere
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
@@ -133,6 +135,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _parentheses(text, lexicon, words, found)
         found += _products(text, found, words, tagged, known)
         found += _towns(text, lexicon, found)
+        found += _places_after_country(text, lexicon, found)
         found += _signing_partners(text, words, found, lexicon)
         found += _from_place(text, lexicon, found)
         found += _described_names(text, found, lexicon, words)
@@ -298,6 +301,8 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
                                                or entry.level == "country" and not _place_word(surface))
             if short and (a not in bounds or b not in bounds):
                 continue  # 海地 in 沿海地区, 加纳 in 增加纳税
+            if surface != entry.name and entry.level == "country" and _country_pair(surface, lexicon):
+                continue  # 中非合作: China and Africa, not the Central African Republic
             if short and entry.level in ("county", "town") and (_common_verb(surface) or re.match(
                     r"[了着过]|[一两几][座个家条所批项]", text[b:b + 2])):
                 continue  # 新建|一座 (新建区): a district's short form used as the everyday verb
@@ -370,6 +375,18 @@ def _language(text: str, end: int, entry) -> bool:
 CHINA = "中华人民共和国"
 # a country's forces by its one-character short form: 美军, 日军, 俄海军; not 美军舰 (a US warship)
 FORCES = re.compile(r"(海军|空军|陆军|军方|军)(?!舰|机|费|工|售|演|事|团|区|人|官|衔|营|种|备|械|火|需|民|政|医|校|港|用|队)")
+
+
+# what the second character of a pair with China may stand for: a country's one-character form, or
+# a continent's (非 for 非洲 in 中非合作, 欧 for 欧洲 in 中欧)
+CONTINENT_CHARACTERS = set("非欧亚拉")
+
+
+def _country_pair(word: str, lexicon: Lexicon) -> bool:
+    """美中, 中非, 中美: two one-character short forms naming a pair of countries (or a country
+    and a continent), not one place."""
+    return len(word) == 2 and all(ch in lexicon.country_abbreviations or ch in CONTINENT_CHARACTERS for ch in word) \
+        and any(ch in lexicon.country_abbreviations for ch in word)
 
 
 def _armed_forces(text: str, lexicon: Lexicon, words) -> list[Candidate]:
@@ -452,6 +469,8 @@ TITLE_JOINERS = ("兼", "暨")  # 暨 joins titles in Taiwan and Hong Kong paper
 def _title_chain_at(text: str, i: int, lexicon: Lexicon) -> int:
     """The end of a chain of titles joined by 兼 or 暨 (副总裁兼首席技术安全官, 创办人暨执行长), or -1."""
     end = _title_at(text, i, lexicon)
+    if end > 0 and (e := dictionary_entry(text[end - 2:end + 1])) is not None and e[0] >= 20:
+        return -1  # 老师傅|用眼睛: the title runs on into a longer word
     while end > 0 and text[end:end + 1] in TITLE_JOINERS:
         nxt = _title_at(text, end + 1, lexicon)
         if nxt < 0:  # 副总裁兼香港区总经理: the second title may open with its region or domain
@@ -502,10 +521,11 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             continue
         if total == surname_len + 2:
             third = text[end - 1]
-            clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end))
-            if third in cues.NAME_END_CHARS and not (third == "和" and clear_end) \
+            clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end)) \
+                or text[end] in "等则"
+            if third in cues.NAME_END_CHARS and not (third in "和为" and clear_end) \
                     or (_word_starts(text, end - 1) and not clear_end):
-                continue  # 郁清和|则说: 和 ends a given name only where the speech follows
+                continue  # 郁清和|则说, 林可为|等: 和, 为 end a given name only where the clause goes on
         if end < len(text) and not _name_may_end(text, end):
             continue
         name = text[i:end]
@@ -744,7 +764,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         name = text[start:end]
         if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
             break
-        opening = _title_opening(text, start, end, lexicon, words)
+        opening = _title_opening(text, start, end, lexicon, words, known or {})
         if opening is not None:  # words of the title, not a name: the organisation stands before them
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             cursor = opening
@@ -775,7 +795,7 @@ LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)
 ALIAS_BEFORE_TITLE = re.compile(r"[（(](?:[^（）()]{1,20}|[A-Za-z][A-Za-z&.,' \-]{1,80})[)）]$")
 
 
-def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> int | None:
+def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, known: dict[str, str]) -> int | None:
     """When the words start..end before a title are part of it rather than an organisation's
     name, where the scan for the organisation goes on (the cursor); else None."""
     name = text[start:end]
@@ -785,6 +805,9 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> 
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
     if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
+    if not lexicon.suffix_type(name) and (re.search(re.escape(name) + r"(?:辦公室|办公室|局|署|處|处)", text[:start])
+                                          or _field_of_known_office(simplified_same_length(name), known)):
+        return start  # …数字政策办公室…。|数字政策专员: the field of a body the article named opens the title
     if paren and _field_words(words, start, end) and _international_body_ends(text, paren.start(), lexicon) \
             and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry":
         return start  # 非洲联盟（非盟）|基础设施和能源委员: the portfolio after the body's alias opens the title
@@ -802,6 +825,14 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words) -> 
         # 清华大学教授、人工智能研究院|副院长: a department or a field of the organisation named before
         return start
     return None
+
+
+OFFICE_WORDS = ("办公室", "局", "署", "处")
+
+
+def _field_of_known_office(name: str, known: dict[str, str]) -> bool:
+    """数字政策 when 数字政策办公室 is a body named elsewhere: the field it is named for."""
+    return any(known.get(name + w) in ORG_TYPES for w in OFFICE_WORDS)
 
 
 # words describing the holder of a title, not the organisation before it: 韩国|著名导演
@@ -872,22 +903,26 @@ def _unit_of(name: str, after: str) -> int:
 # company's 信息中心主任 stays a title of the company)
 UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所", ("所长",)), ("学系", ("系主任", "主任")),
               ("系", ("系主任", "主任")))
-# offices of an organisation; a bureau written on with its organisation is a name of its own
-# (国际电信联盟电信发展局), but after the organisation's alias the alias has closed the name and the
-# bureau opens the title (国际电信联盟（ITU）|电信发展局副主任; see _title_opening)
+# offices of an organisation: after an international organisation of the lexicon, the office or
+# bureau belongs to the title, whether written on (国际电信联盟|电信发展局主任) or after the alias
+# (国际电信联盟（ITU）|电信发展局副主任; see _title_opening), as a police station's unit does
 OFFICE_ENDINGS = ("代表处", "办事处", "办公室")
 
 
 def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
-    """国际电信联盟|亚太区域代表处主任: an office of an international organisation of the lexicon
-    belongs to the title; its length, or 0."""
+    """国际电信联盟|亚太区域代表处主任, 国际电信联盟|电信发展局主任, 非洲联盟委员会|基础设施和能源专员: an
+    office, a bureau or a portfolio after an international organisation of the lexicon belongs to
+    the title; its length, or 0. A body named on after it (世界互联网大会|人工智能专业委员会) is a name."""
     simple = simplified_same_length(name)
-    if not simple.endswith(OFFICE_ENDINGS):
-        return 0
     for k in range(len(simple) - 1, 1, -1):
         entry = lexicon.lookup(simple[:k])
         if entry is not None and entry.type == "Organization" and entry.level == "international":
-            return len(simple) - k
+            rest = simple[k:]
+            field_ = (lexicon.suffix_type(rest) or ("", "CompanyIndustry"))[1] == "CompanyIndustry"  # 能源
+            if rest.endswith(OFFICE_ENDINGS + ("局",)) or field_ and re.fullmatch(
+                    r"[\u4e00-\u9fff和与及]{2,12}", rest):
+                return len(rest)
+            return 0
     return 0
 
 
@@ -1317,7 +1352,7 @@ def _book_titles(text: str) -> list[Candidate]:
     """《…》: a report or an initiative, by its last words or, failing that, by the sentence."""
     out = []
     for m in re.finditer(r"《([^《》]{2,60})》", text):
-        inner = m.group(1)
+        inner = re.sub(r"[（(][^（）()]{1,20}[)）]$", "", m.group(1))  # 战略（2020—2030）: the period printed after
         if cues.NOT_OUR_WORKS.search(inner):
             continue
         if re.search(r"(?:游戏|手游|软件|应用|App|APP)$", text[:m.start()]):
@@ -1483,6 +1518,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 break
             if length == 1 and text[end:end + 1] in ("了", "过", "着", "好", "成"):
                 break  # 在乌镇办|了十三届: the character is a verb here
+            if suffix.isascii() and (text[end:end + 1].isascii() and text[end:end + 1].isalnum()
+                                     or i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()):
+                continue  # LP in LPDDR5X, NV in NVIDIA: a legal form is a word of its own
             if length == 1 and i > 0 and end not in named_ends:
                 # 局 in 布局, 部 in 全部: a one-character ending must not close an ordinary word
                 entry = dictionary_entry(text[i - 1:end])
@@ -1548,6 +1586,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
+        goal = re.search(r"(?:建设|打造|建成|成为|发展成|迈向)", simplified_same_length(text[start:i]))
+        if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2:
+            continue  # 香港建设|国际创新科技中心: a goal the place works towards, not a body
         if typ == "Organization" and re.search(r"下设的?$", text[:start]):
             described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
@@ -1589,12 +1630,19 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                                                 and text[end] in "”」" or re.search(r"[0-9A-Za-z]", text[start:i])):
             continue  # “灯塔工厂”, 5G全连接工厂: a kind of factory, not a company's name
         if typ == "CompanyIndustry":
+            # 群核科技、云深处科技: listed beside another name with the same industry word, a brand too
+            ending = re.escape(text[i:end])
+            paired = re.search(rf"[\u4e00-\u9fff]{{2,4}}{ending}[、和及]$", text[:start]) \
+                or re.match(rf"[、和及][\u4e00-\u9fff]{{2,4}}{ending}(?![\u4e00-\u9fff])", text[end:])
+            described = described or bool(paired) and 2 <= i - start <= 4
             if not (described or _brand(text, words, start, i, end)) or text.startswith(cues.PRODUCT_NOUNS, end) \
                     or any(s < end < s + len(w) for w, _, s in words) \
                     or any(text.startswith(n, i) and len(n) > end - i for n in cues.PRODUCT_NOUNS):
                 continue  # 光电智能|芯片: the industry word describes a product; 腾讯云智能|体: it cuts a word
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
+            if _country_pair(text[start:i], lexicon):
+                continue  # 美中|科技竞争: two countries and a field, not a company
             if COUNTED_KINDS.match(text, end) or FIELDS_LISTED.match(text, end) \
                     or text.startswith(cues.CATEGORY_ENDINGS, end):
                 continue  # 设人工智能、智联出行、数智医疗三个赛道, 智联出行赛道: kinds, not companies
@@ -1658,7 +1706,8 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     latin = DESCRIPTOR_BEFORE_LATIN.search(text[start:i + 1])
     if latin:
         return start + latin.end()  # 网络安全公司|Group-IB
-    said = [m for m in re.finditer(KIND_OF_COMPANY, text[start:i]) if m.start() >= 2 and i - start - m.end() >= 4]
+    said = [m for m in re.finditer(KIND_OF_COMPANY, text[start:i]) if m.start() >= 2 and (
+        i - start - m.end() >= 4 or i - start - m.end() >= 2 and _place_and_locality(text[start:start + m.start()], lexicon))]
     if said:
         start += said[-1].end()  # 电信运营商|马来西亚电讯公司: the kind of company is not its name
     after = next((start + n for n in range(min(12, i - start - 1), 1, -1)
@@ -1670,6 +1719,12 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     if _distinctive(text[after:i], words, after, i, [c for c in found if c.start >= after], known):
         return after
     return start
+
+
+def _place_and_locality(words: str, lexicon: Lexicon) -> bool:
+    """桐乡本土, 嘉兴本地, 杭州: a place of the lexicon, and what says the firm grew there."""
+    place = re.sub(r"(?:本土|本地|当地)$", "", words)
+    return (e := lexicon.lookup(place)) is not None and e.type == "Region"
 
 
 BRAND_DESCRIPTOR = "|".join(cues.COMPANY_DESCRIPTORS)
@@ -1912,6 +1967,9 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
             continue
         start = _np_start(text, m.start(), words, found, max_len=8, stop_verbs=True, verb_chains=True,
                           chain_after_names=True)
+        earlier = re.search(r"(?:赛道|组别)[和与及、]?", text[start:m.start()])
+        if earlier:
+            start += earlier.end()  # 智能制造赛道和|数字健康赛道: the track before is another
         if m.start() - start >= 2 and not any(c.start <= start < c.end for c in found if c.type != "Region"):
             out.append(Candidate(start, m.end(), "AwardCategory", "pattern:category-name", 2))
     return out
@@ -1949,6 +2007,8 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                 a, b = a + sent_start, b + sent_start
                 if any(c.start <= a and b <= c.end and c.type == "Title" for c in found):
                     continue
+                if re.search(r"等[^、，。]{0,10}(?:企业|公司|机构|单位|高校|组织|厂商)$", text[a:b]):
+                    continue  # A、B、C等中国企业|与D: the kind a list closes with is no item of another list
                 if any(c.type in ORG_TYPES and c.strength >= 2 and (c.start < b < c.end or c.start < a < c.end)
                        for c in found):
                     continue  # 泰国国家电子和计算机技术中心: the 和 is inside a name read by its ending
@@ -2109,9 +2169,13 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
     if aside:
         start += aside.end()  # （中央社記者王明台北14日電）|華碩電腦、…: a byline before the list
     seg = sentence[start:end]
-    for marker in ("此外", "其中", "另外", "同时", "来自", "包括", "以及"):
+    for marker in ("此外", "其中", "另外", "同时", "来自", "包括", "以及", "既有", "也有", "还有", "又有"):
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
+    first = re.split(r"、|和|及|与", seg, maxsplit=1)[0]
+    said = re.search(r"(?:来自|包括|包含|涵盖|分别是|分别为)", simplified_same_length(first))
+    if said and len(first) - said.end() >= 2:  # 代表团成员来自|数字政策办公室、投资推廣署…
+        seg, start = seg[said.end():], start + said.end()
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
     seg_stripped = re.sub(r"的(?:成果|产品|项目|技术|方案|作品|案例)$", "", seg_stripped)  # A、B的成果|获…奖项
     subject = re.match(r"[\u4e00-\u9fff]{2,}?(?:在|于|向|到|从|对)(?=[^、和及与]{2,}(?:、|和|及|与))", seg_stripped)
@@ -2298,7 +2362,8 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         if not any(c.start < code.end() and s < c.end and c.type != "Region" for c in found):
             out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
     # a brand and its model number before the product noun: 骁龙8至尊版移动平台, 麒麟9020芯片
-    number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?(?=移动平台|行动平台|{nouns})")
+    number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?"
+                        rf"(?=(?:[（(][A-Za-z0-9 .+\-]{{2,40}}[)）])?(?:移动平台|行动平台|{nouns}))")  # …（Snapdragon 8 Elite）
     previous = ""
     for w, t, s in words:
         after_of, previous = previous == "的", w
@@ -2309,6 +2374,39 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
+    # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
+    for w, t, s in words:
+        device = re.compile(r"AI(?:眼镜|手机|助手|终端|耳机|电脑|PC)").match(text, s + len(w))
+        if device and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", w) and _brand_word(w, t) \
+                and not any(c.start < device.end() and s < c.end and c.type != "Region" for c in found):
+            out.append(Candidate(s, device.end(), "Product", "pattern:product-name", 2))
+    # a product and its generation: ，萝卜快跑第六代无人车 (the name opens the clause)
+    for m in re.finditer(r"(?:^|(?<=[，。；：、！？]))([\u4e00-\u9fffA-Za-z]{2,6}?)第[一二三四五六七八九十\d]{1,3}代", text):
+        entry = dictionary_entry(m.group(1))
+        if (entry is None or entry[0] < 1000) and not re.search(r"[的了是在和与及这那该其]", m.group(1)) \
+                and not any(c.start <= m.start(1) < c.end for c in found):
+            out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-generation", 2))
+    # a Latin model name with its series and code: Cortex-X925, Kirin-9000 (after its brand: Arm Cortex-X925)
+    for m in re.finditer(r"(?<![A-Za-z0-9\-])[A-Z][a-z]{2,}-[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}(?![A-Za-z0-9\-])", text):
+        if not any(c.start <= m.start() < c.end for c in found):
+            out.append(Candidate(m.start(), m.end(), "Product", "pattern:model-code", 2))
+    # what a maker launched, named in Latin letters: 西门子推出的Industrial Copilot
+    for m in re.finditer(r"(?:推出|发布|上线)(?:的|了)(?P<name>[A-Z][A-Za-z0-9\-]*[a-z0-9][A-Za-z0-9\-]*"
+                         r"(?: [A-Z][A-Za-z0-9\-]*)*)(?![A-Za-z0-9])", text):
+        if not any(c.start <= m.start("name") < c.end for c in found):
+            out.append(Candidate(m.start("name"), m.end("name"), "Product", "pattern:launched", 2))
+    # a company's product written right after it in Latin letters: 微软Copilot, 华为Mate (not NVIDIA, an alias)
+    for c in found + [t for t in tagged if t.type == "Company"]:
+        latin = re.match(r"[A-Z][a-z]+[A-Za-z0-9]*(?![A-Za-z0-9 .\-])", text[c.end:c.end + 20]) \
+            if c.type == "Company" and re.search(r"[\u4e00-\u9fff]$", text[c.start:c.end]) else None
+        if latin and not any(o.start <= c.end < o.end for o in found if o is not c):
+            out.append(Candidate(c.end, c.end + latin.end(), "Product", "pattern:maker-product", 2))
+    # what one maker launched, both in Latin letters: OpenAI推出ChatGPT, Google发布Gemini
+    for m in LATIN_LAUNCH.finditer(text):
+        if any(c.start <= m.start(1) < c.end or c.start <= m.start(2) < c.end for c in found):
+            continue
+        out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:latin-launch", 2))
+        out.append(Candidate(m.start(2), m.end(2), "Product", "pattern:latin-launch", 2))
     # what a device carries: 搭载骁龙8至尊版移动平台 (a model: digits or Latin letters in its name)
     for m in CARRIED.finditer(text):
         if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
@@ -2339,6 +2437,23 @@ def _signing_partners(text: str, words, found: list[Candidate], lexicon: Lexicon
         ending = lexicon.suffix_type(text[start:k])
         typ = ending[1] if ending and ending[1] in ORG_TYPES else "Company"
         out.append(Candidate(start, k, typ, "pattern:signing-party", 2))
+    return out
+
+
+def _places_after_country(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """在德国|安贝格的工厂: after 在 and a country, a name the lexicon does not know, then 的 or a
+    verb of holding, is a place in that country."""
+    out = []
+    for c in found:
+        entry = lexicon.entries.get(c.key) if c.key else None
+        if c.type != "Region" or entry is None or entry.level != "country" or text[c.start - 1:c.start] != "在":
+            continue
+        m = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=的|举行|举办|召开|开设|设立)").match(text, c.end)
+        if m is None or lexicon.lookup(m.group(1)) is not None or any(o.start <= m.start() < o.end for o in found):
+            continue
+        known = dictionary_entry(m.group(1))
+        if known is None or known[1] in ("ns", "nr", "nrt"):
+            out.append(Candidate(m.start(1), m.end(1), "Region", "pattern:place-after-country", 2))
     return out
 
 
@@ -2413,7 +2528,8 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型). A brand given
     with its Latin form (日日新（SenseNova）大模型) is the name, the Latin form its alias."""
     out = []
-    for m in re.finditer(r"(?:[（(](?P<latin>[A-Za-z][A-Za-z .\-]{1,30})[)）])?大模型(?:平台)?", text):
+    for m in re.finditer(r"(?:[（(](?P<latin>[A-Za-z][A-Za-z .\-]{1,30})[)）])?大模型(?:平台|\d{1,2}(?:\.\d{1,2})?"
+                         r"(?:Turbo|Pro|Max)?(?![\d.%]))?", text):  # 文心大模型4.5: its version printed after
         head = m.start()
         start = _brand_start(text, words, head, latin=m.group("latin") is not None)
         brand = text[start:head]
@@ -2455,6 +2571,9 @@ def _brand_start(text: str, words, head: int, latin: bool) -> int:
     return start
 
 
+# a maker and what it launched, both named in Latin letters (not two-letter kinds: AI, VR)
+LATIN_LAUNCH = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:公司)?(?:推出|发布|上线|开源)了?"
+                          r"([A-Z][A-Za-z0-9\-]*[a-z0-9][A-Za-z0-9\-]*)(?![A-Za-z0-9])")
 CARRIED = re.compile(r"搭载了?([^，。、“”的\s]{2,12}?)(?:移动平台|芯片|处理器|操作系统|系统|大模型)")
 
 
@@ -2508,6 +2627,12 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # 涉及金融科技、人工智能等领域: fields, not companies
             if _adjectives_listed(words, s, end):
                 continue  # 安全、高效、普惠的规则: qualities listed, not a company
+            if _country_pair(w[:2], lexicon) and _industry_words_only(w[2:], lexicon):
+                continue  # 美中科技竞争: two countries and a field
+            glued = re.fullmatch(r"([\u4e00-\u9fff]{2,6})[A-Z][a-z]+[A-Za-z0-9]*", w)
+            if glued:  # 微软|Copilot: the company, then its product in Latin letters
+                end = s + len(glued.group(1))
+                w = text[s:end]
             if re.search(r"[^资通]讯$", w) and len(w) >= 4:
                 end -= 1  # 新浪科技|讯: an outlet's dateline word, not part of its name
                 w = text[s:end]
@@ -2518,10 +2643,18 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             if opening is not None and all("\u4e00" <= ch <= "\u9fff" for ch in text[opening:s]):
                 s, w = opening, text[opening:end]  # 特|区政府: the name starts with the word it cuts
             inside = [(ww, tt, ws) for ww, tt, ws in words if s <= ws and ws + len(ww) <= end]
-            if len(inside) >= 2 and inside[-1][1] == "v" and inside[-1][2] - s >= 2 and len(inside[-1][0]) >= 2 \
-                    and inside[-1][0] not in lexicon.suffixes:  # 分行, 支行 are endings whatever jieba tags them
+            while len(inside) >= 2 and (inside[-1][1] == "v" or inside[-1][1] == "vn" and (
+                    inside[-2][1] == "vn" or inside[-2][0] in cues.DESCRIPTOR_NOUNS)) \
+                    and inside[-1][2] - s >= 2 and len(inside[-1][0]) >= 2 \
+                    and (inside[-1][0] not in lexicon.suffixes  # 分行, 支行 are endings whatever jieba tags them
+                         or inside[-1][1] == "vn" and lexicon.suffixes[inside[-1][0]] == "CompanyIndustry"):
                 end = inside[-1][2]  # 中华电信|回应: the tagger ran on into the verb (not 科大讯|飞, a name's last character)
                 w = text[s:end]
+                inside.pop()
+                if inside[-1][1] != "vn" and inside[-1][0] not in cues.DESCRIPTOR_NOUNS:
+                    break
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:企业|公司|厂商|机构)", w) and _place_and_locality(w[:-2], lexicon):
+                continue  # 中国企业|合作建设: a kind of firm, not a name
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
             # 台积电CoWoS, 英伟达H100: a Chinese name right before a product's Latin name is its maker
@@ -2536,8 +2669,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             out.append(Candidate(s, end, typ, "tagger" if cue or placed else "tagger:bare", 2 if placed else 1))
         else:
             entry = lexicon.lookup(w)
-            if _language(text, end, entry) or entry is None and _opens_with_common_word(w):
+            if _language(text, end, entry) or entry is None and _opens_with_common_word(w) or _country_pair(w, lexicon):
                 continue
+            if re.fullmatch(r"[省市县区镇乡村]+", w):
+                continue  # 镇村两级: the levels of government, no place
             common = dictionary_entry(w)
             common = common is not None and not common[1].startswith("ns") and common[0] >= 20  # 高速公路
             cue = entry is not None or not common and (bool(PLACE_ENDING.search(w)) or bool(PLACE_BEFORE.search(text[:s])))
@@ -2588,7 +2723,7 @@ def _opens_with_common_word(name: str) -> bool:
         and entry[0] >= 1000
 
 
-ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|携[^，。]{1,20}亮相)")
+ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|推出的|发布的|携[^，。]{1,20}亮相)")
 PERSON_AFTER = re.compile(r"(?:等人|先生|女士|同志|教授|博士|院士|一行|在接受|接受采访|介绍|认为|表示|指出|说|称|强调|透露)")
 
 

@@ -327,9 +327,10 @@ AGENCY_DATELINE = re.compile(
 BRACKET_DATELINE = re.compile(
     r"^[【〔\[]\s*(?:特派)?记者\s*(?P<people>[^／/】〕\]]{2,30}?)\s*[／/]\s*(?P<place>[\u4e00-\u9fff]{1,10}?)"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报导|报道|电|讯)?\s*[】〕\]]\s*")
-# "【香港文汇报讯】（记者 叶嘉敏 浙江乌镇报道）": the reporters in parentheses, the place before 报道
+# "【香港文汇报讯】（记者 叶嘉敏 浙江乌镇报道）", also unbracketed (香港文汇报讯（记者 X 乌镇报道）): the
+# reporters in parentheses, the place before 报道
 BRACKET_AGENCY_PARENS = re.compile(
-    r"^【[^】]{1,10}讯】\s*[（(]\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}(?:[、 ]+[\u4e00-\u9fff·]{2,6})*?)"
+    r"^(?:【[^】]{1,10}讯】|[\u4e00-\u9fff]{2,10}讯)\s*[（(]\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}(?:[、 ]+[\u4e00-\u9fff·]{2,6})*?)"
     r"(?:\s+[\u4e00-\u9fff]{0,4}?(?P<place>[\u4e00-\u9fff]{2})(?:报道|报导|电))?\s*[)）]\s*")
 BRACKET_AGENCY = re.compile(
     r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}?(?:[、 ]+[\u4e00-\u9fff·]{2,6}?)*?)"
