@@ -55,7 +55,6 @@ CASES = [
     case("西门子在德国安贝格的数字化工厂是样板。", ("安贝格", "Region"), id="town-after-its-country"),
     case("代表团成员来自数字政策办公室、投资推广署等机构。", ("数字政策办公室", "GovernmentBody"),
          id="list-after-come-from"),
-    case("香港会协助内地企业出海。", ("内地", "Region"), id="the-mainland-from-hong-kong"),
     case("西门子中国董事长、总裁兼首席执行官林可为等中外企业高管同台对话。", ("林可为", "Person"),
          id="given-name-ending-in-为-before-等"),
     case("《非洲数字化转型战略（2020—2030）》已进入落实阶段。", ("非洲数字化转型战略（2020—2030）", "Initiative"),

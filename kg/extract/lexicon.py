@@ -103,7 +103,7 @@ COMMON_WORD_COUNT = 1000
 PREPOSITIONS = set("沿向在于从对自往朝")
 
 
-def _short_form_ok(alias: str, full: str, level: str, others: tuple[str, ...] = ()) -> bool:
+def _short_form_ok(alias: str, full: str, level: str) -> bool:
     """A short place name is used only when it cannot be an ordinary word: jieba's dictionary
     does not know it, or knows it as a place name (和平 from 和平区 is left out). A city's short
     form may also be known as another proper name (嘉兴 as a person's): cities are named that way
@@ -120,7 +120,7 @@ def _short_form_ok(alias: str, full: str, level: str, others: tuple[str, ...] = 
     return known is None or known[1].startswith("ns") or (
         level == "city" and full.endswith("市") and known[1] in ("nr", "nrt", "nz")) or (
         level == "macro" and known[1] in ("nz", "j")) or (  # 拉美: a proper name to jieba, not an ordinary word
-        level == "macro" and any(f == "中国" + alias for f in (full, *others)))  # 大陆, 内地: China's mainland
+        level == "macro" and full == "中国" + alias)  # 大陆: China's mainland named as across the strait
 
 
 def load_lexicon(folder: Path | None = None) -> Lexicon:
@@ -150,7 +150,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         lex.surfaces.setdefault(entry.name, entry.name)
     for entry in sorted(lex.entries.values(), key=lambda e: (rank.get(e.level, 9), e.name)):
         for alias in entry.aliases:
-            if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level, entry.aliases):
+            if entry.type != "Region" or _short_form_ok(alias, entry.name, entry.level):
                 lex.surfaces.setdefault(alias, entry.name)
             elif entry.level in ("city", "county") and len(alias) >= 2:
                 lex.ambiguous_surfaces.setdefault(alias, entry.name)

@@ -1587,7 +1587,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
         goal = re.search(r"(?:建设|打造|建成|成为|发展成|迈向)", simplified_same_length(text[start:i]))
-        if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2:
+        if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2 and goal.start() >= 2 \
+                and any(s_ == start + goal.start() and w == goal.group() and t in ("v", "vn") for w, t, s_ in words):
             continue  # 香港建设|国际创新科技中心: a goal the place works towards, not a body
         if typ == "Organization" and re.search(r"下设的?$", text[:start]):
             described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
