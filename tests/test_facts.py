@@ -826,3 +826,20 @@ def test_facts_a_report_written_by_two_bodies_one_with_its_alias(extract_text):
 def test_facts_reported_analysis_is_a_quote(extract_text):
     corpus = extract_text("（中央社記者王明台北9日電）淡江大學中國大陸研究所副教授梁育誠分析，兩岸交流仍有空間。\n")
     assert any(_name(corpus, f.role("speaker")) == "梁育誠" for f in corpus.facts if f.kind == "quote")
+
+
+def test_facts_a_police_unit_after_a_title_and_the_joint(extract_text):
+    corpus = extract_text("本报记者 王明\n\n湖州市公安局副局长、交警支队支队长周强说，将设置接驳专线。\n")
+    assert _positions(corpus) == {("周强", "湖州市公安局", "副局长"), ("周强", "湖州市公安局", "交警支队支队长")}
+
+
+def test_facts_a_person_named_before_and_ends_the_next_organisation(extract_text):
+    corpus = extract_text("本报记者 王明\n\n获奖者包括中国科学院自动化研究所副研究员韩语桐和印度尼西亚万隆理工学院讲师阿里夫·哈基姆。\n")
+    positions = _positions(corpus)
+    assert ("韩语桐", "中国科学院自动化研究所", "副研究员") in positions
+    assert ("阿里夫·哈基姆", "印度尼西亚万隆理工学院", "讲师") in positions
+
+
+def test_facts_an_office_and_the_words_qualifying_the_title_after_an_alias(extract_text):
+    corpus = extract_text("新华社日内瓦5月3日电（记者 王明）国际电信联盟（ITU）电信发展局高级政策顾问玛丽亚·洛佩斯表示，合作很重要。\n")
+    assert _positions(corpus) == {("玛丽亚·洛佩斯", "国际电信联盟", "电信发展局高级政策顾问")}

@@ -727,6 +727,11 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
         start = _unit_chain_start(text, start, lexicon, hints)
+        named = [c.end for c in found if c.type == "Person" and start < c.end < end]
+        if named:  # 副研究员韩语桐|和|印度尼西亚万隆理工学院讲师: a person named before ends the scan
+            start = max(named)
+            while start < end and text[start] in "和与及、":
+                start += 1
         start = _past_hyphen(text, start, words, lexicon)
         # 联合国亚洲及|太平洋经济社会委员会: a body of the lexicon whose name the scan cut is taken whole
         start = next((j for j in range(max(0, end - 24), start)
@@ -800,8 +805,11 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
     name, where the scan for the organisation goes on (the cursor); else None."""
     name = text[start:end]
     paren = re.search(ALIAS_BEFORE_TITLE, text[:start])
-    if paren and (simplified_same_length(name).endswith(OFFICE_ENDINGS + ("局",))
-                  and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
+    office = re.match(rf"[\u4e00-\u9fff]{{1,8}}?(?:{'|'.join(OFFICE_ENDINGS)}|局)", simplified_same_length(name))
+    # …（ITU）电信发展局|高级政策顾问: the office, then words that qualify the title
+    office_then_words = office is not None and (office.end() == len(name) or all(
+        t in ("n", "vn", "an", "a", "b") for w, t, s_ in words if start + office.end() <= s_ < end))
+    if paren and (office_then_words and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
     if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
@@ -866,7 +874,8 @@ DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the s
 
 # units named by a field alone (人工智能研究院); after a title and 、 they belong to its organisation
 FIELD_UNIT_ENDINGS = ("研究院", "研究中心")
-BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室", "事业群", "产品线", "业务线")
+BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室", "事业群", "产品线", "业务线",
+                     "大队", "支队", "中队")  # 公安局副局长、交警支队|支队长
 
 
 def _bare_unit(name: str) -> bool:
@@ -1083,6 +1092,7 @@ MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "�
                   "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副",
                   "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌"}
 UNIT_ENDS = ("处", "室", "组", "办")
+POLICE_UNITS = ("大队", "支队", "中队")
 UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
 
@@ -1120,6 +1130,8 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
         elif (w.endswith(UNIT_WORDS[:2]) or w.endswith(UNIT_ENDS)) and 2 <= len(w) <= 4 \
                 and not _named_organisation(w, lexicon):
             before_unit = False  # 亚太区, 大中华区, 企划处: a unit word of its own
+        elif w.endswith(POLICE_UNITS) and 2 < len(w) <= 4 and k > 0 and toks[k - 1][0].endswith(("公安局", "公安分局")):
+            before_unit = False  # 公安局|交警支队支队长: a police unit written as one word, as 刑侦|大队
         elif w in MODIFIER_WORDS:
             before_unit = False
         elif before_unit and t not in FUNCTION_TAGS:
