@@ -231,6 +231,12 @@ def test_articles_hong_kong_byline_with_the_outlet_unbracketed(write_file):
     assert [p.repaired for p in article.paragraphs] == ["峰會昨日在浙江烏鎮開幕。"]
 
 
+def test_articles_a_two_character_name_spaced_out_on_the_reporters_line(write_file):
+    text = "成果发布\n\n本报记者 江 澜　通讯员 何一舟\n\n11月9日，发布活动在浙江乌镇举行。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["江 澜", "何一舟"]
+
+
 def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
     # a site's story: a headline with a colon, the reporter's line, a time stamp, then the body
     text = ("专访｜某组织副秘书长：数字合作需要更多平台\n\n"

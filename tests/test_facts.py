@@ -843,3 +843,21 @@ def test_facts_a_person_named_before_and_ends_the_next_organisation(extract_text
 def test_facts_an_office_and_the_words_qualifying_the_title_after_an_alias(extract_text):
     corpus = extract_text("新华社日内瓦5月3日电（记者 王明）国际电信联盟（ITU）电信发展局高级政策顾问玛丽亚·洛佩斯表示，合作很重要。\n")
     assert _positions(corpus) == {("玛丽亚·洛佩斯", "国际电信联盟", "电信发展局高级政策顾问")}
+
+
+def test_facts_a_body_referred_to_as_this_bureau(extract_text):
+    corpus = extract_text("本报记者 王明\n\n推介会上，广东省政务服务和数据管理局与腾讯签署了合作协议。该局副局长黄丽娟说，首批项目明年落地。\n")
+    assert ("黄丽娟", "广东省政务服务和数据管理局", "副局长") in _positions(corpus)
+
+
+def test_facts_places_listed_before_the_region_of_their_kind(extract_text):
+    corpus = extract_text("本报记者 王明\n\n他说：“新加坡、印尼等东南亚国家最关心规则对接。”\n")
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
+               for f in corpus.facts if f.kind == "locatedIn"}
+    assert {("新加坡", "东南亚"), ("印尼", "东南亚")} <= {(a.removesuffix("共和国"), b) for a, b in located}
+
+
+def test_facts_a_speaker_after_a_weekday_and_a_long_setting(extract_text):
+    corpus = extract_text("（乌镇讯）数码发展及新闻部常任秘书李振邦星期五（11月7日）在一场关于跨境数据流动的论坛上说，规则正在成形。\n")
+    assert ("李振邦", "数码发展及新闻部", "常任秘书") in _positions(corpus)
+    assert any(_name(corpus, f.role("speaker")) == "李振邦" for f in corpus.facts if f.kind == "quote")

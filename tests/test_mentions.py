@@ -41,6 +41,11 @@ CASES = [
          ("日日新", "Product"), ("SenseNova", "Product"), id="named-model-with-its-latin-name"),
     case("之江实验室副主任郁清和则说，开源平台降低了门槛。", ("郁清和", "Person"), id="given-name-ending-in-和"),
     case("市场关注台积电CoWoS产能的扩充。", ("台积电", "Company"), id="maker-before-a-latin-product-name"),
+    case("民進黨立委鍾佩蓉表示，國民黨立委陳建勳則認為，應赴立法院報告。", ("民進黨", "Organization"),
+         ("國民黨", "Organization"), ("立法院", "GovernmentBody"), id="taiwan-parties-and-the-legislature"),
+    case("小鹏汽车旗下的飞行汽车公司已亮相。小鹏汇天副总裁吴振宇透露，订单已过千。", ("小鹏汇天", "Company"),
+         id="name-ending-in-a-measure-word"),
+    case("东盟正在推进《国家人工智能策略2.0》。", ("国家人工智能策略2.0", "Initiative"), id="strategy-with-its-version"),
     case("去年OpenAI推出ChatGPT时，很少有人想到这一天。", ("OpenAI", "Company"), ("ChatGPT", "Product"),
          id="latin-maker-launches-latin-product"),
     case("据他介绍，西门子推出的Industrial Copilot已在多家工厂上线。", ("Industrial Copilot", "Product"),
@@ -327,6 +332,8 @@ CASES = [
     ("他透露，公司明年将在中国大陆新增3座智慧工厂。", "智慧工厂"),  # counted: a kind of plant
     ("峰会在乌镇办了十三届。", "乌镇办"),  # 办 is the verb here
     ("专家呼吁建立开放、包容、普惠的治理框架。", "普惠"),  # qualities listed
+    ("部分台湾企业透过大陆子公司派员与会。", "大陆子公司"),  # a kind of company by where it is
+    ("企业代表更关心落地。Grab区域公共政策主管黄伟杰说，合作很好。", "Grab区域公共政策"),  # words of the title
     ("过去瑕疵要靠老师傅用眼睛找。", "傅用"),  # 老师傅 is one word, not a title and a name
     ("志愿者经过了多轮培训。", "经过了"),  # 了 ends no name
     ("振石集团计划在开发区新建风电基材生产线。", "新建"),  # the verb, not 新建区

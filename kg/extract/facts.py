@@ -132,6 +132,15 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
         before = ctx.between(max(0, p.start - 24), p.start)
         m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
+        this_body = re.search(r"(?:该|此)(局|部|委|厅|署|办|所)([\u4e00-\u9fff兼]{2,10})$", before)
+        if this_body and _is_title(this_body.group(2), ctx.lexicon):
+            # "…广东省政务服务和数据管理局…。该局副局长黄丽娟说": the body of that kind named before
+            anchor = p.start - len(this_body.group())
+            found = _position_at_unit_named_before(ctx, p, this_body.group(1), this_body.group(2), anchor,
+                                                   "该局 TITLE NAME (the body named before)")
+            if found:
+                out += found
+                continue
         bare = re.search(rf"(?:^|[。；！？，])({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
         if bare and _is_title(bare.group(2), ctx.lexicon):
             # "…的世界互联网大会香港办事处…。办事处主任岑慧妍说": the office the article named before
@@ -294,7 +303,7 @@ def quotes(ctx: _Context) -> list[Fact]:
         aside = re.match(r"[（(][^（）()]{1,40}[)）]", ctx.text[end:end + 42])  # 洛佩斯（Maria Fernanda Lopez）表示
         if aside:
             end += aside.end()
-        after = ctx.between(end, end + 20)
+        after = ctx.between(end, end + 40)
         verb = cues.SPEECH.match(after) or cues.ADDRESSED_SPEECH.match(after)
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(start - 20, start)
         if not verb and not eyes:
@@ -1011,6 +1020,18 @@ def regions_together(ctx: _Context) -> list[Fact]:
                 # 湾仔|香港会议展览中心: the district printed before a venue is where the venue is
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION VENUE written together"))
+    # 新加坡、印尼等东南亚国家: the places listed lie in the region that names their kind
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        for m in re.finditer(r"等([\u4e00-\u9fff]{2,6}?)(?:国家|地区|城市|经济体)", t):
+            region = next((r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) == m.start(1)
+                           and _index_in(s, r.end) == m.end(1)), None)
+            if region is None:
+                continue
+            for place in _list_heads(ctx, s, _clause_start(t, m.start()), m.start(), {"Region"}):
+                if ctx.key(place) != ctx.key(region):
+                    out.append(ctx.fact("locatedIn", {"entity": ctx.key(place), "region": ctx.key(region)},
+                                        [place, region], s.start, "LIST等REGION国家"))
     # 乌镇镇地处浙江省嘉兴市桐乡市北部, 位于乌镇镇的乌镇互联网国际会展中心: where a place lies, said
     for a in (r for r in regions if not r.nested):
         said = re.match(r"(?:地处|位于|坐落于|坐落在)", ctx.between(a.end, a.end + 4))

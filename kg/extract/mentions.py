@@ -754,6 +754,11 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
+        latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,8})", text[start:end])
+        if latin_brand and _common_words(words, latin_brand.start(1) + start, end):
+            # Grab|区域公共政策主管: a brand in Latin letters, then common words that qualify the title
+            out.append(Candidate(start + latin_brand.start(1), end, "Title", "pattern:title", 2))
+            end = start + latin_brand.start(1)
         legal = LEGAL_FORM.search(simplified_same_length(text[start:end - 1]))
         if legal and not lexicon.suffix_type(text[start + legal.end():end]):
             # 緯創資通股份有限公司|智慧醫療事業群總經理: a name ends with its legal form; what follows is the title's
@@ -900,6 +905,8 @@ def _unit_of(name: str, after: str) -> int:
     heads = next((h for u, h in UNIT_HEADS if simple.endswith(u)), ())
     if heads and re.match(rf"(?:常务|执行)?副?(?:{'|'.join(heads)})", simplified_same_length(after)):
         return 0  # 内罗毕大学计算机学院|院长: the head of the unit holds office in the unit itself
+    if re.fullmatch(r"[\u4e00-\u9fff]大", simple[:2]) and len(simple) >= 5 and simple.endswith(("学院", "学系", "系")):
+        return len(simple) - 2  # 理大|电子计算学系教授: a university's short form, then its school
     for i in range(len(simple) - 2, 2, -1):
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
             if simple.endswith("研究所") and not simple[:i].endswith("大学"):
@@ -1364,7 +1371,8 @@ def _book_titles(text: str) -> list[Candidate]:
     """《…》: a report or an initiative, by its last words or, failing that, by the sentence."""
     out = []
     for m in re.finditer(r"《([^《》]{2,60})》", text):
-        inner = re.sub(r"[（(][^（）()]{1,20}[)）]$", "", m.group(1))  # 战略（2020—2030）: the period printed after
+        # 战略（2020—2030）, 策略2.0: the period or the version printed after
+        inner = re.sub(r"[（(][^（）()]{1,20}[)）]$|\s*\d{1,2}(?:\.\d{1,2})?$", "", m.group(1))
         if cues.NOT_OUR_WORKS.search(inner):
             continue
         if re.search(r"(?:游戏|手游|软件|应用|App|APP)$", text[:m.start()]):
@@ -1412,7 +1420,10 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         # 与流通|利用|论坛: a second field joined by 与 may end in a verb that elsewhere opens a phrase
         joined_field = verb_chains and k == len(toks) - 1 and k >= 2 and len(w) == 2 and t in ("v", "vn", "n") \
             and toks[k - 1][1] in ("n", "vn") and toks[k - 2][0] in ("与", "和", "及")
-        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field:
+        # 小鹏汇|天: a one-character "measure word" with no number before it is a name's last character
+        glued = t == "q" and len(w) == 1 and k > 0 and toks[k - 1][1] not in ("m", "mq", "x") \
+            and "\u4e00" <= toks[k - 1][0][-1] <= "\u9fff" and k == len(toks) - 1
+        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field and not glued:
             break
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
         # 应急技术|处理|协调|中心, 数据治理|与流通利用论坛: a verb between nouns and before the head, another
@@ -1572,9 +1583,13 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             # 经济部|投资审议|司: a department of a ministry, named by its task, a verb included
             chained = _np_start(text, head, words, found + [c for c in out if c.strength >= 2], stop_verbs=True,
                                 verb_chains=True, chain_after_names=True)
+            ministry = next((c for c in found if c.end == chained and c.type == "GovernmentBody"
+                             and c.method.startswith("lexicon")), None)
             if any(chained <= s_ and s_ + len(w) <= i and len(w) >= 3 and lexicon.suffixes.get(w[-1]) == "GovernmentBody"
                    for w, _, s_ in words):
                 start, chained_unit = chained, True
+            elif ministry is not None and i - chained >= 2:
+                start, chained_unit = ministry.start, True  # 经济部|投资审议司: a ministry of the lexicon, then its department
         if typ == "GovernmentBody":
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -1637,6 +1652,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 最重要的研发基地之一: one of a kind, not a name
         if name.endswith(FACTORY_KINDS) or typ == "CompanyIndustry" and text.startswith(("工厂", "制造工厂"), end):
             continue  # 巨石集团展示了|玻纤智能工厂: a kind of plant, not a company
+        if re.search(r"[子母分总]公司$", text[start:end]) and _place_and_locality(text[start:end - 3], lexicon):
+            continue  # 大陆子公司, 台湾母公司: a kind of company by where it is, not a name
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"

@@ -56,6 +56,8 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
+# a two-character name spaced out to the width of three (本报记者 江 澜)
+PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff·])")
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
@@ -397,7 +399,8 @@ def _reporters(people: str, span: Span, base: int = 0) -> list[tuple[str, int, i
     # the outlet and posting before a role are no names: 环球时报驻沙特特约|记者
     cleaned = re.sub(OUTLET_BEFORE_ROLE, lambda x: " " * len(x.group()), simplified_same_length(people))
     cleaned = re.sub(REPORTER_ROLES, lambda x: " " * len(x.group()), cleaned)
-    for m in NAME.finditer(cleaned):
+    names = sorted([*NAME.finditer(cleaned), *PADDED_NAME.finditer(cleaned)], key=lambda m: m.start())
+    for m in names:
         if PRESS_OFFICE.fullmatch(m.group()) and re.search(r"通讯员\s*$", simplified_same_length(people[:m.start()])):
             continue
         a, b = span.page_range(base + m.start(), base + m.end())
