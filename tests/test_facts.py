@@ -861,3 +861,10 @@ def test_facts_a_speaker_after_a_weekday_and_a_long_setting(extract_text):
     corpus = extract_text("（乌镇讯）数码发展及新闻部常任秘书李振邦星期五（11月7日）在一场关于跨境数据流动的论坛上说，规则正在成形。\n")
     assert ("李振邦", "数码发展及新闻部", "常任秘书") in _positions(corpus)
     assert any(_name(corpus, f.role("speaker")) == "李振邦" for f in corpus.facts if f.kind == "quote")
+
+
+def test_facts_a_latin_name_with_its_word_for_company_keeps_it(extract_text):
+    corpus = extract_text("本报记者 王明\n\n巴西Nubank公司数据科学家卡米拉·罗沙、越南FPT集团人工智能实验室主任阮明德等18人获得证书。\n")
+    positions = _positions(corpus)
+    assert ("卡米拉·罗沙", "Nubank公司", "数据科学家") in positions
+    assert ("阮明德", "FPT集团", "人工智能实验室主任") in positions
