@@ -3,14 +3,16 @@
 The rules follow how news states things:
 - reporter: the byline's reporters;
 - position: ORG TITLE PERSON, title chains joined by 、 (each with its own organisation, or
-  the one before) and 兼 (one title as printed), a leading 前 marks a former title;
+  the one before) and 兼 (one title as printed), a leading 前 marks a former title; 该局/该公司
+  and a level's 市委 at the body named before;
 - quote: a person with a quote verb, and the quotation next to it;
 - conferment: "LIST获“X类”奖项", "SUBJECT…摘得“X类”奖项", "LIST获此殊荣", and a paragraph that
   opens on a category ("“X类”奖项在…") for the subjects of its clauses;
 - publishedBy / releasedAt: "《R》是ORG…的成果", "ORG…编写《R》", "在EVENT上…发布";
 - basedIn: "NAME(国家)", "REGION有N家企业…分别是LIST", a government body's place prefix;
-- locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country;
-- heldIn: "EVENT亮相/落户REGION", "在REGION举行EVENT";
+- locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country,
+  "REGION地处REGION", "位于REGION的VENUE", "A、B等REGION国家";
+- heldIn: "EVENT亮相/落户REGION", "在REGION举行EVENT", "REGION是EVENT的永久举办地";
 - organizedBy: "由LIST主办"; "ORG发起INITIATIVE";
 - participatedIn: "LIST…参与其中" (the initiative before), "ORG…参加EVENT";
 - exhibitedAt: the products an exhibition report names;
