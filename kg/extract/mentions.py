@@ -61,6 +61,9 @@ class Block:
         return self.span.repaired
 
 
+# the units of a police bureau, named before their head's title (刑侦大队副大队长)
+POLICE_UNITS = ("大队", "支队", "中队")
+
 # ============================================================================ entry points
 
 def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
@@ -820,7 +823,7 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
     if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
-    if not lexicon.suffix_type(name) and (re.search(re.escape(name) + r"(?:辦公室|办公室|局|署|處|处)", text[:start])
+    if not lexicon.suffix_type(name) and (re.search(re.escape(name) + f"(?:{'|'.join(OFFICE_WORDS)})", text[:start])
                                           or _field_of_known_office(simplified_same_length(name), known)):
         return start  # …数字政策办公室…。|数字政策专员: the field of a body the article named opens the title
     if paren and _field_words(words, start, end) and _international_body_ends(text, paren.start(), lexicon) \
@@ -882,7 +885,7 @@ DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the s
 # units named by a field alone (人工智能研究院); after a title and 、 they belong to its organisation
 FIELD_UNIT_ENDINGS = ("研究院", "研究中心")
 BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事业部", "研究室", "事业群", "产品线", "业务线",
-                     "大队", "支队", "中队")  # 公安局副局长、交警支队|支队长
+                     *POLICE_UNITS)  # 公安局副局长、交警支队|支队长
 
 
 def _bare_unit(name: str) -> bool:
@@ -1101,8 +1104,7 @@ MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "�
                   "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副",
                   "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌"}
 UNIT_ENDS = ("处", "室", "组", "办")
-POLICE_UNITS = ("大队", "支队", "中队")
-UNIT_WORDS = ("区", "大区", "大队", "支队", "中队", "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
+UNIT_WORDS = ("区", "大区", *POLICE_UNITS, "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
 
 def _named_organisation(word: str, lexicon: Lexicon) -> bool:
@@ -2408,7 +2410,7 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
     for w, t, s in words:
-        device = re.compile(r"AI(?:眼镜|手机|助手|终端|耳机|电脑|PC)").match(text, s + len(w))
+        device = AI_DEVICE.match(text, s + len(w))
         if device and re.fullmatch(r"[\u4e00-\u9fff]{2,3}", w) and _brand_word(w, t) \
                 and not any(c.start < device.end() and s < c.end and c.type != "Region" for c in found):
             out.append(Candidate(s, device.end(), "Product", "pattern:product-name", 2))
@@ -2603,6 +2605,8 @@ def _brand_start(text: str, words, head: int, latin: bool) -> int:
     return start
 
 
+# a device a brand names with AI: 夸克AI眼镜
+AI_DEVICE = re.compile(r"AI(?:眼镜|手机|助手|终端|耳机|电脑|PC)")
 # a maker and what it launched, both named in Latin letters (not two-letter kinds: AI, VR)
 LATIN_LAUNCH = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:公司)?(?:推出|发布|上线|开源)了?"
                           r"([A-Z][A-Za-z0-9\-]*[a-z0-9][A-Za-z0-9\-]*)(?![A-Za-z0-9])")
