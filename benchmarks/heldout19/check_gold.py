@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]  # the repository root (/work/main)
+ROOT = HERE.parents[1]  # the repository root
 DEFAULT_SCORE = (ROOT / ".." / "shared" / "gold" / "score.py").resolve()
 
 TYPES = {"Person", "Organization", "Company", "GovernmentBody", "Award", "AwardCategory", "Report",
