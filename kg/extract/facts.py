@@ -876,7 +876,7 @@ def headquarters(ctx: _Context) -> list[Fact]:
                 orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) > after
                         and DESCRIBED_AFTER_PLACE.fullmatch(t[after + 1:_index_in(s, o.start)])][:1]
             if m.group("rooted"):  # 扎根桐乡的桐昆集团: only the organisation the place describes
-                orgs, rule = orgs, "扎根REGION的(descriptor)ORG"
+                rule = "扎根REGION的(descriptor)ORG"
             elif not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
                 before = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]
                 right = [o for o in before if _index_in(s, o.end) == m.start()]  # 世界互联网大会总部设在北京
@@ -998,6 +998,10 @@ def coming_from(ctx: _Context) -> list[Fact]:
     return out
 
 
+# the verbs that say where a place lies (地处浙江省, 位于乌镇镇的会展中心)
+LIES_IN = "地处|位于|坐落于|坐落在"
+
+
 def regions_together(ctx: _Context) -> list[Fact]:
     """"阿联酋迪拜", "沙特阿拉伯首都利雅得": a place written right after the larger place the lexicon
     puts it in."""
@@ -1014,10 +1018,11 @@ def regions_together(ctx: _Context) -> list[Fact]:
                                                          and re.search(r"(?:镇|乡|街道)$", b.text)
                                                          or b.method == "pattern:place-after-country"):
                 # 桐乡市洲泉镇: a town printed after its county; 在德国安贝格: a town after its country
-                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
-                                    "COUNTY TOWN written together"))
+                rule = "COUNTRY TOWN written together" if b.method == "pattern:place-after-country" \
+                    else "COUNTY TOWN written together"
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start, rule))
             elif ea and not eb and a.end == b.start and not a.nested and not b.nested \
-                    and b.method == "pattern:name-ending" and not re.search(r"(?:位于|地处|坐落于)$", ctx.between(
+                    and b.method == "pattern:name-ending" and not re.search(rf"(?:{LIES_IN})$", ctx.between(
                         max(0, a.start - 4), a.start)):
                 # 湾仔|香港会议展览中心: the district printed before a venue is where the venue is
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
@@ -1036,14 +1041,14 @@ def regions_together(ctx: _Context) -> list[Fact]:
                                         [place, region], s.start, "LIST等REGION国家"))
     # 乌镇镇地处浙江省嘉兴市桐乡市北部, 位于乌镇镇的乌镇互联网国际会展中心: where a place lies, said
     for a in (r for r in regions if not r.nested):
-        said = re.match(r"(?:地处|位于|坐落于|坐落在)", ctx.between(a.end, a.end + 4))
+        said = re.match(LIES_IN, ctx.between(a.end, a.end + 4))
         if said:
             chain = _written_together([r for r in regions if r.start >= a.end + len(said.group())
                                        and not r.nested], ctx)
             if chain and ctx.between(a.end, chain[0].start) == said.group() and ctx.key(chain[-1]) != ctx.key(a):
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(a), "region": ctx.key(chain[-1])},
                                     [a, chain[-1]], a.start, "REGION地处REGION"))
-        placed = re.search(r"(?:位于|地处|坐落于|坐落在)$", ctx.between(max(0, a.start - 4), a.start))
+        placed = re.search(rf"(?:{LIES_IN})$", ctx.between(max(0, a.start - 4), a.start))
         venue = next((r for r in regions if r.start == a.end + 1 and not r.nested and r.method == "pattern:name-ending"),
                      None)
         if placed and venue is not None and ctx.between(a.end, venue.start) == "的":

@@ -760,7 +760,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,8})", text[start:end])
         first = next((w for w, _, s_ in words if s_ == start + latin_brand.start(1)), "") if latin_brand else ""
         if latin_brand and _common_words(words, latin_brand.start(1) + start, end) \
-                and not any(first.startswith(x) for x in lexicon.suffixes if len(x) >= 2):  # Nubank公司: its ending
+                and first not in lexicon.suffixes:  # Nubank|公司: the word for company ends the name
             # Grab|区域公共政策主管: a brand in Latin letters, then common words that qualify the title
             out.append(Candidate(start + latin_brand.start(1), end, "Title", "pattern:title", 2))
             end = start + latin_brand.start(1)
