@@ -237,6 +237,17 @@ def test_articles_a_two_character_name_spaced_out_on_the_reporters_line(write_fi
     assert [name for name, _, _ in article.byline.reporters] == ["江 澜", "何一舟"]
 
 
+def test_articles_a_posted_reporter_signs_at_the_end_of_the_story(write_file):
+    # an overseas paper's story: the dateline opens the body, the posted reporter signs at the end
+    text = ("东南亚企业看好数字合作\n\n"
+            "（乌镇讯）东南亚的数字经济合作成为多场论坛的讨论焦点。\n\n"
+            "企业代表更关心落地，物流时效成为竞争关键。\n\n"
+            "本报驻华记者 周思齐\n")
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["周思齐"]
+    assert all("周思齐" not in p.repaired for p in article.paragraphs)
+
+
 def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
     # a site's story: a headline with a colon, the reporter's line, a time stamp, then the body
     text = ("专访｜某组织副秘书长：数字合作需要更多平台\n\n"

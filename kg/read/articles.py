@@ -33,7 +33,8 @@ DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:(?:星期|周)[�
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
-REPORTER_ROLES = r"(?:本报|本刊)?(?:特约|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)"
+# a posting may stand between the outlet and the role: 本报驻华记者, 本报驻纽约特约记者
+REPORTER_ROLES = r"(?:本报|本刊)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)"
 BYLINE = re.compile(
     r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
