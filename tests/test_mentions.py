@@ -284,6 +284,12 @@ CASES = [
     case("委员会下设的跨境数据工作组同日成立。", ("跨境数据工作组", "Organization"), id="a-working-group-set-up-under-a-body"),
     case("美团和印度尼西亚的Gojek也在现场。", ("Gojek", "Company"), id="a-latin-name-after-a-place-and-的"),
     case("香港中文大学（深圳）与企业签约。", ("香港中文大学（深圳）", "Organization"), id="a-university-campus-in-a-city"),
+    case("紫光集团副总裁兼紫光展锐研究院院长王明远表示，芯片是基础。", ("紫光集团", "Company"),
+         ("紫光展锐研究院", "Organization"), ("王明远", "Person"), id="兼-then-another-organisation's-title"),
+    # a track over its winners, each given with a place: an item with no ending is a company like the others
+    case("人工智能赛道：商汤科技（上海）、智谱华章（北京）、Mistral（法国）、个人开发者林一舟（新加坡）",
+         ("人工智能赛道", "AwardCategory"), ("智谱华章", "Company"), ("林一舟", "Person"),
+         id="a-list-of-companies-with-their-places"),
 ]
 
 

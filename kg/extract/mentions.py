@@ -136,6 +136,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _categories(text, words, found)
         found += _lists(text, lexicon, found)
         found += _parentheses(text, lexicon, words, found)
+        found += _placed_list_items(text, lexicon, found, tagged)
         found += _products(text, found, words, tagged, known)
         found += _towns(text, lexicon, found)
         found += _places_after_country(text, lexicon, found)
@@ -261,6 +262,8 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
     if outer.type == "Title" or inner.start == outer.start and inner.end == outer.end:
         return False
     head = text[outer.start:inner.start]
+    if outer.method == "pattern:listed-with-place" and not inner.method.startswith("lexicon"):
+        return False  # 黑湖|智造: a name read whole from its list has no parts the tagger guessed
     if inner.type == "Region":
         venue = outer.type == "Region" and outer.method == "pattern:name-ending" and inner.method == "lexicon"  # 香港|会议展览中心
         if outer.type not in ORG_TYPES | {"Event"} and not venue:
@@ -736,6 +739,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             while start < end and text[start] in "和与及、":
                 start += 1
         start = _past_hyphen(text, start, words, lexicon)
+        joiner = max(text.rfind(j, start, end) for j in TITLE_JOINERS)
+        if joiner > start and _titles_ending_at(text, joiner, lexicon) >= 0:
+            start = joiner + 1  # 海康威视副总裁兼|海康威视研究院院长: the tagger read 总裁兼 as one word
         # 联合国亚洲及|太平洋经济社会委员会: a body of the lexicon whose name the scan cut is taken whole
         start = next((j for j in range(max(0, end - 24), start)
                       if (e := lexicon.lookup(text[j:end])) is not None and e.type in ORG_TYPES), start)
@@ -1997,7 +2003,8 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
     for m in re.finditer(r"赛道|组别", text):
         sentence = _sentence_around(text, m.start())
-        if not re.search(r"奖|之星|获得|夺得|摘得|获颁|由", sentence):
+        heading = re.match(r"[：:][^；;。]*、", text[m.end():])  # 数字医疗赛道：A、B、C: a heading over its winners
+        if not heading and not re.search(r"奖|之星|获得|夺得|摘得|获颁|由", sentence):
             continue
         start = _np_start(text, m.start(), words, found, max_len=8, stop_verbs=True, verb_chains=True,
                           chain_after_names=True)
@@ -2323,6 +2330,38 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
     for m in re.finditer(r"([A-Za-z][A-Za-z0-9&\- .]*[A-Za-z0-9.])\s*[（(]([^（）()]{1,12})[)）]", text):
         if lexicon.lookup(m.group(2).strip()) is not None:
             out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:name-place", 1))
+    return out
+
+
+# an item of a list that gives each its place: "…：驭势科技（北京）、希迪智驾（湖南）、Foretellix（以色列）"
+PLACED_ITEM = re.compile(r"(?:(?<=[：:、，,；;\n])|^)([^\s、，,。；;：:（）()“”《》]{2,14})[（(]([\u4e00-\u9fff]{2,8})[)）]"
+                         r"(?=[、，,；;。\n]|$)")
+
+
+def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
+    """The items of a list of organisations with their places, where other items are
+    organisations by their endings: an item with no ending of its own (希迪智驾, 黑湖智造) is
+    one too. Items with a person in them (个人开发者陈屿) and short ones that may be names are not."""
+    out = []
+    items = [m for m in PLACED_ITEM.finditer(text) if (e := lexicon.lookup(m.group(2))) is not None and e.type == "Region"]
+    orgs_ending = {c.end: c for c in found if c.type in ORG_TYPES}
+    for m in items:
+        a, b = m.span(1)
+        if any(c.start <= a and c.end == b for c in orgs_ending.values()):
+            continue
+        stop = max(text.rfind(ch, 0, a) for ch in "；;。\n") + 1
+        end = min((k for k in (text.find(ch, b) for ch in "；;。\n") if k >= 0), default=len(text))
+        siblings = [o for o in items if o is not m and stop <= o.start(1) and o.end() <= end]
+        if not any(o.end(1) in orgs_ending and orgs_ending[o.end(1)].start >= o.start(1) for o in siblings):
+            continue
+        name = m.group(1)
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) or lexicon.lookup(name) is not None \
+                or any(c.type == "Person" and c.end <= b and (c.start > a or c.end < b)
+                       for c in found + tagged if a <= c.start < b):
+            continue
+        if re.search(r"[A-Za-z]", name) and not re.search(r"[\u4e00-\u9fff]", name):
+            continue  # a Latin name is read by the rule for Latin names before a place
+        out.append(Candidate(a, b, _org_type(name, lexicon), "pattern:listed-with-place", 2))
     return out
 
 
