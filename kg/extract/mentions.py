@@ -2334,6 +2334,7 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
 
 
 # an item of a list that gives each its place: "…：驭势科技（北京）、希迪智驾（湖南）、Foretellix（以色列）"
+LIST_JOINER = re.compile(r"(?:以及|及|和|与|还有|包括)?")
 PLACED_ITEM = re.compile(r"(?:(?<=[：:、，,；;\n])|^)([^\s、，,。；;：:（）()“”《》]{2,14})[（(]([\u4e00-\u9fff]{2,8})[)）]"
                          r"(?=[、，,；;。\n]|$)")
 
@@ -2347,6 +2348,7 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
     orgs_ending = {c.end: c for c in found if c.type in ORG_TYPES}
     for m in items:
         a, b = m.span(1)
+        a += len(LIST_JOINER.match(text, a).group())  # ，以及|微软(美国)
         if any(c.start <= a and c.end == b for c in orgs_ending.values()):
             continue
         stop = max(text.rfind(ch, 0, a) for ch in "；;。\n") + 1
@@ -2354,7 +2356,7 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
         siblings = [o for o in items if o is not m and stop <= o.start(1) and o.end() <= end]
         if not any(o.end(1) in orgs_ending and orgs_ending[o.end(1)].start >= o.start(1) for o in siblings):
             continue
-        name = m.group(1)
+        name = text[a:b]
         if re.fullmatch(r"[\u4e00-\u9fff]{2,3}", name) or lexicon.lookup(name) is not None \
                 or any(c.type == "Person" and c.end <= b and (c.start > a or c.end < b)
                        for c in found + tagged if a <= c.start < b):
