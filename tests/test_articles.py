@@ -248,6 +248,29 @@ def test_articles_a_posted_reporter_signs_at_the_end_of_the_story(write_file):
     assert all("周思齐" not in p.repaired for p in article.paragraphs)
 
 
+def test_articles_a_page_that_indents_its_paragraphs(write_file):
+    # the header names an edition of the paper and the page's editor; indented lines are body text,
+    # never a headline and never the rest of a line a page break cut; the compiler signs at the end
+    text = ("人民日报海外版　2026年11月10日　星期二　第08版\n"
+            "本版责编：任远航\n\n"
+            "蓝皮书在乌镇发布\n\n"
+            "本报乌镇11月9日电　（记者顾一帆）蓝皮书9日发布。\n"
+            "　　报告显示，网民规模继续增长。\n\n"
+            "杰出贡献奖获奖名单\n"
+            "　　杰出个人\n"
+            "　　林修远（中国科学院院士）\n"
+            "　　先锋企业\n"
+            "　　数字普惠类：科大讯飞　Gojek（印度尼西亚）\n"
+            "　　前沿创新类：商汤科技\n"
+            "　　（本报记者　顾一帆整理）\n")
+    first, second = _articles(write_file, text)
+    assert first.title_text == "蓝皮书在乌镇发布"
+    assert second.title_text == "杰出贡献奖获奖名单" and not second.subtitles
+    assert [p.repaired for p in second.paragraphs] == [
+        "杰出个人", "林修远（中国科学院院士）", "先锋企业", "数字普惠类：科大讯飞\u3000Gojek（印度尼西亚）", "前沿创新类：商汤科技"]
+    assert [name for name, _, _ in second.byline.reporters] == ["顾一帆"]
+
+
 def test_articles_web_story_headline_reporters_and_time_stamp(write_file):
     # a site's story: a headline with a colon, the reporter's line, a time stamp, then the body
     text = ("专访｜某组织副秘书长：数字合作需要更多平台\n\n"
@@ -309,6 +332,15 @@ def test_articles_a_header_on_one_line(write_file):
             "开幕在即 服务保障进入冲刺阶段\n\n本报讯（记者 钱嘉怡）峰会开幕在即。\n")
     (article,) = _articles(write_file, text)
     assert article.title_text == "开幕在即 服务保障进入冲刺阶段"
+
+
+def test_articles_the_page_header_names_its_section_and_editors(write_file):
+    # 第3版：峰会特刊 and the page's editors belong to the header, not to the first story
+    text = ("桐乡日报\n2026年11月8日 星期日\n第3版：峰会特刊\n责任编辑：沈一鸣　版式：周若兰\n\n"
+            "峰会带来家门口的机遇\n\n本报讯（记者 钱嘉怡）峰会开幕，本土企业集中亮相。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "峰会带来家门口的机遇"
+    assert not any("沈一鸣" in p.repaired for p in (article.title, *article.paragraphs))
 
 
 def test_articles_a_headline_ending_in_a_quotation_above_its_reporter(write_file):

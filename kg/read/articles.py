@@ -28,7 +28,8 @@ CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGI
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
 FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
 # the masthead lines a page dump opens with: the paper, the date, the page
-MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})(?:·[\u4e00-\u9fff]{2,6})?")
+MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})"
+                      r"(?:海外版|国际版|[\u4e00-\u9fff]{2}版)?(?:·[\u4e00-\u9fff]{2,6})?")  # 人民日报海外版
 DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:(?:星期|周)[一二三四五六日天])?")
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
@@ -52,7 +53,7 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
                             # 每经记者：X, 撰文：X; never a line that opens on 记者： (an interview's question)
                             rf"[（(]?\s*(?:{REPORTER_ROLES}\s*|(?<=[\u4e00-\u9fff\d\s])(?:记者|撰文)[：:]\s*)"
-                            r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*"
+                            r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*(?:综合)?(?:整理|采写|编译)?\s*"  # 记者 X 整理
                             r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
@@ -62,7 +63,7 @@ PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
-CREDIT = re.compile(r"(?:责任编辑|美术编辑|编辑|责编|校对|审校|美编|编审|版式|排版|摄影|制图)\s*[：:]\s*")
+CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|美编|编审|版式|排版|摄影|制图)\s*[：:]\s*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -70,6 +71,7 @@ YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 class _Line:
     span: Span
     kind: str  # text | from | to | marker | folio (page numbers and the page's header)
+    indented: bool = False  # opens with a paragraph's indent (two ideographic spaces in print)
 
 
 def split_articles(page: Page) -> list[Article]:
@@ -148,7 +150,7 @@ def split_articles(page: Page) -> list[Article]:
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
             and len(text) <= HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
                                                or _byline_match(nxt.span.repaired) is not None)
-        if (_is_headline(text) or over_reporters) and nxt is not None and not (
+        if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
         ):
@@ -202,6 +204,7 @@ class _Repaired:
     span: Span
     kind: str
     displaced: Span | None = None  # a headline the page break dropped inside this paragraph
+    paragraph: bool = False  # indented where the page indents its paragraphs: body text, no headline
 
 
 def _lines(text: str, body_start: int = 0) -> list[_Line]:
@@ -223,12 +226,12 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "marker"
             elif FOLIO.fullmatch(simple):
                 kind = "folio"
-            elif opening and _header_line(simple):
-                kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻: the page's header, no headline
+            elif opening and (_header_line(simple) or CREDIT.match(simple)):
+                kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 / 本版责编：X: the page's header
             else:
                 kind = "text"
             opening = opening and kind == "folio"
-            out.append(_Line(span, kind))
+            out.append(_Line(span, kind, body.startswith(("\u3000", "  "))))
         pos += len(raw)
     return out
 
@@ -250,8 +253,8 @@ def _printed_date(lines: list[_Line]) -> date | None:
 def _header_line(text: str) -> bool:
     """A line of the header a page opens with: the paper's name, the date and weekday, the page and
     its section (要闻 4, 第5版 桐乡新闻), alone or together on one line."""
-    parts = text.split()
-    marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p)]
+    parts = [p for part in text.split() for p in re.split(r"(?<=版)[：:]", part)]  # 第3版：峰会特刊
+    marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p) or CREDIT.match(p)]
     others = [p for p in parts if p not in marks]  # at most the section's name
     return bool(marks) and len(others) <= 1 and all(re.fullmatch(r"[\u4e00-\u9fff·]{1,6}", p) for p in others)
 
@@ -278,6 +281,11 @@ CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
     out: list[_Repaired] = []
+    # where the page indents some lines and not others, an indented line opens a paragraph of body
+    # text: it is no headline, and it continues no line a page break cut (a list of winners under a
+    # heading, one per line)
+    texts = [line for line in lines if line.kind == "text"]
+    indents_open_paragraphs = any(line.indented for line in texts) and not all(line.indented for line in texts)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -290,7 +298,8 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
-            if _whole_line(nxt.repaired) or _byline_match(nxt.repaired):
+            if _whole_line(nxt.repaired) or _byline_match(nxt.repaired) \
+                    or indents_open_paragraphs and lines[i + 1].indented:
                 break
             after = lines[i + 2] if i + 2 < len(lines) else None
             if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
@@ -305,7 +314,7 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             else:
                 parts.append(nxt)
                 i += 1
-        out.append(_Repaired(Span.join(parts), "text", displaced))
+        out.append(_Repaired(Span.join(parts), "text", displaced, indents_open_paragraphs and line.indented))
         i += 1
     return out
 
