@@ -216,6 +216,57 @@ def test_facts_winners_listed_under_their_category(extract_text):
                                              ("华为技术有限公司", "关键技术类"), ("海康威视", "关键技术类")}
 
 
+def test_facts_a_winners_list_under_a_headline_that_names_the_award(extract_text):
+    # one line per winner or per class, names set apart by wide spaces, affiliations in parentheses
+    corpus = extract_text(
+        "2026年世界互联网大会杰出贡献奖获奖名单\n\n"
+        "　　杰出个人\n"
+        "　　林修远（中国科学院院士）\n"
+        "　　先锋企业\n"
+        "　　数字普惠类：科大讯飞　Gojek（印度尼西亚）\n"
+        "　　前沿创新类：商汤科技\n"
+        "　　据介绍，获奖名单于9日在峰会开幕式上公布。\n"
+        "　　（本报记者　顾一帆整理）\n", source="winners-list.txt")
+    assert _conferred(corpus, "award") == {(who, "世界互联网大会杰出贡献奖")
+                                          for who in ("林修远", "科大讯飞", "Gojek", "商汤科技")}
+    classes = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")) if f.role("category") else None)
+               for f in _facts(corpus, "conferment")}
+    assert classes == {("林修远", None), ("科大讯飞", "数字普惠类"), ("Gojek", "数字普惠类"), ("商汤科技", "前沿创新类")}
+
+
+def test_facts_the_answers_of_an_interview_are_the_words_of_the_one_interviewed(extract_text):
+    corpus = extract_text(
+        "让算力走进工厂\n"
+        "——访浪潮集团副总裁韩启明\n\n"
+        "今年的博览会上，浪潮集团带来了多款服务器。记者专访了浪潮集团副总裁韩启明。\n\n"
+        "记者：今年展台的重点是什么？\n"
+        "答：是算力的应用。我们希望观众亲手用起来。\n\n"
+        "记者：您对峰会有什么期待？\n"
+        "答：希望和更多伙伴交流。\n", source="interview.txt")
+    said = [(_name(corpus, f.role("speaker")), f.role("text")) for f in _facts(corpus, "quote")]
+    assert said == [("韩启明", "是算力的应用。我们希望观众亲手用起来。"), ("韩启明", "希望和更多伙伴交流。")]
+
+
+def test_facts_selected_results_credit_their_makers(extract_text):
+    # the makers joined by 与 and a list that runs on past "，以及" are all credited, not the products
+    corpus = extract_text(
+        "20项成果入选2026年世界互联网大会领先科技成果\n\n"
+        "本报乌镇11月8日电（记者 钱一鸣）清华大学与之江实验室联合研制的类脑计算机“天机”同样榜上有名。"
+        "商汤科技的日日新大模型、科大讯飞的星火大模型，以及华为的昇腾芯片同时入选。\n", source="selected.txt")
+    assert _conferred(corpus, "award") == {(who, "世界互联网大会领先科技成果")
+                                          for who in ("清华大学", "之江实验室", "商汤科技", "科大讯飞", "华为")}
+
+
+def test_facts_the_makers_in_a_list_of_selected_results(extract_text):
+    corpus = extract_text(
+        "2022年世界互联网领先科技成果在乌镇发布\n\n"
+        "本报记者 王一鸣\n\n"
+        "记者看到，入选成果中既有鹏城实验室的“鹏城·云脑”智算平台、华为的盘古大模型，"
+        "也有浙江大学与之江实验室联合研制的“达尔文”类脑计算芯片。\n", source="selected-list.txt")
+    assert _conferred(corpus, "award") == {(who, "世界互联网领先科技成果")
+                                          for who in ("鹏城实验室", "华为", "浙江大学", "之江实验室")}
+
+
 def test_facts_a_report_compiled_by_two_organisations(extract_text):
     corpus = extract_text(
         "指数报告发布\n\n"
@@ -705,6 +756,24 @@ def test_facts_held_in_after_a_range_of_days(extract_text):
     held = {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"}
     assert {"浙江", "烏鎮"} <= {r.removesuffix("省") for r in held}
     assert ("研華", "台灣") in _based(corpus)
+
+
+def test_facts_a_village_after_its_town(extract_text):
+    corpus = extract_text("乌镇来客\n\n本报讯（记者 王明）外宾走进桐乡市高桥街道越丰村，了解基层治理经验。\n")
+    located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
+               for f in corpus.facts if f.kind == "locatedIn"}
+    assert {("高桥街道", "桐乡市"), ("越丰村", "高桥街道")} <= located
+
+
+def test_facts_held_in_after_already(extract_text):
+    corpus = extract_text("本报北京7月15日电（记者 王明）今年4月，世界互联网大会亚太峰会已在香港举办。\n")
+    assert {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"} == {"香港"}
+
+
+def test_facts_a_suggestion_with_a_quotation(extract_text):
+    corpus = extract_text("本报北京7月15日电（记者 王明）中国移动研究院副院长林一舟建议，成立联合实验室，"
+                          "“让不同国家的模型在同一把尺子下比较”。\n")
+    assert [_name(corpus, f.role("speaker")) for f in _facts(corpus, "quote")] == ["林一舟"]
 
 
 def test_facts_a_town_after_its_county(extract_text):

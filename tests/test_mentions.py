@@ -290,6 +290,35 @@ CASES = [
     case("人工智能赛道：商汤科技（上海）、智谱华章（北京）、Mistral（法国）、个人开发者林一舟（新加坡）",
          ("人工智能赛道", "AwardCategory"), ("智谱华章", "Company"), ("林一舟", "Person"),
          id="a-list-of-companies-with-their-places"),
+    case("数字普惠类：科大讯飞　Gojek（印度尼西亚）", ("数字普惠类", "AwardCategory"), ("科大讯飞", "Company"),
+         ("Gojek", "Company"), id="a-class-heading-names-set-apart-by-wide-spaces"),
+    case("数字政策办公室（数字办）副数字政策专员何嘉欣指出，政府数据将进一步开放。", ("数字政策办公室", "GovernmentBody"),
+         ("何嘉欣", "Person"), id="a-deputy's-title-opens-with-the-field-of-the-body"),
+    case("香港警务处有组织罪案及三合会调查科总督察陈志明表示，骗案数字下降。", ("香港警务处", "GovernmentBody"),
+         ("陈志明", "Person"), id="a-police-unit-named-by-two-fields-is-in-the-title"),
+    case("让算力走进工厂——访浪潮集团副总裁韩启明", ("浪潮集团", "Company"), ("韩启明", "Person"),
+         id="the-subtitle-of-an-interview"),
+    case("他透露，警方推出的「反诈精灵」已被下载逾百万次。", ("反诈精灵", "Product"), id="a-quoted-name-after-推出的"),
+    case("去年的杭州第19届亚运会首次实现核心系统全面上云。", ("杭州第19届亚运会", "Event"),
+         id="the-games-of-a-host-city-and-edition"),
+    case("腾讯带来了混元（Hunyuan）系列大模型。", ("混元", "Product"), ("Hunyuan", "Product"),
+         id="a-family-of-models-with-its-latin-name"),
+    case("该论坛由马来西亚通讯和数码部与世界互联网大会共同主办。", ("马来西亚通讯和数码部", "GovernmentBody"),
+         id="a-ministry-of-two-portfolios-joined-by-和"),
+    case("卡巴斯基首席安全研究员伊万·索科洛夫说，攻防形势正在变化。", ("卡巴斯基", "Company"),
+         ("伊万·索科洛夫", "Person"), id="首席-opens-the-title-whatever-field-follows"),
+    case("GSMA亚太区政策与监管事务总监普丽娅·拉奥已是第五次来乌镇。", ("GSMA", {"Organization", "Company"}),
+         ("普丽娅·拉奥", "Person"), id="a-latin-body-then-its-region-in-the-title"),
+    case("展台主角是搭载天玑9400（Dimensity 9400）的手机和搭载骁龙X Elite的AI PC。",
+         ("天玑9400", "Product"), ("Dimensity 9400", "Product"), ("骁龙X Elite", "Product"),
+         id="what-a-device-carries-named-before-it"),
+    case("今年共有20项成果入选2026年世界互联网大会领先科技成果。", ("世界互联网大会领先科技成果", "Award"),
+         id="a-list-of-selected-results-named-after-入选"),
+    case("2022年世界互联网领先科技成果在乌镇发布", ("世界互联网领先科技成果", "Award"), id="selected-results-released"),
+    case("浙江大学研制的类脑计算机“天机”同样入选。", ("天机", "Product"), id="a-quoted-name-after-its-kind"),
+    case("鹏城实验室的“鹏城·云脑”智算平台入选。", ("鹏城·云脑", "Product"), id="a-quoted-brand-with-a-dot"),
+    case("去年在纽约举行的联合国未来峰会通过了《全球数字契约》。", ("联合国未来峰会", "Event"),
+         ("全球数字契约", "Initiative"), id="an-event-named-with-未来-and-a-compact"),
 ]
 
 
@@ -304,6 +333,14 @@ CASES = [
     ("沿海地区经济发展较快。", "海地"),  # a country's short form inside another word
     ("其间还将举办可信数据空间等6场平行论坛。", "场平行论坛"),  # a count of forums
     ("这是首个加入大会的中东机构。", "中东机构"),  # a place and a vague ending: a kind of body
+    ("人工智能赛道：商汤科技（上海）、个人开发者林一舟（新加坡）", "个人开发者林一舟"),  # a person in a list of companies
+    ("副市长介绍了推动智慧城市建设的进展。", "智慧城市建设"),  # the work pushed forward, no company
+    ("多位外国政要和国际组织负责人出席开幕式。", "外国政要和国际组织"),  # kinds of guests
+    ("大会自2016年起每年在峰会期间发布领先科技成果。", "起每年在峰会期间发布领先科技成果"),
+    ("2023年重大科技成果在京发布。", "重大科技成果"),  # a kind of result, not a named list
+    ("数字政策办公室（数字办）副数字政策专员何嘉欣指出，政府数据将进一步开放。", "副数字政策"),
+    ("香港警务处有组织罪案及三合会调查科总督察陈志明表示，骗案数字下降。", "三合会调查科"),
+    ("让算力走进工厂——访浪潮集团副总裁韩启明", "访浪潮集团"),
     ("港企港校组团亮相乌镇峰会 创科成果吸引内地买家", "港企港校组团亮相乌镇峰会"),  # 亮相 is the verb
     ("这款大模型“创新”不断。", "创新"),  # a quoted common word after a product noun
     ("志愿者占三成以上。", "占三成"),  # a share, not a name after a title
@@ -402,6 +439,7 @@ def test_mentions_recognize_news_sentences(lexicon, sentence, expected):
         pytest.param("中国电信副总经理、中国电信研究院院长李正茂出席论坛。", ["副总经理", "院长"],
                      id="dunhao-with-two-orgs"),
         pytest.param("恒达律师事务所法律顾问王明表示，合同已经生效。", ["法律顾问"], id="domain-before-a-title"),
+        pytest.param("国际电信联盟高级项目官员林达说，合作正在推进。", ["高级项目官员"], id="a-programme-officer"),
     ],
 )
 def test_mentions_title_chains_as_printed(lexicon, sentence, titles):
@@ -649,6 +687,11 @@ def test_mentions_extract_mentions_keys_every_article(lexicon, seed_corpus):
     assert set(result) == {a.article_id for a in seed_corpus.articles[:2]}
     for mentions in result.values():
         assert mentions == sorted(mentions, key=lambda m: (m.start, -m.end, m.type))
+
+
+def test_mentions_the_partner_of_a_joint_work_is_admitted(extract_text):
+    corpus = extract_text("索尼参展\n\n本报乌镇11月9日电（记者 林一舟）索尼展出了与微软合作开发的游戏平台。\n")
+    assert "微软" in {e.name for e in corpus.resolution.entities.values()}
 
 
 def test_mentions_a_company_showing_at_a_fair_is_admitted(lexicon):

@@ -224,3 +224,10 @@ def test_resolve_the_field_of_an_office_named_before_a_title_is_no_body(extract_
                           "數字政策專員伍詠琪介紹，特區政府正推動數字政府建設。\n")
     names = {e.name for e in corpus.resolution.entities.values()}
     assert "數字政策辦公室" in names and "數字政策" not in names
+
+
+def test_resolve_games_named_without_their_edition(extract_text):
+    corpus = extract_text("亚运会回顾\n\n本报杭州9月1日电（记者 王明）去年的杭州亚运会是一次技术大考。"
+                          "杭州第19届亚运会首次实现核心系统全面上云。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "杭州第19届亚运会")}
+    assert {k for _, k, _ in _links(corpus, "杭州亚运会")} == {full}

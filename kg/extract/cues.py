@@ -15,7 +15,7 @@ PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（�
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
                "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁",
-               "点评说", "点评道", "评价说", "总结说", "分析")
+               "点评说", "点评道", "评价说", "总结说", "补充说", "分析", "建议")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
 # X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
@@ -62,7 +62,7 @@ GENERIC_WORDS = {
 # heads of event names; ceremonies and forums are events of their own
 EVENT_HEADS = ("博览会", "展览会", "交易会", "研讨会", "发布会", "开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼",
                "颁奖礼", "签约仪式", "总决赛", "发布活动", "峰会", "论坛", "大会", "大赛", "年会", "主题展", "展览", "会议",
-               "推介会", "对接会", "洽谈会")
+               "推介会", "对接会", "洽谈会", "运动会", "亚运会", "奥运会", "冬奥会", "全运会", "大运会")
 CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典礼", "颁奖礼", "签约仪式", "总决赛")
 # a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
 QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览", "发布活动", "发布会")
@@ -79,7 +79,7 @@ MODEL_KINDS = re.compile(r"端侧|垂类|垂直|多模态|具身|文旅|基座|�
 
 # 《…》 titles: what the last words say of the work
 INITIATIVE_HEADS = ("倡议", "计划", "路线图", "战略", "策略", "宣言", "议程", "纲要", "框架", "行动", "方案", "规划",
-                    "公约", "协定", "共识", "原则", "声明", "承诺", "愿景", "蓝图", "合作伙伴关系")
+                    "公约", "协定", "协议", "契约", "备忘录", "共识", "原则", "声明", "承诺", "愿景", "蓝图", "合作伙伴关系")
 REPORT_HEADS = ("报告", "白皮书", "蓝皮书", "绿皮书", "指数", "年鉴", "研究", "报告书", "评估", "案例集", "指南",
                 "标准", "手册", "成果")
 REPORT_CONTEXT = re.compile(r"发布|成果|编写|撰写|编制|出版|推出|研究|报告")
@@ -97,7 +97,7 @@ AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|�
 # a quoted title conferred by these verbs is an award, whatever its last words: 获评“…领先科技成果”
 AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授予|授予)$")
 # "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
-AWARD_LIST = re.compile(r"获奖(?:名单|单位|企业|机构|成果|者|项目|个人|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
+AWARD_LIST = re.compile(r"(?:获奖|入选)(?:名单|单位|企业|机构|成果|者|项目|个人|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
 # a quoted honour named by its selection or roll: “桐乡数字工匠”评选, “最美志愿者”名单
 AWARD_SELECTION = re.compile(r"(?:评选|评比|名单|称号|榜单)")

@@ -5,9 +5,11 @@ The rules follow how news states things:
 - position: ORG TITLE PERSON, title chains joined by 、 (each with its own organisation, or
   the one before) and 兼 (one title as printed), a leading 前 marks a former title; 该局/该公司
   and a level's 市委 at the body named before;
-- quote: a person with a quote verb, and the quotation next to it;
-- conferment: "LIST获“X类”奖项", "SUBJECT…摘得“X类”奖项", "LIST获此殊荣", and a paragraph that
-  opens on a category ("“X类”奖项在…") for the subjects of its clauses;
+- quote: a person with a quote verb, and the quotation next to it; an interview's answers
+  ("答：…") for the one its headline says was interviewed (——访…X);
+- conferment: "LIST获“X类”奖项", "SUBJECT…摘得“X类”奖项", "LIST获此殊荣", a paragraph that
+  opens on a category ("“X类”奖项在…") for the subjects of its clauses, and the lines of a
+  winners list under a headline that names the award ("X类：A　B");
 - publishedBy / releasedAt: "《R》是ORG…的成果", "ORG…编写《R》", "在EVENT上…发布";
 - basedIn: "NAME(国家)", "REGION有N家企业…分别是LIST", a government body's place prefix;
 - locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country,
@@ -350,7 +352,29 @@ def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
         if answer:
             out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", answer)),
                             ctx.article.article_id, (p,), block, "NAME：answer (interview)"))
+    # 记者：…？ / 答：…: the answers are the words of the one the headline says was interviewed
+    answers = [b for b in ctx.article.paragraphs if re.match(r"\s*答\s*[：:]", b.repaired)]
+    guest = _interviewee(ctx, people) if answers else None
+    for block in answers if guest is not None else []:
+        answer = re.sub(r"^\s*答\s*[：:]\s*", "", block.repaired).strip()
+        if answer:
+            out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(guest)),
+                                      ("text", answer)), ctx.article.article_id, (guest,), block,
+                            "答：answer (interview with NAME)"))
     return out
+
+
+def _interviewee(ctx: _Context, people: list[Mention]) -> Mention | None:
+    """The person an interview is with: named after 访 or 专访 in its headline (——访…副总裁沈立衡),
+    else in the sentence of the introduction that says the reporter interviewed them."""
+    for span in list(ctx.article.headlines) + list(ctx.article.paragraphs):
+        for m in re.finditer(r"专访了?|采访了?|访问了?|访|对话", _simple(span)):
+            sentence_end = re.search(r"[。！？；]", _simple(span)[m.end():])
+            end = span.page_offset(m.end() + sentence_end.start()) if sentence_end else span.end
+            named = [p for p in people if span.page_offset(m.end()) <= p.start and p.end <= min(end, span.end)]
+            if named:
+                return named[0]
+    return None
 
 
 def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mention, int, int]]:
@@ -566,7 +590,24 @@ def conferments(ctx: _Context) -> list[Fact]:
                 for r in _subject(ctx, clause):
                     if ctx.type(r) in ORG_FAMILY:
                         add(r, cat, cat.start, "paragraph on “CATEGORY”: clause subjects", clause.start)
+    # a winners list under a headline that names the award ("2024年…杰出贡献奖获奖名单"): each line
+    # of names is winners ("郑启航（中国工程院院士）"), under the class that opens it ("创新突破类：A　B")
+    titled = [a for a in awards if any(h.start <= a.start < h.end and WINNERS_HEADLINE.search(_simple(h))
+                                       for h in ctx.article.headlines)]
+    for block in ctx.article.paragraphs if titled else []:
+        line = _simple(block)
+        if len(line) > 60 or re.search(r"[，。；！？,;!?]", line):
+            continue  # a sentence about the list, not a line of it
+        heading = re.match(r"([^：:]{2,12})[：:]", line)
+        start = heading.end() if heading else 0
+        cat = next((c for c in ctx.in_span(block.sub(0, start), {"AwardCategory"})), None)
+        for r in _list_heads(ctx, block, start, len(line)):
+            if ctx.key(r) not in recipients_of:
+                add(r, cat, titled[0].start, "AWARD获奖名单: a line of winners", block.page_offset(start))
     return out
+
+
+WINNERS_HEADLINE = re.compile(r"(?:获奖|获评|入选|表彰)?(?:名单|榜单|名录)")
 
 
 WINNERS_LISTED = re.compile(r"[”」』]?的(?:有|共有|为|是)[^。；：:]{0,24}[：:]")
@@ -577,8 +618,18 @@ def _list_heads(ctx: _Context, s: Span, a: int, b: int, types: set[str] = AGENTS
     named in each item ("智慧非洲联盟总干事拉蒂纳·科恩" gives the person, not the alliance)."""
     text = _simple(s)
     heads, start = [], a
-    for m in [*re.finditer(r"、|以及|和|及", text[a:b]), None]:
+    # a joint inside a name is none (泰国数字经济和社会部); 与 joins the makers of one work
+    names = [(_index_in(s, x.start), _index_in(s, x.end)) for x in ctx.in_span(s)]
+    starts, ends = {x0 for x0, _ in names}, {x1 for _, x1 in names}
+    joints = [m for m in re.finditer(r"、|以及|和|及|与|\u3000+| {2,}", text[a:b])
+              if not any(x0 < a + m.start() < x1 for x0, x1 in names)
+              and (m.group() != "与" or a + m.start() in ends and a + m.end() in starts)]  # 与 between two names
+    for m in [*joints, None]:
         end = a + m.start() if m else b
+        # what a parenthesis adds is no item: 郑启航（中国工程院院士） gives the person
+        aside = re.search(r"[（(][^（）()]*[)）]\s*$", text[start:end])
+        if aside:
+            end = start + aside.start()
         item = [x for x in ctx.in_span(s.sub(start, end), types) if x.method != "pattern:byline"]
         if item:
             heads.append(item[-1])
@@ -636,7 +687,11 @@ def _index_in(span: Span, offset: int) -> int:
 
 
 def _clause_start(text: str, end: int) -> int:
-    return max(text.rfind(ch, 0, end) for ch in "，,：:；;。") + 1
+    start = max(text.rfind(ch, 0, end) for ch in "，,：:；;。") + 1
+    while start > 1 and text[start - 1] in "，," and re.match(r"以及|还有|乃至", text[start:end]) \
+            and "、" in text[_clause_start(text, start - 1):start]:
+        start = _clause_start(text, start - 1)  # A、B，以及C同时入选: the list runs on past the comma
+    return start
 
 
 def _subject(ctx: _Context, span: Span) -> list[Mention]:
@@ -1021,6 +1076,11 @@ def regions_together(ctx: _Context) -> list[Fact]:
                 rule = "COUNTRY TOWN written together" if b.method == "pattern:place-after-country" \
                     else "COUNTY TOWN written together"
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start, rule))
+            elif not eb and a.end == b.start and re.search(r"(?:镇|乡|街道)$", a.text) \
+                    and re.search(r"(?:村|社区)$", b.text) and len(b.text) >= 3:
+                # 高桥街道越丰村: a village printed after its town
+                out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
+                                    "TOWN VILLAGE written together"))
             elif ea and not eb and a.end == b.start and not a.nested and not b.nested \
                     and b.method == "pattern:name-ending" and not re.search(rf"(?:{LIES_IN})$", ctx.between(
                         max(0, a.start - 4), a.start)):
@@ -1059,7 +1119,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
 
 WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
                   r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
-                  r"将|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
+                  r"将|已|已经|曾|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
 

@@ -63,6 +63,10 @@ class Block:
 
 # the units of a police bureau, named before their head's title (刑侦大队副大队长)
 POLICE_UNITS = ("大队", "支队", "中队")
+# a police force, and the endings of its units, which are written into the title of their officers
+# (宁波市公安局鄞州公安分局|刑侦大队副大队长, 香港警务处|网络安全及科技罪案调查科高级警司)
+POLICE_FORCE = re.compile(r"公安分局|公安局|警务处|警察局|警察厅|警政署")
+POLICE_UNIT_ENDINGS = ("队", "科", "组", "课", "股")
 
 # ============================================================================ entry points
 
@@ -739,6 +743,13 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             while start < end and text[start] in "和与及、":
                 start += 1
         start = _past_hyphen(text, start, words, lexicon)
+        if text[start - 1:start] in ("及", "与") and text[start:end].endswith(POLICE_UNIT_ENDINGS):
+            # 香港警务处网络安全及|科技罪案调查科: a police unit named by two fields, after its force
+            left = _np_start(text, start - 1, words, [], stop_verbs=True)
+            force = list(POLICE_FORCE.finditer(text, left, start - 1))
+            field = [t for w, t, s_ in words if force and force[-1].end() <= s_ < start - 1]
+            if field and all(t in ("n", "nz", "vn", "an") for t in field):
+                start = left
         joiner = max(text.rfind(j, start, end) for j in TITLE_JOINERS)
         if joiner > start and _titles_ending_at(text, joiner, lexicon) >= 0:
             start = joiner + 1  # 海康威视副总裁兼|海康威视研究院院长: the tagger read 总裁兼 as one word
@@ -761,12 +772,17 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             end = split
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
+        interview = re.match(r"(?:专访|访)", text[start:end])
+        if interview and (start == 0 or text[start - 1] in "—－-―｜|：: "):
+            start += interview.end()  # ——访|阿里云智能集团副总裁…: the subtitle of an interview
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
-        latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,8})", text[start:end])
+        latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,14})", text[start:end])
         first = next((w for w, _, s_ in words if s_ == start + latin_brand.start(1)), "") if latin_brand else ""
-        if latin_brand and _common_words(words, latin_brand.start(1) + start, end) \
+        if latin_brand and (_common_words(words, latin_brand.start(1) + start, end) and latin_brand.end(1) -
+                            latin_brand.start(1) <= 8 or REGION_UNIT.match(latin_brand.group(1))) \
                 and first not in lexicon.suffixes:  # Nubank|公司: the word for company ends the name
+            # GSMA|亚太区政策与监管事务总监: a region of the organisation opens the title
             # Grab|区域公共政策主管: a brand in Latin letters, then common words that qualify the title
             out.append(Candidate(start + latin_brand.start(1), end, "Title", "pattern:title", 2))
             end = start + latin_brand.start(1)
@@ -780,6 +796,10 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
             out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
             end -= unit
+        chief = re.search(r"首席[\u4e00-\u9fff]{0,4}$", text[start:end])
+        if chief and chief.start() >= 2:  # 卡巴斯基|首席安全研究员: 首席 opens the title, whatever field follows
+            out.append(Candidate(start + chief.start(), end, "Title", "pattern:title", 2))
+            end = start + chief.start()
         while (adjective := next((a for a in TITLE_ADJECTIVES if text.endswith(a, start, end)), None)) is not None:
             end -= len(adjective)  # 韩国|著名导演: what describes the person is no part of a name
         name = text[start:end]
@@ -827,10 +847,12 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
         t in ("n", "vn", "an", "a", "b") for w, t, s_ in words if start + office.end() <= s_ < end))
     if paren and (office_then_words and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
-    if paren and name in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
+    field = name[len(TITLE_RANK.match(name).group()):]  # 副|数字政策专员: the rank opens the title, then the field
+    if paren and field and field in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
-    if not lexicon.suffix_type(name) and (re.search(re.escape(name) + f"(?:{'|'.join(OFFICE_WORDS)})", text[:start])
-                                          or _field_of_known_office(simplified_same_length(name), known)):
+    if field and not lexicon.suffix_type(name) and (
+            re.search(re.escape(field) + f"(?:{'|'.join(OFFICE_WORDS)})", text[:start])
+            or _field_of_known_office(simplified_same_length(field), known)):
         return start  # …数字政策办公室…。|数字政策专员: the field of a body the article named opens the title
     if paren and _field_words(words, start, end) and _international_body_ends(text, paren.start(), lexicon) \
             and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry":
@@ -852,6 +874,9 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
 
 
 OFFICE_WORDS = ("办公室", "局", "署", "处")
+# a region of an organisation, named before a title: GSMA|亚太区…总监, 思爱普|大中华区总裁
+REGION_UNIT = re.compile(r"(?:亚太|大中华|中国|全球|欧洲|北美|东南亚|亚洲|中东|非洲|拉美)区")
+TITLE_RANK = re.compile(r"(?:常务副|副|署理|代理)?")
 
 
 def _field_of_known_office(name: str, known: dict[str, str]) -> bool:
@@ -905,6 +930,9 @@ def _unit_of(name: str, after: str) -> int:
     in 浙江大学信息与电子工程学院; also the words before a unit the title opens with (FPT集团
     人工智能|实验室主任); 0 when there is none."""
     simple = simplified_same_length(name)
+    force = POLICE_FORCE.search(simple)
+    if force and len(simple) - force.end() >= 2 and simple.endswith(POLICE_UNIT_ENDINGS):
+        return len(simple) - force.end()
     committee = next((c for c in PARTY_COMMITTEES if simple.endswith(c)), None)
     if committee and simple[:-len(committee)].endswith(PARENT_ENDINGS + ("学院",)):
         return len(committee)  # 浙江传媒学院|团委副书记: the committee of a school or a firm is a unit of it
@@ -1188,7 +1216,8 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
         named_after = _body_named_after(text, b, lexicon)
         if named_after:  # 穆罕默德·本·扎耶德|人工智能大学: a body named after the person
             out.append(Candidate(a, named_after[0], named_after[1], "pattern:name-ending", 2))
-        elif b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b):
+        elif b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b) \
+                and not (a > 0 and text[a - 1] in "“「" and text[b:b + 1] in ("”", "」")):  # “鹏城·脑海”: a quoted brand
             out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
     return out
 
@@ -1307,9 +1336,18 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))
         elif QUOTED_PRODUCT.fullmatch(inner) and _short_name(inner) and not any(ch in inner for ch in "，,、的"):
             out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # “观澜大模型”, “濮院针织产业大脑”
+        elif text[:o].endswith(tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)) and _short_name(inner) \
+                and not any(ch in inner for ch in "，,、的") and not _ordinary_words(inner) \
+                and not tag(inner)[0][1].startswith("v"):  # 借助峰会平台“牵手”: a verb in quotes
+            out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 类脑计算机“悟空”: the kind, then the name
+        elif LAUNCHED_BY.search(text[:o]) and _short_name(inner) and not any(ch in inner for ch in "，,、的") \
+                and not re.search(r"(?:计划|规划|工程|行动|倡议)$", inner):
+            out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 警方推出的「防骗视伏器」
     return out
 
 
+# a made thing named in quotes right after the verb that brought it out
+LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
 # made thing (not 应用 or 产品, which also name a field: “浙江应用”展区)
 SELF_NAMED_PRODUCTS = tuple(n for n in cues.PRODUCT_NOUNS if n not in ("应用", "产品", "软件")) + ("大脑", "搜索")
@@ -1396,6 +1434,7 @@ def _book_titles(text: str) -> list[Candidate]:
 
 # ============================================================================ patterns: name endings
 
+ERA_WORDS = {"未来", "现代", "当代", "近代", "古代"}
 FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y", "e", "o", "q", "f", "m", "t", "mq"}
 
 
@@ -1433,7 +1472,9 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         # 小鹏汇|天: a one-character "measure word" with no number before it is a name's last character
         glued = t == "q" and len(w) == 1 and k > 0 and toks[k - 1][1] not in ("m", "mq", "x") \
             and "\u4e00" <= toks[k - 1][0][-1] <= "\u9fff" and k == len(toks) - 1
-        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field and not glued:
+        era = t == "t" and w in ERA_WORDS  # 联合国|未来|峰会, 现代|汽车: an age, not a date, names things
+        if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field and not glued \
+                and not era:
             break
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
         # 应急技术|处理|协调|中心, 数据治理|与流通利用论坛: a verb between nouns and before the head, another
@@ -1627,10 +1668,16 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2 and goal.start() >= 2 \
                 and any(s_ == start + goal.start() and w == goal.group() and t in ("v", "vn") for w, t, s_ in words):
             continue  # 香港建设|国际创新科技中心: a goal the place works towards, not a body
+        if typ == "CompanyIndustry" and PROMOTES.search(text[:start]) \
+                and any(s_ == i and t == "vn" for w, t, s_ in words):
+            continue  # 推动|智慧城市建设: the work a verb pushes forward, not a company
         if typ == "Organization" and re.search(r"下设的?$", text[:start]):
             described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
             continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
+        joint = re.search(r"[和与及]([\u4e00-\u9fff]{1,4})$", text[start:i])
+        if joint and joint.group(1) in cues.GENERIC_WORDS and text[i:end] in ("组织", "机构", "单位", "部门", "团体"):
+            continue  # 外国政要和|国际组织: kinds of guests listed, the last one a kind of body
         if not described and not _distinctive(name, words, start, i, found + out, known):
             continue
         kind = COUNTRY_AND_KIND.fullmatch(text, start, end)
@@ -1776,6 +1823,9 @@ def _coined(name: str, parts) -> bool:
     return len(parts) >= 2 and all(len(w) == 1 for w, _ in parts) and dictionary_entry(name) is None
 
 
+PROMOTES = re.compile(r"(?:推动|推进|加快|加强|促进|助力|深化|开展|统筹|服务)$")
+
+
 def _brand(text: str, words, start: int, i: int, end: int) -> bool:
     """安恒|信息, 宇树|科技: a two-to-four character brand of proper or unknown words, and the
     industry word ending a word of its own (not 智能 in 智能体)."""
@@ -1882,8 +1932,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS \
                     and not re.search(r"[在于]", gap):  # 峰会昨日在|湾仔…: a place after 在 is no longer name
                 continue
-        if re.match(r"[\u4e00-\u9fff]{2,8}?奖(?![项金励学品状])", text[end:]):
-            continue  # 2024年世界互联网大会|领先科技奖: the head opens an award's name
+        if re.match(r"[\u4e00-\u9fff]{2,8}?(?:奖(?![项金励学品状])|科技成果)", text[end:]):
+            continue  # 2024年世界互联网大会|领先科技奖, …|领先科技成果: the head opens an award's name
         if text.startswith("之一", end) and head in ("分论坛", "平行论坛", "专题论坛", "论坛", "活动"):
             continue  # 作为乌镇峰会分论坛之一: one of a kind, not a name
         # an organisation may open an event's name: 世界互联网大会|乌镇峰会
@@ -1900,9 +1950,11 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         year = re.search(r"(?:(?<!\d)(?:19|20)\d\d(?:年度?)?|首届|第[一二三四五六七八九十\d]+届)$", text[:start])
         if year:
             start -= len(year.group())
-            holder = next((c for c in found if c.end == start and c.type in ORG_TYPES), None)
+            holder = next((c for c in found if c.end == start and c.type in ORG_TYPES | {"Region"}), None)
             if holder is not None:
-                start = holder.start  # 世界互联网大会人工智能专业委员会|2026年度全体会议: the body's meeting of the year
+                # 世界互联网大会人工智能专业委员会|2026年度全体会议: the body's meeting of the year;
+                # 杭州|第19届亚运会: the host city before the edition
+                start = holder.start
         if re.match(r"下届|上届|本届|历届|每届|该届", text[start:i]):
             start += 2  # 下届亚太峰会: which edition, not part of the name
         contest = next((c for c in out if c.end == i), None) if head == "总决赛" else None
@@ -1953,7 +2005,21 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
                 n in name for n in known if len(n) >= 3):
             continue
         out.append(Candidate(start, i + 1, "Award", "pattern:award-name", 2))
+    # a yearly list of selected results, named by what selects them or by its yearly release:
+    # 入选2025年世界互联网大会领先科技成果, 2023年世界互联网领先科技成果|发布活动
+    for m in SELECTED_RESULTS.finditer(text):
+        a, b = m.span("name")
+        if any(c.start < b and a < c.end for c in found if c.type in ("Award", "Report", "Initiative")):
+            continue
+        if _np_start(text, b, words, [], max_len=24, stop_verbs=True) != a:
+            continue  # 2016年起每年…发布|领先科技成果: a clause, not a name
+        if b - a >= 8 or _distinctive(text[a:b], words, a, b - 2, found, known):  # not 重大科技成果
+            out.append(Candidate(a, b, "Award", "pattern:award-name", 2))
     return out
+
+
+SELECTED_RESULTS = re.compile(r"(?:(?:入选|获评|被评为|评为|入围)(?:(?:19|20)\d\d年度?)?|(?:19|20)\d\d年度?)"
+                              r"(?P<name>[\u4e00-\u9fff]{4,20}?科技成果)(?=[，。；、]|$|发布|在)")
 
 
 def _event_name(name: str, head: str) -> bool:
@@ -1996,6 +2062,10 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
         if "、" in m.group(2) or re.search(r"[（(][^（）()]{2,8}[)）]", m.group(2)):
             if not re.search(r"[一二三四五六七八九十特]等奖$|[金银铜]奖$", m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Award", "pattern:award-heading", 3))
+    # 创新突破类：华为　商汤科技: a class heading a line of names (a category once the article has
+    # named the award)
+    for m in re.finditer(r"(?:^|(?<=[；;。\n]))([\u4e00-\u9fff]{2,8}类)[：:](?=[^，,。；;]{2,60}(?:[；;。\n]|$))", text):
+        out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
     # 获颁2027年“世界互联网大会杰出贡献奖”创新突破类奖项: the class printed after the quoted award
     awards_closing = {c.end for c in found if c.type == "Award"}
     for m in re.finditer(r"[”」]([\u4e00-\u9fff]{2,6}类)(?=奖项|奖|[，。；]|$)", text):
@@ -2082,7 +2152,9 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return out
 
 
-LIST_SPLIT = re.compile(r"、|以及|(?<![、\n])(?:和|及|与)")  # 、和碩聯合: after 、 the 和 opens a name
+# 、和碩聯合: after 、 the 和 opens a name; a list printed one name after another, set apart by wide
+# spaces (华为　商汤科技), is split there too
+LIST_SPLIT = re.compile(r"、|以及|(?<![、\n])(?:和|及|与)|\u3000+| {2,}")
 
 
 def list_items(segment: str) -> list[tuple[int, int]]:
@@ -2486,6 +2558,10 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
     for m in CARRIED.finditer(text):
         if re.search(r"[0-9A-Za-z]", m.group(1)) and not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:carried-product", 2))
+            latin = re.match(r"[（(]([A-Za-z][A-Za-z0-9 .\-]{1,30})[)）]", text[m.end(1):])
+            if latin:  # 骁龙8至尊版（Snapdragon 8 Elite）: its Latin name
+                a = m.end(1) + latin.start(1)
+                out.append(Candidate(a, a + len(latin.group(1)), "Product", "pattern:alias", 2))
     return out
 
 
@@ -2603,7 +2679,7 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型). A brand given
     with its Latin form (日日新（SenseNova）大模型) is the name, the Latin form its alias."""
     out = []
-    for m in re.finditer(r"(?:[（(](?P<latin>[A-Za-z][A-Za-z .\-]{1,30})[)）])?大模型(?:平台|\d{1,2}(?:\.\d{1,2})?"
+    for m in re.finditer(r"(?:[（(](?P<latin>[A-Za-z][A-Za-z .\-]{1,30})[)）])?(?P<series>系列)?大模型(?:平台|\d{1,2}(?:\.\d{1,2})?"
                          r"(?:Turbo|Pro|Max)?(?![\d.%]))?", text):  # 文心大模型4.5: its version printed after
         head = m.start()
         start = _brand_start(text, words, head, latin=m.group("latin") is not None)
@@ -2614,9 +2690,10 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
         if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
                for w, t, _ in tag(brand)):
             continue  # 电力大模型, 医疗影像大模型: common words name the field
-        if m.group("latin"):
+        if m.group("latin") or m.group("series"):  # 通义千问（Qwen）系列大模型: the family of models is named
             out.append(Candidate(start, head, "Product", "pattern:named-model", 2))
-            out.append(Candidate(m.start("latin"), m.end("latin"), "Product", "pattern:alias", 2))
+            if m.group("latin"):
+                out.append(Candidate(m.start("latin"), m.end("latin"), "Product", "pattern:alias", 2))
         else:
             out.append(Candidate(start, m.end(), "Product", "pattern:named-model", 2))
     return out
@@ -2629,9 +2706,8 @@ def _brand_start(text: str, words, head: int, latin: bool) -> int:
     if latin:
         brand = re.search(r"[\u4e00-\u9fff]{2,4}$", text[:head])
         start = brand.start() if brand else head
-        while start < head - 2 and text[start] in "把将的了在和与用以及对":
-            start += 1
-        return start
+        particle = max(text.rfind(ch, start, head - 2) for ch in "把将的了在和与用以及对")
+        return particle + 1 if particle >= 0 else start  # 带来了|混元（Hunyuan）: the brand after the particle
     start = head
     for w, t, s in reversed([x for x in words if x[2] < head]):
         if s < head - 6:
@@ -2651,7 +2727,10 @@ AI_DEVICE = re.compile(r"AI(?:眼镜|手机|助手|终端|耳机|电脑|PC)")
 # a maker and what it launched, both named in Latin letters (not two-letter kinds: AI, VR)
 LATIN_LAUNCH = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*)(?:公司)?(?:推出|发布|上线|开源)了?"
                           r"([A-Z][A-Za-z0-9\-]*[a-z0-9][A-Za-z0-9\-]*)(?![A-Za-z0-9])")
-CARRIED = re.compile(r"搭载了?([^，。、“”的\s]{2,12}?)(?:移动平台|芯片|处理器|操作系统|系统|大模型)")
+CARRIED = re.compile(r"搭载了?((?:[^，。、“”的\s]|(?<=[A-Za-z0-9]) (?=[A-Za-z0-9])){2,12}?)(?:移动平台|芯片|处理器|操作系统|系统|大模型"
+                     # 搭载骁龙X Elite的AI PC: what a device carries, named before the device
+                     r"|(?<!晶片)(?<!芯片)(?<!处理器)(?=(?:[（(][A-Za-z][A-Za-z0-9 .\-]{1,30}[)）])?的[\u4e00-\u9fffA-Za-z ]{0,4}?"
+                     r"(?:手机|电脑|PC|汽车|终端|平板|笔记本|眼镜|设备|车型)))")
 
 
 MODEL_WORDS = {"版本", "型号", "系列", "编号", "代号", "车型", "机型", "款式"}
@@ -2698,6 +2777,12 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
+            pair = re.fullmatch(r"(.{2,12}?)[与和及](.{2,20})", w)
+            if pair and (o1 := lexicon.suffix_type(pair.group(1))) and o1[1] in ORG_TYPES \
+                    and (o2 := lexicon.suffix_type(pair.group(2))) and o2[1] in ORG_TYPES:
+                # 清华大学与之江实验室: two bodies read as one, each with its ending; the patterns read the second
+                out.append(Candidate(s, s + len(pair.group(1)), _org_type(pair.group(1), lexicon), "tagger", 1))
+                continue
             if FIELDS_LISTED.match(text, end) and (lexicon.suffix_type(w) or ("", "CompanyIndustry"))[1] == \
                     "CompanyIndustry" or (
                     text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)):
@@ -2736,8 +2821,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
             # 台积电CoWoS, 英伟达H100: a Chinese name right before a product's Latin name is its maker
             maker = re.fullmatch(r"[\u4e00-\u9fff]{2,6}", w) and re.match(r"[A-Za-z][A-Za-z]*[A-Z0-9]", text[end:end + 12])
+            # 与微软合作开发: the partner of a joint work is an organisation
+            partner = text[s - 1:s] in ("与", "同", "跟") and text.startswith(("合作", "联合", "携手", "共同"), end)
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
-                or bool(maker)
+                or bool(maker) or partner
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company

@@ -48,6 +48,9 @@ COMPANY_FORMS = ("集团", "公司", "有限公司", "股份有限公司", "集�
 EVENT_HEAD_NOUNS = sorted(set(EVENT_HEADS) | set(QUOTED_EVENT_ENDINGS), key=len, reverse=True)
 
 
+EDITION_INSIDE = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?:19|20)\d\d年|首届|第[一二三四五六七八九十百零\d]+届)")
+
+
 def _event_head(name: str) -> str:
     """The head noun of an event's name: 博览会 in “互联网之光”博览会, 展 in “…实践展”."""
     return next((h for h in EVENT_HEAD_NOUNS if name.endswith(h)), name[-1:])
@@ -189,6 +192,12 @@ def resolve(mentions: dict[str, list[Mention]], pages: dict[str, Page], lexicon:
             if len(editions) == 1:
                 merged_into[g] = (editions[0], f"the {year} edition named by its head: {names[editions[0]]}")
                 continue
+        # 杭州亚运会 for 杭州第19届亚运会: the edition's name with its ordinal or year left out inside
+        editions = [h for h, other in names.items() if h != g and group_type[h] == group_type[g] == "Event"
+                    and other != name and EDITION_INSIDE.sub("", other, count=1) == name]
+        if len(editions) == 1:
+            merged_into[g] = (editions[0], f"the edition's name without its ordinal: {names[editions[0]]}")
+            continue
         shortened = [h for h, other in names.items() if h != g and group_type[h] == group_type[g] == "Event"
                      and _shortens_event(name, other)]
         if len(shortened) == 1:  # 2026年世界互联网大会数据治理论坛 for …乌镇峰会数据治理与流通利用论坛
