@@ -778,12 +778,13 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
         latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,14})", text[start:end])
-        first = next((w for w, _, s_ in words if s_ == start + latin_brand.start(1)), "") if latin_brand else ""
-        if latin_brand and (_common_words(words, latin_brand.start(1) + start, end) and latin_brand.end(1) -
-                            latin_brand.start(1) <= 8 or REGION_UNIT.match(latin_brand.group(1))) \
+        qualifier = latin_brand.group(1) if latin_brand else ""
+        first = next((w for w, _, s_ in words if s_ == end - len(qualifier)), "") if qualifier else ""
+        # Grab|区域公共政策主管: a brand in Latin letters, then common words that qualify the title;
+        # GSMA|亚太区政策与监管事务总监: a region of the organisation opens the title
+        if qualifier and (len(qualifier) <= 8 and _common_words(words, end - len(qualifier), end)
+                          or REGION_UNIT.match(qualifier)) \
                 and first not in lexicon.suffixes:  # Nubank|公司: the word for company ends the name
-            # GSMA|亚太区政策与监管事务总监: a region of the organisation opens the title
-            # Grab|区域公共政策主管: a brand in Latin letters, then common words that qualify the title
             out.append(Candidate(start + latin_brand.start(1), end, "Title", "pattern:title", 2))
             end = start + latin_brand.start(1)
         legal = LEGAL_FORM.search(simplified_same_length(text[start:end - 1]))
