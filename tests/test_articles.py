@@ -343,6 +343,47 @@ def test_articles_the_page_header_names_its_section_and_editors(write_file):
     assert not any("沈一鸣" in p.repaired for p in (article.title, *article.paragraphs))
 
 
+def test_articles_a_site_names_its_writers_on_the_source_line(write_file):
+    # a university site: where the page sits, the headline, then source | writers | date
+    text = ("浙江大学新闻网　首页 > 求是新闻 > 综合新闻\n\n"
+            "浙大团队成果获领先科技奖\n\n"
+            "来源：计算机科学与技术学院　|　作者：林一舟　沈嘉禾　|　日期：2026-11-22　|　点击数：316\n\n"
+            "11月20日，领先科技奖在浙江乌镇揭晓。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "浙大团队成果获领先科技奖"
+    assert [name for name, _, _ in article.byline.reporters] == ["林一舟", "沈嘉禾"]
+
+
+def test_articles_a_web_page_keeps_one_story_past_its_controls_and_closing_section(write_file):
+    # a long headline over the time stamp, the page's controls, and a press release's closing section
+    text = ("首页 > 科技 > 企业资讯 > 正文\n\n"
+            "某通讯企业亮相2026年“互联网之光”博览会 多款算力与数据库产品集中展示\n\n"
+            "2026-11-21 10:26:47　来源：某资讯网　　分享到：\n\n字号\n\n"
+            "11月20日，博览会在浙江乌镇开幕，该企业集中展示了最新成果。\n\n"
+            "关于该企业\n\n该企业成立于1985年，总部位于深圳。\n\n收藏\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "某通讯企业亮相2026年“互联网之光”博览会 多款算力与数据库产品集中展示"
+    assert "该企业成立于1985年，总部位于深圳。" in [p.repaired for p in article.paragraphs]
+
+
+def test_articles_an_outlet_flash_names_its_reporter_after_two_outlets(write_file):
+    text = ("志愿者在峰会\n\n来源：中国青年网　2026-11-10 08:51:27\n\n"
+            "中国青年报客户端讯（中青报·中青网记者 林一舟 通讯员 沈嘉禾）11月8日，峰会在浙江乌镇开幕。\n\n"
+            "11月8日，志愿者在会展中心提供引导服务。中青报·中青网见习记者 周若兰/摄\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "志愿者在峰会"
+    assert [name for name, _, _ in article.byline.reporters] == ["林一舟", "沈嘉禾"]
+
+
+def test_articles_a_header_with_a_weekday_in_parentheses_and_a_reporter_marked_at_the_end(write_file):
+    text = ("星島日報　2026年11月08日（星期日）　中國\n\n"
+            "港企烏鎮秀AI實力\n\n（烏鎮綜合電）博覽會昨日迎來參觀高峰。\n\n"
+            "■特派記者 伍一舟 烏鎮報道\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "港企烏鎮秀AI實力"
+    assert [name for name, _, _ in article.byline.reporters] == ["伍一舟"]
+
+
 def test_articles_a_headline_ending_in_a_quotation_above_its_reporter(write_file):
     text = "专访巴西科技部副部长桑托斯：拉美需要更多“数字伙伴”\n\n澎湃新闻记者 林湛 发自巴西圣保罗\n\n9月24日，论坛在圣保罗开幕。\n"
     (article,) = _articles(write_file, text)

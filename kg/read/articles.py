@@ -22,6 +22,7 @@ from kg.read.script import simplified_same_length
 
 TERMINAL = "。！？!?…；;”’」』）)】：:—"  # a line ending in ： or —— introduces what follows
 HEADLINE_MAX = 40
+LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters or time stamp line under it
 
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
@@ -30,7 +31,7 @@ FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the du
 # the masthead lines a page dump opens with: the paper, the date, the page
 MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})"
                       r"(?:海外版|国际版|[\u4e00-\u9fff]{2}版)?(?:·[\u4e00-\u9fff]{2,6})?")  # 人民日报海外版
-DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:(?:星期|周)[一二三四五六日天])?")
+DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:[（(]?(?:星期|周)[一二三四五六日天][)）]?)?")  # 11月08日（星期六）
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
@@ -49,11 +50,21 @@ BYLINE = re.compile(
 # place (乌镇报道, 发自乌镇, ／乌镇报导), the editor (每经编辑：X) or the time of publication
 # a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
 STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
+# a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
+# "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
+SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期)[：:]")
+# the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
+PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
+                          r"扫一扫|[+＋]\d|A[+-]|纠错)")
+SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|$)")
+# where a site's page sits: "浙江大学新闻网　首页 > 求是新闻 > 综合新闻", "澎湃新闻 > 科技"
+BREADCRUMB = re.compile(r"^[^>＞»]{2,20}(?:\s*[>＞»]\s*[^>＞»]{1,12}){1,5}$")
 LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15 经济日报／
                             rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
                             # 每经记者：X, 撰文：X; never a line that opens on 记者： (an interview's question)
                             rf"[（(]?\s*(?:{REPORTER_ROLES}\s*|(?<=[\u4e00-\u9fff\d\s])(?:记者|撰文)[：:]\s*)"
-                            r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*(?:综合)?(?:整理|采写|编译)?\s*"  # 记者 X 整理
+                            # 记者 X 整理; a photographer's line: 记者 X摄, 记者 X/摄
+                            r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*(?:(?:综合)?(?:整理|采写|编译)|/?摄影?)?\s*"
                             r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
@@ -122,17 +133,29 @@ def split_articles(page: Page) -> list[Article]:
                 current.first = headline[0] if headline else line.span
                 current.author_note = label
                 headline = []
-            elif LONE_REPORTERS.match(simplified_same_length(label)) and (current is not None or headline):
+            elif (lone := LONE_REPORTERS.match(simplified_same_length(label))) and (current is not None or headline):
                 if headline:  # "◎本报记者 江语桐" under a headline: the story starts here
                     current = start("news")
                     _headline(current, headline)
                     current.first = headline[0]
                     headline = []
-                current.reporters.extend(_reporters(label, line.span, written.index(label)))
+                # ■特派记者 伍卓琳 乌镇报道: the names, not where they report from
+                a, b = lone.span("people")
+                current.reporters.extend(_reporters(label[a:b], line.span, written.index(label) + a))
             else:
                 pending_sections.append(label)
             i += 1
             continue
+        site = SITE_AUTHORS.search(text) if line.kind == "text" and SOURCE_LINE.match(text) else None
+        if site and (headline or current is not None and not current.paragraphs):
+            # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers
+            if headline:
+                current = start("news")
+                _headline(current, headline)
+                current.first = headline[0]
+                headline = []
+            a, b = site.span("people")
+            current.reporters.extend(_reporters(written[a:b], line.span, a))
         lone = LONE_REPORTERS.match(text) if line.kind == "text" else None
         if lone and (headline or current):
             # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
@@ -148,7 +171,9 @@ def split_articles(page: Page) -> list[Article]:
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
-            and len(text) <= HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+            and len(text) <= LONG_HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+                                               or SOURCE_LINE.match(simplified_same_length(nxt.span.repaired))
+                                               or STAMP.match(nxt.span.repaired)
                                                or _byline_match(nxt.span.repaired) is not None)
         if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
@@ -224,9 +249,9 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "to"
             elif MARKER.match(simple):
                 kind = "marker"
-            elif FOLIO.fullmatch(simple):
+            elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple):
                 kind = "folio"
-            elif opening and (_header_line(simple) or CREDIT.match(simple)):
+            elif opening and (_header_line(simple) or CREDIT.match(simple) or BREADCRUMB.match(simple)):
                 kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 / 本版责编：X: the page's header
             else:
                 kind = "text"
@@ -271,12 +296,12 @@ def _unfinished(text: str) -> bool:
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or CREDIT.match(text.lstrip("（("))
+    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or SOURCE_LINE.match(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text))
 
 
 # a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
-CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[\u4e00-\u9fff]{2,4})[\s　]*摄影?[\s　]*$")
+CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[\u4e00-\u9fff]{2,4})[\s　]*/?摄影?[\s　]*$")
 
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
@@ -319,9 +344,14 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
     return out
 
 
+ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+
+
 def _is_headline(text: str) -> bool:
     if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL:
         return False
+    if ABOUT_SECTION.fullmatch(text):
+        return False  # 关于中兴通讯: a press release's closing section on the company, not another story
     if any(c in text for c in "。，,：:；;？?！!"):
         return False
     if _byline_match(text) or text.count("“") != text.count("”"):
@@ -353,7 +383,9 @@ BRACKET_REPORTERS = re.compile(
     r"^【(?P<people>(?:[\u4e00-\u9fff]{0,12}?(?:特约|特派|见习)?记者\s*[\u4e00-\u9fff·]{2,6}\s*)+)】\s*")
 NEWS_FLASH = re.compile(r"^(?:本报讯|本刊讯|讯)\s*[（(](?P<people>[^）)]{1,60})[)）]\s*"
                         # an outlet's own flash: 新京报贝壳财经讯（记者 韦嘉禾）
-                        rf"|^[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?讯\s*[（(](?P<people2>{REPORTER_ROLES}[^）)]{{1,60}})[)）]\s*"
+                        # …客户端讯（中青报·中青网记者 X 通讯员 Y）: the outlets, joined by a dot, before the role
+                        rf"|^[\u4e00-\u9fffA-Za-z0-9]{{2,12}}?讯\s*[（(](?P<people2>(?:[\u4e00-\u9fff]{{2,6}}·)*[\u4e00-\u9fff]{{0,6}}?"
+                        rf"{REPORTER_ROLES}[^）)]{{1,60}})[)）]\s*"
                         r"|^【[^】]{1,10}讯】\s*")  # 【明報專訊】: the paper's own story, no reporter named
 
 
@@ -399,7 +431,7 @@ def _byline(m: _BylineMatch, span: Span) -> Byline:
                   year=m.year, start=span.page_offset(0), end=span.page_offset(m.end - 1) + 1)
 
 
-OUTLET_BEFORE_ROLE = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:报|社|台|网|新闻|客户端)(?:驻[\u4e00-\u9fff]{1,6}?)?(?=(?:特约|特派|见习|实习)?(?:记者|通讯员))"
+OUTLET_BEFORE_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}·)*[\u4e00-\u9fff]{0,10}?(?:报|社|台|网|新闻|客户端)(?:驻[\u4e00-\u9fff]{1,6}?)?(?=(?:特约|特派|见习|实习)?(?:记者|通讯员))"
                                 r"|驻[\u4e00-\u9fff]{1,6}?(?=(?:特约|特派)?记者)")
 
 
