@@ -758,6 +758,17 @@ def test_facts_held_in_after_a_range_of_days(extract_text):
     assert ("研華", "台灣") in _based(corpus)
 
 
+def test_facts_a_firm_grown_in_a_place_that_leads_its_trade(extract_text):
+    corpus = extract_text("本报讯（记者 王明）桐乡本土化纤龙头桐昆集团把工业互联网平台向上下游开放。\n")
+    assert ("桐昆集团", "桐乡") in {(o, r.removesuffix("市")) for o, r in _based(corpus)}
+
+
+def test_facts_a_firm_named_without_its_legal_form_after_its_registered_name(extract_text):
+    corpus = extract_text("本报讯（记者 王明）总部位于桐乡经济开发区的中国巨石，生产线由5G网络调度。"
+                          "中国巨石股份有限公司副总经理计宏远介绍了智能制造基地。\n")
+    assert ("中国巨石股份有限公司", "桐乡经济开发区") in _based(corpus)
+
+
 def test_facts_a_village_after_its_town(extract_text):
     corpus = extract_text("乌镇来客\n\n本报讯（记者 王明）外宾走进桐乡市高桥街道越丰村，了解基层治理经验。\n")
     located = {(_name(corpus, f.role("entity")), _name(corpus, f.role("region")))
@@ -767,6 +778,11 @@ def test_facts_a_village_after_its_town(extract_text):
 
 def test_facts_held_in_after_already(extract_text):
     corpus = extract_text("本报北京7月15日电（记者 王明）今年4月，世界互联网大会亚太峰会已在香港举办。\n")
+    assert {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"} == {"香港"}
+
+
+def test_facts_held_in_for_the_first_time(extract_text):
+    corpus = extract_text("本报北京7月15日电（记者 王明）今年4月，世界互联网大会亚太峰会首次在香港举行。\n")
     assert {_name(corpus, f.role("region")) for f in corpus.facts if f.kind == "heldIn"} == {"香港"}
 
 

@@ -317,6 +317,17 @@ CASES = [
     case("2022年世界互联网领先科技成果在乌镇发布", ("世界互联网领先科技成果", "Award"), id="selected-results-released"),
     case("浙江大学研制的类脑计算机“天机”同样入选。", ("天机", "Product"), id="a-quoted-name-after-its-kind"),
     case("鹏城实验室的“鹏城·云脑”智算平台入选。", ("鹏城·云脑", "Product"), id="a-quoted-brand-with-a-dot"),
+    case("来自巴基斯坦的浙江大学留学生阿里·拉扎担任翻译。", ("浙江大学", "Organization"), ("阿里·拉扎", "Person"),
+         id="a-student-from-abroad-after-the-university"),
+    case("投资推广署副署长彭子谦透露，过去一年该署协助超过400家企业。", ("投资推广署", "GovernmentBody"),
+         id="a-body-named-by-its-task-in-verbs"),
+    case("投资机构坐满了会场。元璟资本合伙人蒋思远加了十几位创业者的微信。", ("元璟资本", "Company"),
+         id="a-name-opening-with-a-measure-word"),
+    case("中兴通讯旗下努比亚带来了影像旗舰努比亚Z60 Ultra。", ("努比亚", "Company"), ("努比亚Z60 Ultra", "Product"),
+         id="a-brand-under-its-parent-and-a-model-with-its-edition"),
+    case("桐乡本土化纤龙头桐昆集团把平台向上下游开放。", ("桐昆集团", "Company"), id="the-leader-of-a-trade-before-its-name"),
+    case("总部设于香港科学园的商汤科技展示了大模型。", ("香港科学园", "Region"), id="a-science-park-is-a-place"),
+    case("中方愿同各方一道落实全球发展倡议。", ("全球发展倡议", "Initiative"), id="the-verb-before-an-initiative"),
     case("去年在纽约举行的联合国未来峰会通过了《全球数字契约》。", ("联合国未来峰会", "Event"),
          ("全球数字契约", "Initiative"), id="an-event-named-with-未来-and-a-compact"),
 ]
@@ -338,6 +349,10 @@ CASES = [
     ("多位外国政要和国际组织负责人出席开幕式。", "外国政要和国际组织"),  # kinds of guests
     ("大会自2016年起每年在峰会期间发布领先科技成果。", "起每年在峰会期间发布领先科技成果"),
     ("2023年重大科技成果在京发布。", "重大科技成果"),  # a kind of result, not a named list
+    ("浙江传媒学院播音与主持艺术专业学生林可馨负责协助记者。", "艺术专业"),  # a course of study
+    ("论坛围绕“人工智能赋能民营经济高质量发展”等议题展开讨论。", "人工智能赋能民营经济高质量发展"),  # a topic
+    ("合众新能源汽车的桐乡生产基地今年下线整车超过9万辆。", "桐乡生产基地"),  # a firm's site by its place
+    ("闻泰科技嘉兴产业园的产能持续扩大。", "闻泰科技嘉兴产业园"),  # a firm's own park
     ("数字政策办公室（数字办）副数字政策专员何嘉欣指出，政府数据将进一步开放。", "副数字政策"),
     ("香港警务处有组织罪案及三合会调查科总督察陈志明表示，骗案数字下降。", "三合会调查科"),
     ("让算力走进工厂——访浪潮集团副总裁韩启明", "访浪潮集团"),

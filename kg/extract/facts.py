@@ -1020,9 +1020,11 @@ def coming_from(ctx: _Context) -> list[Fact]:
     regions = [r for r in _regions(ctx) if not r.nested]
     for org in _organisations(ctx):
         before = ctx.between(max(0, org.start - 14), org.start)
-        if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司)$", before):
+        if re.search(r"(?:来自|总部位于|总部设在)[\u4e00-\u9fff]{2,8}的$|[\u4e00-\u9fff]{2,4}(?:企业|公司|龙头)$", before):
+            # 桐乡本土化纤龙头|桐昆集团: the place, what grew there and leads its trade, the firm
             near = [r for r in regions if r.end <= org.start
-                    and re.fullmatch(r"的|(?:本土|本地|当地)?(?:企业|公司)", ctx.between(r.end, org.start))]
+                    and re.fullmatch(r"的|(?:本土|本地|当地)?(?:企业|公司)|(?:本土|本地|当地)[\u4e00-\u9fff]{0,4}?(?:企业|龙头)",
+                                     ctx.between(r.end, org.start))]
             if near:
                 out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
                 # 浙江企业海康威视和群核科技: the organisations joined to it share the place
@@ -1119,7 +1121,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
 
 WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
                   r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
-                  r"将|已|已经|曾|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
+                  r"将|已|已经|曾|首次|首度|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
 

@@ -70,6 +70,10 @@ POLICE_UNIT_ENDINGS = ("队", "科", "组", "课", "股")
 
 # ============================================================================ entry points
 
+REGISTERED_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
+REGISTERED_AFTER = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
+
+
 def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
                      pages: dict[str, Page] | None = None) -> dict[str, list[Mention]]:
     """All mentions of every article, keyed by article id, in text order.
@@ -87,13 +91,17 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
                     known.setdefault(simplified_same_length(c.text), c.type)
     for name in [n for n in known if _field_of_known_office(n, known)]:
         del known[name]  # 数字政策, read before a title, is the field of 数字政策办公室 named elsewhere
+    # 中国巨石股份有限公司 named, 中国巨石 is found again too: the firm without its legal form
+    trade_names = {trade: typ for name, typ in known.items()
+                   if typ == "Company" and (trade := REGISTERED_FORM.sub("", name)) != name and len(trade) >= 3
+                   and trade not in known}
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
         series_named = False  # an award the article named before (for the categories that follow)
         for block in blocks[article.article_id]:
             found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
-            found += _same_name(block.text, known)
+            found += _same_name(block.text, known) + _same_name(block.text, trade_names)
             page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
                 if c.type == "Award":
@@ -733,6 +741,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             head = _before_registered_parens(text, end - len(ending[0]), lexicon)
             scan_from = head if head < end - len(ending[0]) else end
         start = _np_start(text, scan_from, words, [], stop_verbs=True, opening_verb=True)
+        if end - start == 1 and text[start] in "局署办":
+            start = _np_start(text, start, words, [], max_len=6)  # 投资推广|署: a body named by its task
         hinted = (hints or {}).get(end)
         if hinted is not None and end - 16 <= hinted < start and _one_name(words, hinted, start):
             start = hinted  # the tagger reads a longer name
@@ -903,6 +913,8 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
         return False  # 本报|记者, 大赛|评委, 办事处|主任 (the office named before: a fact rule reads it), 驻泰国|大使
     if re.search(r"(?:记者|通讯员|实习生|编辑)[\u4e00-\u9fff]{2,3}$", name):
         return False  # 记者杨莉|通讯员王媛: a credit line names people, each after their own title
+    if simplified_same_length(name).endswith("专业"):
+        return False  # …播音与主持艺术专业|学生: a course of study, not a body
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
@@ -1322,7 +1334,8 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
             out.append(Candidate(a, b, "Award", "pattern:quoted-award", 3))
         elif inner.endswith("类") and len(inner) >= 3 and "奖" in sentence:
             out.append(Candidate(a, b, "AwardCategory", "pattern:award-category", 3))
-        elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and (len(inner) >= 8 or len(inner) >= 4 and "”" not in inner):
+        elif inner.endswith(cues.QUOTED_EVENT_ENDINGS) and not inner.endswith(NOT_SHOWS) \
+                and (len(inner) >= 8 or len(inner) >= 4 and "”" not in inner):
             # a long title may hold a quotation of its own (“智涌·浙”里,…展)
             out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3))
         elif (re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after)
@@ -1347,6 +1360,8 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# words ending in 展 that name no show: “…与可持续发展” is a topic
+NOT_SHOWS = ("发展", "进展", "拓展", "开展", "扩展")
 # a made thing named in quotes right after the verb that brought it out
 LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
@@ -1473,6 +1488,9 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         # 小鹏汇|天: a one-character "measure word" with no number before it is a name's last character
         glued = t == "q" and len(w) == 1 and k > 0 and toks[k - 1][1] not in ("m", "mq", "x") \
             and "\u4e00" <= toks[k - 1][0][-1] <= "\u9fff" and k == len(toks) - 1
+        # 元|璟|资本: the "measure word" before a bound morpheme the segmenter could not place opens the name
+        glued = glued or t == "q" and len(w) == 1 and (k == 0 or toks[k - 1][1] not in ("m", "mq")) \
+            and k + 1 < len(toks) and toks[k + 1][1] in ("yg", "ng", "ag", "rg", "vg", "dg", "tg")
         era = t == "t" and w in ERA_WORDS  # 联合国|未来|峰会, 现代|汽车: an age, not a date, names things
         if (w in cues.LEFT_STOPS or t in FUNCTION_TAGS) and not conj and not linking and not joined_field and not glued \
                 and not era:
@@ -1685,6 +1703,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if kind and (e := lexicon.lookup(kind.group(1))) is not None and e.level == "country" \
                 and _described_name_at(text, end, words):
             continue  # 中国网路公司深度求索的…: what the company is, before its name
+        if typ == "Region" and any(c.start == start and c.end < i and c.type == "Company" for c in found + out):
+            continue  # 闻泰科技|嘉兴产业园: a company's own park is no place of its own name
+        if typ == "Region" and text.startswith(("公司", "有限", "集团", "管理"), end):
+            continue  # 香港科技园|公司: the park opens the name of the firm that runs it
         if typ == "Region":
             # 湾仔|香港会议展览中心: a place printed before a venue named after another place is its district
             first = next((c for c in found if c.start == start and c.type == "Region" and c.method == "lexicon"), None)
@@ -1712,6 +1734,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 巨石集团展示了|玻纤智能工厂: a kind of plant, not a company
         if re.search(r"[子母分总]公司$", text[start:end]) and _place_and_locality(text[start:end - 3], lexicon):
             continue  # 大陆子公司, 台湾母公司: a kind of company by where it is, not a name
+        site = re.search(r"(?:生产|研发|制造|智能制造|物流|数据)?基地$", text[start:end])
+        if site and _place_and_locality(text[start:start + site.start()], lexicon):
+            continue  # 桐乡生产基地: a firm's site by where it is, not a body
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
@@ -1795,7 +1820,8 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
     if latin:
         return start + latin.end()  # 网络安全公司|Group-IB
     said = [m for m in re.finditer(KIND_OF_COMPANY, text[start:i]) if m.start() >= 2 and (
-        i - start - m.end() >= 4 or i - start - m.end() >= 2 and _place_and_locality(text[start:start + m.start()], lexicon))]
+        i - start - m.end() >= 4 or i - start - m.end() >= 2 and (
+            _place_and_locality(text[start:start + m.start()], lexicon) or m.group() in ("龙头", "巨头")))]
     if said:
         start += said[-1].end()  # 电信运营商|马来西亚电讯公司: the kind of company is not its name
     after = next((start + n for n in range(min(12, i - start - 1), 1, -1)
@@ -2087,6 +2113,9 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
+TAKES_UP = re.compile(r"落实|践行|响应|推进|推动|实施|深化|共建|参与|加入|支持|发起|提出|启动")
+
+
 def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
     """Unquoted programme names: 智库合作计划, 全球AI安全计划 (left edge: a verb such as 依托/发起,
     or the organisation that owns it)."""
@@ -2100,6 +2129,9 @@ def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
             if text[m.end():m.end() + 1] in ("“", "「", "《"):
                 continue  # 人工智能初创培育计划「AI启航计划」: the quoted name follows what it is
             start = _np_start(text, m.start(), words, found, max_len=12)
+            verb = next(reversed(list(TAKES_UP.finditer(text, start, m.start()))), None)
+            if verb and m.start() - verb.end() >= 3:
+                start = verb.end()  # 落实|全球发展倡议: the verb that takes the initiative up is no part of it
             name = text[start:m.end()]
             if len(name) - len(head) < 3 or name[0] in "该此这本其" or re.match(r"[\d一二三四五六七八九十]", name):
                 continue
@@ -2476,7 +2508,7 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
 
 
 # a model code: YU7, X30, H2, V3.2
-MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?"
+MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?(?: ?(?:Ultra|Pro\+?|Max|Plus|Lite|mini|SE))?"  # 努比亚Z60 Ultra
 
 
 def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
@@ -2770,8 +2802,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # an ordinary word
             if re.fullmatch(r"[小老阿].|.(?:总|董|局|处|老|哥|姐|嫂|叔|姨)|.(?:先生|女士|小姐|老师|经理|律师|医生|教授)", w):
                 continue  # 王总, 小王, 李老师: a form of address, not a name
-            if re.search(f"(?:{DESCRIPTOR})$", text[max(0, s - 4):s]):
-                out.append(Candidate(s, end, "Company", "tagger", 1))  # 美国芯片企业|高通: a company, whatever LAC says
+            if re.search(f"(?:{DESCRIPTOR}|旗下的?)$", text[max(0, s - 4):s]):
+                # 美国芯片企业|高通, 中兴通讯旗下|努比亚: a company, whatever LAC says
+                out.append(Candidate(s, end, "Company", "tagger", 1))
                 continue
             cue = s in titles_end or _person_cue(text, s, end) or listed
             out.append(Candidate(s, end, "Person", "tagger" if cue else "tagger:bare", 1))
@@ -2912,7 +2945,8 @@ def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            if not _inside_latin_word(text, start, end):
+            registered = typ == "Company" and REGISTERED_AFTER.match(text, end)  # 中国巨石|股份有限公司: the longer name
+            if not _inside_latin_word(text, start, end) and not registered:
                 out.append(Candidate(start, end, typ, "pattern:same-name", 2, text=written[start:end]))
             start = text.find(name, end)
     return out
