@@ -11,10 +11,11 @@ The rules follow how news states things:
   opens on a category ("“X类”奖项在…") for the subjects of its clauses, and the lines of a
   winners list under a headline that names the award ("X类：A　B");
 - publishedBy / releasedAt: "《R》是ORG…的成果", "ORG…编写《R》", "在EVENT上…发布";
-- basedIn: "NAME(国家)", "REGION有N家企业…分别是LIST", a government body's place prefix;
-- locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country,
-  "REGION地处REGION", "位于REGION的VENUE", "A、B等REGION国家";
-- heldIn: "EVENT亮相/落户REGION", "在REGION举行EVENT", "REGION是EVENT的永久举办地";
+- basedIn: "NAME(国家)", "REGION有N家企业…分别是LIST", "REGION本土…龙头ORG", a government body's
+  place prefix;
+- locatedIn: "COUNTRY CITY" written together where the lexicon puts the city in the country, a
+  village after its town, "REGION地处REGION", "位于REGION的VENUE", "A、B等REGION国家";
+- heldIn: "EVENT亮相/落户REGION", "在REGION举行EVENT" (已, 首次 between), "REGION是EVENT的永久举办地";
 - organizedBy: "由LIST主办"; "ORG发起INITIATIVE";
 - participatedIn: "LIST…参与其中" (the initiative before), "ORG…参加EVENT";
 - exhibitedAt: the products an exhibition report names;
