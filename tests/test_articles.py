@@ -384,6 +384,28 @@ def test_articles_a_header_with_a_weekday_in_parentheses_and_a_reporter_marked_a
     assert [name for name, _, _ in article.byline.reporters] == ["伍一舟"]
 
 
+def test_articles_a_page_of_briefs_each_opening_on_a_marker(write_file):
+    # a column over the stories, a headlined story, then briefs opening on ■ with their reporter at the end
+    text = ("人民日报 2026年11月09日 第 04 版\n\n乌镇峰会·快讯\n\n\n"
+            "大会新增8家会员\n\n本报讯(记者 程一鸣)8日,大会宣布新增一批会员。\n\n"
+            "■ 8日,两部蓝皮书在乌镇峰会上发布,由中国网络空间研究院编撰。(记者 王一帆)\n\n"
+            "■ 博览会8日在乌镇开幕,500余家中外企业参展。(本报记者 周一航)\n")
+    first, second, third = _articles(write_file, text)
+    assert first.title_text == "大会新增8家会员" and first.sections == ("乌镇峰会·快讯",)
+    assert [p.repaired for p in second.paragraphs] == ["8日,两部蓝皮书在乌镇峰会上发布,由中国网络空间研究院编撰。(记者 王一帆)"]
+    assert [[name for name, _, _ in a.byline.reporters] for a in (first, second, third)] == [
+        ["程一鸣"], ["王一帆"], ["周一航"]]
+
+
+def test_articles_a_web_interview_with_its_stamp_and_writer_lines(write_file):
+    text = ("专访某组织副秘书长孟一远：让数字红利惠及更多国家\n\n"
+            "第一财经  2026-11-10 07:12:35  听新闻\n\n作者：钱一涵    责编：许一婧\n\n"
+            "峰会日前在浙江乌镇落下帷幕。\n\n第一财经：会员有什么变化？\n\n孟：会员已覆盖六大洲。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "专访某组织副秘书长孟一远：让数字红利惠及更多国家"
+    assert [name for name, _, _ in article.byline.reporters] == ["钱一涵"]
+
+
 def test_articles_a_headline_ending_in_a_quotation_above_its_reporter(write_file):
     text = "专访巴西科技部副部长桑托斯：拉美需要更多“数字伙伴”\n\n澎湃新闻记者 林湛 发自巴西圣保罗\n\n9月24日，论坛在圣保罗开幕。\n"
     (article,) = _articles(write_file, text)

@@ -50,13 +50,15 @@ BYLINE = re.compile(
 # place (乌镇报道, 发自乌镇, ／乌镇报导), the editor (每经编辑：X) or the time of publication
 # a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
 STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
+# a short line that carries a time stamp after the outlet's name: "第一财经  2025-11-10 07:12:35  听新闻"
+STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?.{0,12}$")
 # a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
 # "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
 SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期)[：:]")
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错)")
-SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|$)")
+SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)")
 # where a site's page sits: "浙江大学新闻网　首页 > 求是新闻 > 综合新闻", "澎湃新闻 > 科技"
 BREADCRUMB = re.compile(r"^[^>＞»]{2,20}(?:\s*[>＞»]\s*[^>＞»]{1,12}){1,5}$")
 LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15 经济日报／
@@ -142,12 +144,23 @@ def split_articles(page: Page) -> list[Article]:
                 # ■特派记者 伍卓琳 乌镇报道: the names, not where they report from
                 a, b = lone.span("people")
                 current.reporters.extend(_reporters(label[a:b], line.span, written.index(label) + a))
+            elif (len(label) > HEADLINE_MAX or re.search(r"[，。,；;]", label)) \
+                    and not CLOSING_PHOTO_CREDIT.search(simplified_same_length(label)):  # ■…发言。记者X 摄: a caption
+                # ■ 8日，…发布。（记者 X）: a brief that opens on the marker, with no headline of its own
+                current = start("news")
+                _headline(current, headline)
+                current.first = headline[0] if headline else line.span
+                headline = []
+                brief = line.span.sub(marker.start("label"), len(text))
+                current.paragraphs.append(brief)
+                current.reporters.extend(_closing_credit(brief))
             else:
                 pending_sections.append(label)
             i += 1
             continue
-        site = SITE_AUTHORS.search(text) if line.kind == "text" and SOURCE_LINE.match(text) else None
-        if site and (headline or current is not None and not current.paragraphs):
+        site = SITE_AUTHORS.search(text) if line.kind == "text" and (SOURCE_LINE.match(text) or text.startswith("作者")) \
+            else None  # 作者：钱舒涵　　责编：许婧
+        if site and (headline or current is not None and not current.reporters and len(current.paragraphs) <= 2):
             # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers
             if headline:
                 current = start("news")
@@ -156,6 +169,10 @@ def split_articles(page: Page) -> list[Article]:
                 headline = []
             a, b = site.span("people")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
+        if COLUMN.fullmatch(text) and not headline:
+            pending_sections.append(written)  # 乌镇峰会·快讯: the column the next stories run under
+            i += 1
+            continue
         lone = LONE_REPORTERS.match(text) if line.kind == "text" else None
         if lone and (headline or current):
             # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
@@ -173,7 +190,7 @@ def split_articles(page: Page) -> list[Article]:
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
             and len(text) <= LONG_HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
                                                or SOURCE_LINE.match(simplified_same_length(nxt.span.repaired))
-                                               or STAMP.match(nxt.span.repaired)
+                                               or STAMP.match(nxt.span.repaired) or STAMPED_LINE.match(nxt.span.repaired)
                                                or _byline_match(nxt.span.repaired) is not None)
         if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
@@ -206,6 +223,8 @@ def split_articles(page: Page) -> list[Article]:
                 i += 1
                 continue
         current.paragraphs.append(line.span)
+        if not current.reporters and current.byline is None:
+            current.reporters.extend(_closing_credit(line.span))  # …举行。(本报记者 周航): the brief's reporter
         if line.displaced and current.kind == "continuation" and current.title is None:
             current.title = line.displaced
         i += 1
@@ -278,6 +297,7 @@ def _printed_date(lines: list[_Line]) -> date | None:
 def _header_line(text: str) -> bool:
     """A line of the header a page opens with: the paper's name, the date and weekday, the page and
     its section (要闻 4, 第5版 桐乡新闻), alone or together on one line."""
+    text = re.sub(r"第\s*(\d+)\s*版", r"第\1版", text)  # 第 04 版
     parts = [p for part in text.split() for p in re.split(r"(?<=版)[：:]", part)]  # 第3版：峰会特刊
     marks = [p for p in parts if MASTHEAD.fullmatch(p) or DATE.fullmatch(p) or PAGE.fullmatch(p) or CREDIT.match(p)]
     others = [p for p in parts if p not in marks]  # at most the section's name
@@ -296,7 +316,8 @@ def _unfinished(text: str) -> bool:
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or SOURCE_LINE.match(text) or CREDIT.match(text.lstrip("（("))
+    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
+                or text.startswith("作者") and SITE_AUTHORS.search(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text))
 
 
@@ -345,6 +366,17 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
 
 
 ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
+
+
+# the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
+COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
+CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*[)）]\s*$")
+
+
+def _closing_credit(span: Span) -> list[tuple[str, int, int]]:
+    """The reporters a paragraph closes on: "……开幕。（本报记者 周航）"."""
+    m = CLOSING_CREDIT.search(simplified_same_length(span.repaired))
+    return _reporters(span.repaired[m.start("people"):m.end("people")], span, m.start("people")) if m else []
 
 
 def _is_headline(text: str) -> bool:
