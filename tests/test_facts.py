@@ -267,6 +267,23 @@ def test_facts_the_makers_in_a_list_of_selected_results(extract_text):
                                           for who in ("鹏城实验室", "华为", "浙江大学", "之江实验室")}
 
 
+def test_facts_an_interview_answered_under_the_surname(extract_text):
+    corpus = extract_text("专访某组织副秘书长孟一远：让数字红利惠及更多国家\n\n作者：钱一涵\n\n"
+                          "峰会日前在浙江乌镇落下帷幕。\n\n第一财经：会员有什么变化？\n\n孟：会员已覆盖六大洲。\n",
+                          source="surname.txt")
+    said = [(_name(corpus, f.role("speaker")), f.role("text")) for f in _facts(corpus, "quote")]
+    assert said == [("孟一远", "会员已覆盖六大洲。")]
+
+
+def test_facts_the_class_named_right_after_the_selection(extract_text):
+    corpus = extract_text("本报乌镇11月8日电（记者 王明）2026年世界互联网大会杰出贡献奖分为社会贡献类、成长潜力类两个类别。"
+                          "获奖企业里既有老牌企业，也有成长型企业：腾讯获得社会贡献类奖项，宇树科技入选成长潜力类。\n",
+                          source="classes.txt")
+    classes = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")) if f.role("category") else None)
+               for f in _facts(corpus, "conferment")}
+    assert classes == {("腾讯", "社会贡献类"), ("宇树科技", "成长潜力类")}
+
+
 def test_facts_a_report_compiled_by_two_organisations(extract_text):
     corpus = extract_text(
         "指数报告发布\n\n"

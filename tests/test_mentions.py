@@ -328,6 +328,10 @@ CASES = [
     case("桐乡本土化纤龙头桐昆集团把平台向上下游开放。", ("桐昆集团", "Company"), id="the-leader-of-a-trade-before-its-name"),
     case("总部设于香港科学园的商汤科技展示了大模型。", ("香港科学园", "Region"), id="a-science-park-is-a-place"),
     case("中方愿同各方一道落实全球发展倡议。", ("全球发展倡议", "Initiative"), id="the-verb-before-an-initiative"),
+    case("北京智源人工智能研究院展示了原生多模态世界模型Emu3。", ("Emu3", "Product"), id="a-model's-code-after-its-kind"),
+    case("这位曾获中国青年科技奖的科学家带来了团队成果。", ("中国青年科技奖", "Award"), id="an-award-won-before"),
+    case("由中关村科技园区管理委员会组织的北京展团格外引人注目。", ("中关村科技园区管理委员会", "GovernmentBody"),
+         id="a-body-before-组织-the-verb"),
     case("去年在纽约举行的联合国未来峰会通过了《全球数字契约》。", ("联合国未来峰会", "Event"),
          ("全球数字契约", "Initiative"), id="an-event-named-with-未来-and-a-compact"),
 ]

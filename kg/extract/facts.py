@@ -353,11 +353,13 @@ def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
         if answer:
             out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", answer)),
                             ctx.article.article_id, (p,), block, "NAME：answer (interview)"))
-    # 记者：…？ / 答：…: the answers are the words of the one the headline says was interviewed
-    answers = [b for b in ctx.article.paragraphs if re.match(r"\s*答\s*[：:]", b.repaired)]
+    # 记者：…？ / 答：… (or 孟：…, the surname of the one interviewed): the answers are the words of
+    # the one the headline says was interviewed
+    answers = [b for b in ctx.article.paragraphs if re.match(r"\s*[\u4e00-\u9fff]{1,2}\s*[：:]", b.repaired)]
     guest = _interviewee(ctx, people) if answers else None
-    for block in answers if guest is not None else []:
-        answer = re.sub(r"^\s*答\s*[：:]\s*", "", block.repaired).strip()
+    speaker = re.compile(rf"\s*(?:答|{re.escape(guest.text[:1])}|{re.escape(guest.text[:2])})\s*[：:]\s*") if guest else None
+    for block in [b for b in answers if speaker.match(b.repaired)] if guest is not None else []:
+        answer = speaker.sub("", block.repaired, count=1).strip()
         if answer:
             out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(guest)),
                                       ("text", answer)), ctx.article.article_id, (guest,), block,
@@ -511,8 +513,10 @@ def conferments(ctx: _Context) -> list[Fact]:
             # "LIST获此殊荣" / "A、B等单位的成果获奖": the last actor of each list item
             for m in cues.AWARD_THIS.finditer(sent_text):
                 start = _clause_start(sent_text, m.start())
+                # 宇树科技、理想汽车入选成长潜力类: the class named right after the verb
+                named = next((c for c in cats if _index_in(s, c.start) == m.end()), None)
                 for r in _list_heads(ctx, s, start, m.start()):
-                    add(r, category_for(block, s, start), s.page_offset(m.start()), "LIST 获此殊荣",
+                    add(r, named or category_for(block, s, start), s.page_offset(m.start()), "LIST 获此殊荣",
                         s.page_offset(m.start()))
                 # "3项成果上榜,分别是A、B和C": the list follows
                 after = cues.LIST_INTRO.search(sent_text, m.end())
@@ -570,7 +574,7 @@ def conferments(ctx: _Context) -> list[Fact]:
                         if start >= len(sent_text):
                             break
                 for r in heads:
-                    if ctx.type(r) in ORG_FAMILY | {"Person"}:
+                    if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
                         add(r, category_for(block, s, m.start()), s.page_offset(m.end()), "获奖名单 LIST",
                             s.page_offset(m.start()))
         # a paragraph that opens on a category: the subjects of its later clauses

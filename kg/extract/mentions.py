@@ -233,7 +233,8 @@ def _places_in_a_row(text: str, lexicon: Lexicon) -> list[tuple[int, int]]:
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:
     seen, out = set(), []
-    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.type)):
+    # a reporter credited inside a paragraph ("…开幕。(本报记者 周航)") is the byline's mention
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end, m.type, m.method != "pattern:byline")):
         if (m.start, m.end) not in seen:
             seen.add((m.start, m.end))
             out.append(m)
@@ -1450,7 +1451,7 @@ def _book_titles(text: str) -> list[Candidate]:
 
 # ============================================================================ patterns: name endings
 
-ERA_WORDS = {"未来", "现代", "当代", "近代", "古代"}
+ERA_WORDS = {"未来", "现代", "当代", "近代", "古代", "青年", "少年"}
 FUNCTION_TAGS = {"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "d", "r", "y", "e", "o", "q", "f", "m", "t", "mq"}
 
 
@@ -1687,6 +1688,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2 and goal.start() >= 2 \
                 and any(s_ == start + goal.start() and w == goal.group() and t in ("v", "vn") for w, t, s_ in words):
             continue  # 香港建设|国际创新科技中心: a goal the place works towards, not a body
+        if text[i:end] == "组织" and text.startswith("的", end) and re.search(r"由$", text[:start]):
+            continue  # 由…管理委员会|组织的北京展团: 组织 is the verb, the body ends before it
         if typ == "CompanyIndustry" and PROMOTES.search(text[:start]) \
                 and any(s_ == i and t == "vn" for w, t, s_ in words):
             continue  # 推动|智慧城市建设: the work a verb pushes forward, not a company
@@ -2028,7 +2031,8 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             out.append(Candidate(start, start + len(division), "AwardCategory", "pattern:category-name", 2))
             start += len(division)
         name = text[start:i + 1]
-        if len(name) < 4 or not _distinctive(name, words, start, i, found, known) and not any(
+        conferred = re.search(r"(?:曾获|荣获|获得|摘得|斩获|获评|获颁)$", text[:start]) and len(name) >= 5  # 曾获|中国青年科技奖
+        if len(name) < 4 or not conferred and not _distinctive(name, words, start, i, found, known) and not any(
                 n in name for n in known if len(n) >= 3):
             continue
         out.append(Candidate(start, i + 1, "Award", "pattern:award-name", 2))
@@ -2771,8 +2775,8 @@ MODEL_WORDS = {"版本", "型号", "系列", "编号", "代号", "车型", "机�
 
 def _brand_word(word: str, tag_: str) -> bool:
     """A word that can be a brand before a model code: a noun or a name (小米, 绝影), not a verb
-    or a word for the model itself (型号)."""
-    return word not in MODEL_WORDS and (tag_ in ("n", "nr", "nrt", "nz", "nt", "j", "ns")
+    or a word for the model itself (型号) or for a kind of product (模型|Emu3)."""
+    return word not in MODEL_WORDS and word not in cues.PRODUCT_NOUNS and (tag_ in ("n", "nr", "nrt", "nz", "nt", "j", "ns")
                                         or dictionary_entry(word) is None)
 
 
