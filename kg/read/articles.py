@@ -108,6 +108,15 @@ def split_articles(page: Page) -> list[Article]:
         builders.append(b)
         return b
 
+    def story(first: Span) -> _Builder:
+        """A story that starts here, under the headline lines read so far, if any."""
+        nonlocal headline
+        b = start("news")
+        _headline(b, headline)
+        b.first = headline[0] if headline else first
+        headline = []
+        return b
+
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -137,20 +146,14 @@ def split_articles(page: Page) -> list[Article]:
                 headline = []
             elif (lone := LONE_REPORTERS.match(simplified_same_length(label))) and (current is not None or headline):
                 if headline:  # "◎本报记者 江语桐" under a headline: the story starts here
-                    current = start("news")
-                    _headline(current, headline)
-                    current.first = headline[0]
-                    headline = []
+                    current = story(line.span)
                 # ■特派记者 伍卓琳 乌镇报道: the names, not where they report from
                 a, b = lone.span("people")
                 current.reporters.extend(_reporters(label[a:b], line.span, written.index(label) + a))
             elif (len(label) > HEADLINE_MAX or re.search(r"[，。,；;]", label)) \
                     and not CLOSING_PHOTO_CREDIT.search(simplified_same_length(label)):  # ■…发言。记者X 摄: a caption
                 # ■ 8日，…发布。（记者 X）: a brief that opens on the marker, with no headline of its own
-                current = start("news")
-                _headline(current, headline)
-                current.first = headline[0] if headline else line.span
-                headline = []
+                current = story(line.span)
                 brief = line.span.sub(marker.start("label"), len(text))
                 current.paragraphs.append(brief)
                 current.reporters.extend(_closing_credit(brief))
@@ -163,10 +166,7 @@ def split_articles(page: Page) -> list[Article]:
         if site and (headline or current is not None and not current.reporters and len(current.paragraphs) <= 2):
             # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers
             if headline:
-                current = start("news")
-                _headline(current, headline)
-                current.first = headline[0]
-                headline = []
+                current = story(line.span)
             a, b = site.span("people")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
         if COLUMN.fullmatch(text) and not headline:
@@ -177,10 +177,7 @@ def split_articles(page: Page) -> list[Article]:
         if lone and (headline or current):
             # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
             if headline:
-                current = start("news")
-                _headline(current, headline)
-                current.first = headline[0]
-                headline = []
+                current = story(line.span)
             a, b = lone.span("people")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
@@ -211,10 +208,7 @@ def split_articles(page: Page) -> list[Article]:
         # a body paragraph
         m = _byline_match(written)
         if headline or m or current is None:
-            current = start("news")
-            _headline(current, headline)
-            current.first = headline[0] if headline else line.span
-            headline = []
+            current = story(line.span)
             if m:
                 current.byline = _byline(m, line.span)
                 rest = line.span.sub(m.end, len(text))
