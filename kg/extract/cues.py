@@ -135,6 +135,8 @@ VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 # a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机
 PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平台|卫星|飞船|火箭|号)")
 # nouns that describe a company in an apposition before its name: 移动运营商Safaricom, 数字企业GoTo集团
+# names printed one after another, set apart by wide spaces (华为　商汤科技), as list items are by 、
+WIDE_SPACE = r"\u3000+| {2,}"
 DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "龙头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商",
                     "设备商", "制造商", "开发商")
 # the same, with the words that only describe a Chinese name before it: 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯

@@ -626,7 +626,7 @@ def _list_heads(ctx: _Context, s: Span, a: int, b: int, types: set[str] = AGENTS
     # a joint inside a name is none (泰国数字经济和社会部); 与 joins the makers of one work
     names = [(_index_in(s, x.start), _index_in(s, x.end)) for x in ctx.in_span(s)]
     starts, ends = {x0 for x0, _ in names}, {x1 for _, x1 in names}
-    joints = [m for m in re.finditer(r"、|以及|和|及|与|\u3000+| {2,}", text[a:b])
+    joints = [m for m in re.finditer(rf"、|以及|和|及|与|{cues.WIDE_SPACE}", text[a:b])
               if not any(x0 < a + m.start() < x1 for x0, x1 in names)
               and (m.group() != "与" or a + m.start() in ends and a + m.end() in starts)]  # 与 between two names
     for m in [*joints, None]:

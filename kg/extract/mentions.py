@@ -70,10 +70,6 @@ POLICE_UNIT_ENDINGS = ("队", "科", "组", "课", "股")
 
 # ============================================================================ entry points
 
-REGISTERED_FORM = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)$")
-REGISTERED_AFTER = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
-
-
 def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
                      pages: dict[str, Page] | None = None) -> dict[str, list[Mention]]:
     """All mentions of every article, keyed by article id, in text order.
@@ -93,7 +89,7 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
         del known[name]  # 数字政策, read before a title, is the field of 数字政策办公室 named elsewhere
     # 中国巨石股份有限公司 named, 中国巨石 is found again too: the firm without its legal form
     trade_names = {trade: typ for name, typ in known.items()
-                   if typ == "Company" and (trade := REGISTERED_FORM.sub("", name)) != name and len(trade) >= 3
+                   if typ == "Company" and (trade := _trade_name(name)) != name and len(trade) >= 3
                    and trade not in known}
     result: dict[str, list[Mention]] = {}
     for article in articles:
@@ -841,6 +837,14 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 
 # the legal form that closes a company's registered name; nothing of the name comes after it
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?")
+# the legal form a registered name ends with, a group's included (新凤鸣|集团股份有限公司)
+REGISTERED = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
+
+
+def _trade_name(name: str) -> str:
+    """中国巨石 for 中国巨石股份有限公司: the firm's name without its legal form."""
+    legal = REGISTERED.search(name)
+    return name[:legal.start()] if legal and legal.end() == len(name) else name
 
 
 # an alias in parentheses right before a title: a short form, or an English name, which may be long
@@ -1351,7 +1355,7 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
                 out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))
         elif QUOTED_PRODUCT.fullmatch(inner) and _short_name(inner) and not any(ch in inner for ch in "，,、的"):
             out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # “观澜大模型”, “濮院针织产业大脑”
-        elif text[:o].endswith(tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)) and _short_name(inner) \
+        elif text[:o].endswith(PRODUCT_KINDS) and _short_name(inner) \
                 and not any(ch in inner for ch in "，,、的") and not _ordinary_words(inner) \
                 and not tag(inner)[0][1].startswith("v"):  # 借助峰会平台“牵手”: a verb in quotes
             out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 类脑计算机“悟空”: the kind, then the name
@@ -1363,6 +1367,7 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
 
 # words ending in 展 that name no show: “…与可持续发展” is a topic
 NOT_SHOWS = ("发展", "进展", "拓展", "开展", "扩展")
+PRODUCT_KINDS = tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)  # 类脑计算机“悟空”
 # a made thing named in quotes right after the verb that brought it out
 LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
@@ -2191,7 +2196,7 @@ def _clauses(text: str) -> list[tuple[int, str]]:
 
 # 、和碩聯合: after 、 the 和 opens a name; a list printed one name after another, set apart by wide
 # spaces (华为　商汤科技), is split there too
-LIST_SPLIT = re.compile(r"、|以及|(?<![、\n])(?:和|及|与)|\u3000+| {2,}")
+LIST_SPLIT = re.compile(rf"、|以及|(?<![、\n])(?:和|及|与)|{cues.WIDE_SPACE}")
 
 
 def list_items(segment: str) -> list[tuple[int, int]]:
@@ -2458,7 +2463,7 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
     for m in items:
         a, b = m.span(1)
         a += len(LIST_JOINER.match(text, a).group())  # ，以及|微软(美国)
-        if any(c.start <= a and c.end == b for c in orgs_ending.values()):
+        if (own := orgs_ending.get(b)) is not None and own.start <= a:
             continue
         stop = max(text.rfind(ch, 0, a) for ch in "；;。\n") + 1
         end = min((k for k in (text.find(ch, b) for ch in "；;。\n") if k >= 0), default=len(text))
@@ -2949,7 +2954,7 @@ def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            registered = typ == "Company" and REGISTERED_AFTER.match(text, end)  # 中国巨石|股份有限公司: the longer name
+            registered = typ == "Company" and REGISTERED.match(text, end)  # 中国巨石|股份有限公司: the longer name
             if not _inside_latin_word(text, start, end) and not registered:
                 out.append(Candidate(start, end, typ, "pattern:same-name", 2, text=written[start:end]))
             start = text.find(name, end)

@@ -161,8 +161,7 @@ def split_articles(page: Page) -> list[Article]:
                 pending_sections.append(label)
             i += 1
             continue
-        site = SITE_AUTHORS.search(text) if line.kind == "text" and (SOURCE_LINE.match(text) or text.startswith("作者")) \
-            else None  # 作者：钱舒涵　　责编：许婧
+        site = _site_authors(text) if line.kind == "text" else None
         if site and (headline or current is not None and not current.reporters and len(current.paragraphs) <= 2):
             # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers
             if headline:
@@ -185,10 +184,7 @@ def split_articles(page: Page) -> list[Article]:
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
-            and len(text) <= LONG_HEADLINE_MAX and (LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
-                                               or SOURCE_LINE.match(simplified_same_length(nxt.span.repaired))
-                                               or STAMP.match(nxt.span.repaired) or STAMPED_LINE.match(nxt.span.repaired)
-                                               or _byline_match(nxt.span.repaired) is not None)
+            and len(text) <= LONG_HEADLINE_MAX and _credits_a_story(nxt.span.repaired)
         if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
@@ -307,11 +303,24 @@ def _unfinished(text: str) -> bool:
     return len(text) > HEADLINE_MAX or open_quote or any(c in text for c in "，,：:；。")
 
 
+def _site_authors(text: str) -> re.Match | None:
+    """The writers a site's source line names (来源：…　|　作者：A　B　|　日期：…), or a line of
+    their own (作者：钱舒涵　　责编：许婧)."""
+    return SITE_AUTHORS.search(text) if SOURCE_LINE.match(text) or text.startswith("作者") else None
+
+
+def _credits_a_story(written: str) -> bool:
+    """A line that stands under a headline: the reporters, a site's source or time stamp line, a byline."""
+    text = simplified_same_length(written)
+    return bool(LONE_REPORTERS.match(text) or SOURCE_LINE.match(text) or STAMP.match(text) or STAMPED_LINE.match(text)
+                or _byline_match(written) is not None)
+
+
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
     return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
-                or text.startswith("作者") and SITE_AUTHORS.search(text) or CREDIT.match(text.lstrip("（("))
+                or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text))
 
 
