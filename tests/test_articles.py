@@ -427,3 +427,37 @@ def test_articles_a_caption_closing_on_its_photographer_keeps_the_next_headline(
 def test_articles_a_dateline_with_消息(write_file):
     (article,) = _articles(write_file, "论坛举行\n\n央广网乌镇11月10日消息(记者 韩亦舒)11月10日,论坛在浙江乌镇举行。\n")
     assert article.byline is not None and article.byline.place == "乌镇"
+
+
+def test_articles_macao_bracket_byline_with_the_day_in_chinese_numerals(write_file):
+    text = "澳門代表團赴會\n\n【本報烏鎮八日電】記者陳曉彤、李家明報道：峰會八日在烏鎮開幕。\n"
+    (article,) = _articles(write_file, text)
+    assert article.byline.place == "烏鎮"
+    assert article.byline.month_day == (0, 8)
+    assert [name for name, _, _ in article.byline.reporters] == ["陳曉彤", "李家明"]
+    assert [p.repaired for p in article.paragraphs] == ["峰會八日在烏鎮開幕。"]
+
+
+def test_articles_a_broadcast_script_signs_off_with_its_reporters(write_file):
+    text = ("博览会开幕 新技术集中亮相\n来源：浙江卫视　2023-11-08 19:42\n主持人：林晓雯\n\n"
+            "【导语】\n今天，博览会在乌镇开幕。\n\n【正文】\n走进展馆，大模型成了高频词。\n\n"
+            "记者：郑一鸣　吴佳怡\n编辑：孙雨\n")
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["郑一鸣", "吴佳怡"]
+
+
+def test_articles_an_interview_question_is_no_reporters_line(write_file):
+    text = "专访\n\n本报记者 王明\n\n记者：峰会给企业带来了什么？\n\n答：更多的合作机会。\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["王明"]
+
+
+def test_articles_a_feature_with_a_subtitle_and_numbered_parts_is_one_story(write_file):
+    text = ("从乌镇出发，让机器更懂人\n——记两位青年工程师\n\n本报记者　周明　通讯员　钱林\n\n"
+            "11月7日，大会在乌镇开幕。\n\n一、教机器人站稳的人\n\n他在测试场里盯着屏幕。\n\n"
+            "二、给人一双新手\n\n她的团队研发仿生手。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "从乌镇出发，让机器更懂人"
+    assert [s.repaired for s in article.subtitles] == ["——记两位青年工程师"]
+    assert [name for name, _, _ in article.byline.reporters] == ["周明", "钱林"]
+    assert "她的团队研发仿生手。" in [p.repaired for p in article.paragraphs]

@@ -970,3 +970,84 @@ def test_facts_a_latin_name_with_its_word_for_company_keeps_it(extract_text):
     positions = _positions(corpus)
     assert ("卡米拉·罗沙", "Nubank公司", "数据科学家") in positions
     assert ("阮明德", "FPT集团", "人工智能实验室主任") in positions
+
+
+def test_facts_a_head_after_the_place_serves_at_its_government_named_before(extract_text):
+    corpus = extract_text("本报记者 王明\n\n湖州市人民政府与华为签署合作协议。“峰会带来了项目。”湖州市副市长赵立群说。\n")
+    assert ("赵立群", "湖州市人民政府", "副市长") in _positions(corpus)
+
+
+def test_facts_a_head_after_the_place_holds_no_post_when_no_government_is_named(extract_text):
+    corpus = extract_text("本报记者 王明\n\n“峰会带来了项目。”湖州市副市长赵立群说。\n")
+    assert not _positions(corpus)
+
+
+def test_facts_a_group_named_again_without_its_group(extract_text):
+    # the two names stay two entities (a group and its brand join only through a registered name)
+    corpus = extract_text("本报记者 王明\n\n新华三集团副总裁李强说，总部位于杭州的新华三将扩大投资。\n")
+    based = {(_name(corpus, f.role("organization")), _name(corpus, f.role("region")))
+             for f in corpus.facts if f.kind == "basedIn"}
+    assert based == {("新华三", "杭州")}
+
+
+def test_facts_an_award_won_further_on_in_the_persons_sentence_with_its_year(extract_text):
+    corpus = extract_text("本报记者 王明\n\n汉斯·穆勒（Hans Müller）在德国企业西门子工作了20年，其中15年在中国度过，2016年获得中国政府友谊奖。\n")
+    won = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), f.role("year"))
+           for f in _facts(corpus, "conferment")}
+    assert won == {("汉斯·穆勒", "中国政府友谊奖", "2016")}
+
+
+def test_facts_an_award_won_does_not_pass_to_someone_who_speaks_of_it(extract_text):
+    corpus = extract_text("本报记者 王明\n\n汉斯·穆勒介绍，这一系统2016年获得中国政府友谊奖。\n")
+    assert not _facts(corpus, "conferment")
+
+
+def test_facts_an_award_describes_the_one_named_after_its_的(extract_text):
+    corpus = extract_text("本报记者 王明\n\n“合作很重要。”曾获广东省科学技术奖励技术发明奖的中山大学电子学院副院长陈立说。\n")
+    assert _conferments(corpus) == {("陈立", "广东省科学技术奖励", "技术发明奖")}
+
+
+def test_facts_a_speaker_on_the_sidelines_of_a_forum(extract_text):
+    corpus = extract_text("本报记者 王明\n\n肯尼亚驻华大使馆参赞玛丽·奥蒂诺在论坛间隙对记者说，“合作给非洲带来了好处。”\n")
+    assert any(_name(corpus, f.role("speaker")) == "玛丽·奥蒂诺" for f in corpus.facts if f.kind == "quote")
+
+
+def test_facts_an_agenda_lists_speakers_by_name_organisation_and_title(extract_text):
+    corpus = extract_text("论坛议程\n\n14:00—14:15　开幕致辞\n　　郑海涛　世界互联网大会　副秘书长\n"
+                          "　　林嘉禾　浙江省经济和信息化厅　副厅长\n主持人：周以宁　中国信息通信研究院　副总工程师\n")
+    assert _positions(corpus) == {("郑海涛", "世界互联网大会", "副秘书长"), ("林嘉禾", "浙江省经济和信息化厅", "副厅长"),
+                                  ("周以宁", "中国信息通信研究院", "副总工程师")}
+
+
+def test_facts_a_broadcast_sound_bite_is_the_words_of_the_one_its_label_names(extract_text):
+    corpus = extract_text("博览会开幕\n来源：浙江卫视　2023-11-08 19:42\n\n【正文】\n走进展馆，大模型成了高频词。\n\n"
+                          "【同期声】\n（同期声）卢思远 阿里云高级算法专家\n今年我们重点展示大模型的落地案例。\n")
+    assert ("卢思远", "阿里云", "高级算法专家") in _positions(corpus)
+    said = {(_name(corpus, f.role("speaker")), f.role("text")) for f in corpus.facts if f.kind == "quote"}
+    assert said == {("卢思远", "今年我们重点展示大模型的落地案例。")}
+
+
+def test_facts_winners_and_their_classes_respectively(extract_text):
+    corpus = extract_text("本报记者 王明\n\n2025年“世界互联网大会杰出贡献奖”揭晓，杭州的宇树科技和强脑科技分别获得"
+                          "“成长潜力类”和“社会贡献类”奖项。\n")
+    assert _conferments(corpus) == {("宇树科技", "世界互联网大会杰出贡献奖", "成长潜力类"),
+                                    ("强脑科技", "世界互联网大会杰出贡献奖", "社会贡献类")}
+    based = {(_name(corpus, f.role("organization")), _name(corpus, f.role("region")))
+             for f in corpus.facts if f.kind == "basedIn"}
+    assert {("宇树科技", "杭州"), ("强脑科技", "杭州")} <= based
+
+
+def test_facts_a_field_between_a_known_firm_and_a_title_is_the_titles(extract_text):
+    corpus = extract_text("本报记者 王明\n\n杭州的宇树科技和强脑科技分别获奖。强脑科技硬件研发总监沈若溪说，仿生手更轻了。\n")
+    assert _positions(corpus) == {("沈若溪", "强脑科技", "硬件研发总监")}
+
+
+def test_facts_a_title_chain_does_not_run_across_lines(extract_text):
+    corpus = extract_text("论坛议程\n\n　　郑海涛　世界互联网大会　副秘书长\n　　林嘉禾　浙江省经济和信息化厅　副厅长\n")
+    assert ("林嘉禾", "世界互联网大会", "副秘书长") not in _positions(corpus)
+
+
+def test_facts_an_event_held_in_a_year_and_month(extract_text):
+    corpus = extract_text("本报记者 王明\n\n首届世界互联网大会于2014年11月在浙江乌镇举行。\n")
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("首届世界互联网大会", "乌镇") in held

@@ -58,6 +58,20 @@ CASES = [
     case("在展区，萝卜快跑第六代无人车前围满了观众。", ("萝卜快跑", "Product"), id="product-and-its-generation"),
     case("群核科技、云深处科技和另一家企业获奖。", ("云深处科技", "Company"), id="brand-listed-beside-same-industry"),
     case("西门子在德国安贝格的数字化工厂是样板。", ("安贝格", "Region"), id="town-after-its-country"),
+    case("他2018年获得中国政府友谊奖。", ("中国政府友谊奖", "Award"), id="award-opened-by-its-giver"),
+    case("曾获广东省科学技术奖励技术发明奖的研究员陈立说。", ("广东省科学技术奖励", "Award"),
+         ("技术发明奖", "AwardCategory"), id="award-programme-and-its-class-written-together"),
+    case("世界互联网大会跨境电商合作大会在杭州举行。", ("世界互联网大会跨境电商合作大会", "Event"),
+         id="meeting-opened-by-the-body-that-holds-it"),
+    case("澳門大學等本澳高校參展。", ("本澳", "Region"), id="macao-press-names-macao-as-本澳"),
+    case("杭州的商汤科技和强脑科技分别获奖。", ("强脑科技", "Company"), id="two-brands-with-one-industry-word"),
+    case("吴敏当日下午在峰会数据治理和国际合作论坛上发言。", ("数据治理和国际合作论坛", "Event"),
+         id="a-forum-of-the-summit-named-after-it"),
+    case("2024年世界互联网大会乌镇峰会人工智能赋能产业发展论坛在乌镇举行。",
+         ("2024年世界互联网大会乌镇峰会人工智能赋能产业发展论坛", "Event"), id="forum-named-by-a-verb-and-its-object"),
+    case("郑海涛　世界互联网大会　副秘书长", ("郑海涛", "Person"), id="agenda-speaker-line"),
+    case("曹立勋　中控技术　副总裁", ("曹立勋", "Person"), ("中控技术", "Company"), id="agenda-speaker-and-a-firm"),
+    case("（同期声）卢思远 阿里云高级算法专家", ("卢思远", "Person"), id="broadcast-sound-bite-label"),
     case("代表团成员来自数字政策办公室、投资推广署等机构。", ("数字政策办公室", "GovernmentBody"),
          id="list-after-come-from"),
     case("西门子中国董事长、总裁兼首席执行官林可为等中外企业高管同台对话。", ("林可为", "Person"),
@@ -429,6 +443,21 @@ CASES = [
     ("本届大赛由世界互联网大会主办、共青团浙江省委等单位协办。", "本届大赛由世界互联网大会主办"),  # a clause
     ("科大将與數碼港合作，推出人工智能初创培育计划「AI啟航計劃」。", "科大将"),  # the adverb is no part of it
     ("科大将與數碼港合作，推出人工智能初创培育计划「AI啟航計劃」。", "人工智能初创培育计划"),  # the quoted one is the name
+    ("双方将共建面向长三角的智能算力中心。", "智能算力中心"),  # what is to be built, a kind
+    ("推介本澳数字政府及智慧城市建设成果。", "澳数字政府"),  # a way of governing, not a body
+    ("推介本澳数字政府及智慧城市建设成果。", "本澳数字政府"),
+    ("推介本澳数字政府及智慧城市建设成果。", "智慧城市建设"),  # the work done, not a company
+    ("证书已与横琴粤澳深度合作区相关机构互认。", "横琴粤澳深度合作区相关机构"),  # the bodies concerned
+    ("参展的还有一批来自张江的新型研发机构。", "新型研发机构"),  # a kind of body
+    ("他说，苏州是公司重要的研发基地所在地。", "研发基地"),  # a kind of site
+    ("他看好中国在电子商务和新能源汽车领域的发展。", "新能源汽车"),  # a field listed
+    ("图为观众在博览会上海展区体验智能网联汽车。", "上海展区体验智能网联汽车"),  # a fair's area, then a clause
+    ("他们是两位“90后”工程师。", "90后"),  # a generation, no name
+    ("深圳有五所大学跻身全球百强。", "五所大学"),  # counted, a kind
+    ("支持本地大学、研发机构和企业。", "研发机构"),  # a kind of body named by its field
+    ("深圳的智慧城市建设起步早。", "智慧城市建设"),  # the work, not a company
+    ("在公司的测试场里，运动控制算法工程师王磊正盯着屏幕。", "运动控制算法工程"),  # the title's, not a programme
+    ("我们将用好乌镇峰会的溢出效应。", "好乌镇峰会"),  # the verb's character
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -23,7 +23,7 @@ OUTLET = r"(?:《[^》]{1,12}》|本报|该报|[0-9\u4e00-\u9fff]{2,8}(?:新闻|
 TO_REPORTER = rf"(?:对|向)(?:[《》0-9A-Za-z\u4e00-\u9fff]{{0,12}}?记者|{OUTLET})"  # 对记者, 对《环球时报》记者, 对贝壳财经记者, 对澎湃新闻
 SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日|同日|\d{1,2}日"
                     r"|(?:星期|周)[一二三四五六日天](?:[（(](?:\d{1,2}月)?\d{1,2}日[)）])?)?"  # 星期五（11月7日）
-                    r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|后|里|环节|现场|致辞|视频|连线|访问|采访|专访)"
+                    r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|间隙|后|里|环节|现场|致辞|视频|连线|访问|采访|专访)"
                     r"|(?:致辞|发言|演讲|讲话|受访|答问|回应|致开幕辞|作报告)时?|[\u4e00-\u9fff]{1,3}?后"  # 领奖后说
                     rf"|{TO_REPORTER}|也|还|则|更|进一步|\d{{1,2}}日){{0,2}}"
                     r"(?:" + QUOTE_VERB.pattern + r"|告诉(?:《[^》]{1,12}》)?记者)")
@@ -137,6 +137,13 @@ PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平�
 # nouns that describe a company in an apposition before its name: 移动运营商Safaricom, 数字企业GoTo集团
 # names printed one after another, set apart by wide spaces (华为　商汤科技), as list items are by 、
 WIDE_SPACE = r"\u3000+| {2,}"
+# a line that introduces someone by name, organisation and title, set apart by spaces: an agenda's
+# speakers (郑海涛　世界互联网大会　副秘书长), a broadcast's sound bite ((同期声)卢思远 阿里云高级算法专家);
+# a label may open it (主持人：, 发布人：, 嘉宾：), and a two-character name may be spaced out (许　蔓)
+ROSTER = re.compile(r"(?:[（(【\[](?P<said>同期声|采访|受访者)[）)】\]]\s*"
+                    r"|(?:主持人?|发布人|对话嘉宾|嘉宾|演讲嘉宾|致辞嘉宾|演讲人|讲者)[：:]\s*)?"
+                    r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
+                    r"[\u3000 ]+(?P<rest>[^\s，。；：、,;:！？“”][^，。；：、,;:！？“”]{3,40})")
 DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "龙头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商",
                     "设备商", "制造商", "开发商")
 # the same, with the words that only describe a Chinese name before it: 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯

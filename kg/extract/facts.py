@@ -197,6 +197,27 @@ def local_positions(ctx: _Context) -> list[Fact]:
                 out += _position_at_unit_named_before(ctx, p, body, title[len(body):], anchor, "市委 TITLE NAME")
             elif (government := LEVEL_HEADS.get(title.removeprefix("副").removeprefix("常务副"))) is not None:
                 out += _position_at_unit_named_before(ctx, p, government, title, anchor, "市长 NAME")
+    return out + _heads_after_their_place(ctx)
+
+
+def _heads_after_their_place(ctx: _Context) -> list[Fact]:
+    """"嘉兴市副市长方立群": the place prints where the head serves; the post is held at that place's
+    government, when the article names it (嘉兴市人民政府) — a place itself holds no staff."""
+    out = []
+    regions = [m for m in ctx.top if ctx.type(m) == "Region"]
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        place = next((r for r in regions if r.end < p.start and r.end + 6 >= p.start), None)
+        title = ctx.between(place.end, p.start, written=True) if place else ""
+        head = simplified_same_length(title).removeprefix("常务").removeprefix("副")
+        if head not in LEVEL_HEADS:
+            continue
+        seat = ctx.between(place.start, place.end).removesuffix(head[0]) + LEVEL_HEADS[head]  # 嘉兴(市) + 市人民政府
+        government = next((o for o in ctx.top if ctx.type(o) == "GovernmentBody"
+                           and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(seat)), None)
+        if government is not None:
+            out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(government),
+                                             "title": title, "former": "false"},
+                                [p, government], p.start, "PLACE 市长 NAME"))
     return out
 
 
@@ -208,6 +229,58 @@ def _position_at_unit_named_before(ctx: _Context, p: Mention, unit: str, title: 
              and simplified_same_length(ctx.resolution.entities[ctx.key(o)].name).endswith(unit)]
     return [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                   "former": "false"}, [p, org], p.start, rule) for org in named[-1:]]
+
+
+def _joined_to(ctx: _Context, org: Mention) -> list[Mention]:
+    """The organisations listed right after ``org``, joined by 和, 、, 及 or 与."""
+    out, joined = [], org
+    for other in (o for o in _organisations(ctx) if o.start > org.end):
+        if ctx.between(joined.end, other.start) not in ("和", "、", "及", "与"):
+            break
+        out.append(other)
+        joined = other
+    return out
+
+
+def _categories_listed(ctx: _Context, s: Span, first: Mention, cats: list[Mention]) -> list[Mention]:
+    """“成长潜力类”和“社会贡献类”: the categories listed from ``first`` on, joined by 和 or 、."""
+    out = [first]
+    for c in (c for c in cats if c.start > first.start):
+        if not re.fullmatch(r"[”」』]?[、和及与][“「『]?", ctx.between(out[-1].end, c.start)):
+            break
+        out.append(c)
+    return out
+
+
+def _life_of_subject(ctx: _Context, s: Span, clause: int) -> Mention | None:
+    """"林德伯格在爱立信工作了25年，…，2019年获得中国政府友谊奖": a clause with no actor of its
+    own goes on telling of the person who opens the sentence — unless someone else speaks or
+    acts in between."""
+    subject = _subject(ctx, s)
+    if not subject or ctx.type(subject[0]) != "Person" or clause == 0:
+        return None
+    told = _simple(s)[_index_in(s, subject[0].end):clause]
+    if any(p is not subject[0] and p.start < s.page_offset(clause) for p in ctx.in_span(s, {"Person"})) \
+            or re.search(r"(?:说|表示|称|指出|介绍|认为|告诉)", told):
+        return None
+    return subject[0]
+
+
+def _described_by_award(ctx: _Context, s: Span, award: Mention) -> Mention | None:
+    """"曾获…科技进步奖的澳门大学…实验室副主任黄子朗": the award describes the one named after
+    的, at the end of a title chain with no break before it."""
+    k = _index_in(s, award.end)
+    text = _simple(s)
+    if not text[k:].lstrip("”」』").startswith("的"):
+        return None
+    person = next((p for p in ctx.in_span(s, {"Person"}) if p.start > award.end), None)
+    if person is None:
+        return None
+    chain = ctx.between(award.end, person.start).lstrip("”」』").removeprefix("的")
+    for org in ctx.in_span(s, ORG_FAMILY):
+        if award.end <= org.start and org.end <= person.start:
+            chain = chain.replace(ctx.between(org.start, org.end), "", 1)
+    return person if not chain or _is_title(chain, ctx.lexicon) else None
 
 
 def _atomic_titles(chain: str) -> list[str]:
@@ -239,6 +312,8 @@ def positions(ctx: _Context) -> list[Fact]:
             if not left:
                 break
             org = left[-1]
+            if ctx.block_of(org.start) is not ctx.block_of(p.start):
+                break  # 世界互联网大会　副秘书长 | 林嘉禾: a title chain does not run across paragraphs
             between = ctx.between(org.end, cursor)
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
@@ -298,6 +373,22 @@ def positions_after_copula(ctx: _Context) -> list[Fact]:
     return out
 
 
+def roster_positions(ctx: _Context) -> list[Fact]:
+    """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces holds the title at
+    the organisation printed between them."""
+    out = []
+    for p in (m for m in ctx.top if m.method == "pattern:roster" and ctx.type(m) == "Person"):
+        block = ctx.block_of(p.start)
+        org = next((o for o in ctx.in_span(block, ORG_FAMILY) if o.start >= p.end), None) if block else None
+        if org is None or ctx.between(p.end, org.start).strip(" \u3000"):
+            continue
+        title = ctx.between(org.end, block.end, written=True).strip(" \u3000")
+        if title and _is_title(simplified_same_length(title), ctx.lexicon):
+            out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                             "former": "false"}, [p, org], p.start, "NAME　ORG　TITLE (roster)"))
+    return out
+
+
 # ============================================================================ quotes
 
 def quotes(ctx: _Context) -> list[Fact]:
@@ -335,7 +426,27 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
-    return out + _answers(ctx, people)
+    return out + _answers(ctx, people) + _sound_bites(ctx, people)
+
+
+SOUND_BITE = re.compile(r"\s*[（(【\[](?:同期声|采访|受访者)[）)】\]]")
+
+
+def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
+    """A broadcast's script: (同期声)卢思远 阿里云高级算法专家, then the words that person says on
+    camera, as the next paragraph."""
+    out = []
+    for n, block in enumerate(ctx.blocks[:-1]):
+        if not SOUND_BITE.match(_simple(block)):
+            continue
+        speaker = next((p for p in people if p.method == "pattern:roster" and block.start <= p.start < block.end), None)
+        said = ctx.blocks[n + 1]
+        words = said.repaired.strip()
+        if speaker is None or not words or SOUND_BITE.match(_simple(said)) or re.match(r"[【\[]", words):
+            continue
+        out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(speaker)), ("text", words)),
+                        ctx.article.article_id, (speaker,), said, "(同期声) NAME ORG TITLE, then the words"))
+    return out
 
 
 def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
@@ -508,6 +619,12 @@ def conferments(ctx: _Context) -> list[Fact]:
                 items = _list_heads(ctx, s, clause_start, m.start())
                 if not items:
                     items = _subject(ctx, s)
+                listed = _categories_listed(ctx, s, cat, cats)
+                if sent_text[:m.start()].endswith("分别") and len(items) == len(listed) > 1:
+                    # A和B分别获得“X类”和“Y类”奖项: each winner its class, in order
+                    for r, c in zip(items, listed):
+                        add(r, c, c.start, "A和B分别获“X”和“Y”", verb_at)
+                    continue
                 for r in items:
                     add(r, cat, cat.start, "LIST 获 “CATEGORY” 奖项", verb_at)
             # "LIST获此殊荣" / "A、B等单位的成果获奖": the last actor of each list item
@@ -540,6 +657,10 @@ def conferments(ctx: _Context) -> list[Fact]:
                 for r in items:
                     if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
                         add(r, cls, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
+                if not items and (described := _described_by_award(ctx, s, cls or award)) is not None:
+                    add(described, cls, award.start, "获AWARD的 ORG TITLE NAME", s.page_offset(m.start()))
+                elif not items and (life := _life_of_subject(ctx, s, start)) is not None:
+                    add(life, cls, award.start, "PERSON …，…获得 AWARD", s.page_offset(m.start()))
             # "在…揭晓的2024年“世界互联网大会杰出贡献奖”中，X获得个人奖项": the award framed, then its winners
             for award in ctx.in_span(s, {"Award"}):
                 k = _index_in(s, award.end)
@@ -644,8 +765,9 @@ def _list_heads(ctx: _Context, s: Span, a: int, b: int, types: set[str] = AGENTS
 
 
 def _award_year(ctx: _Context, award: Mention) -> str | None:
-    before = ctx.between(max(0, award.start - 8), award.start)
-    m = re.search(r"((?:19|20)\d\d)年度?“?$", before)
+    before = ctx.between(max(0, award.start - 12), award.start)
+    # 2024年“…”, 2019年获得…: the year written before the award or before the verb that gives it
+    m = re.search(rf"((?:19|20)\d\d)年度?(?:{'|'.join(cues.AWARD_VERBS)})?“?$", before)
     if m:
         return m.group(1)
     if ctx.article.published:
@@ -1033,12 +1155,8 @@ def coming_from(ctx: _Context) -> list[Fact]:
             if near:
                 out += _based_in(ctx, org, near[-1:], "来自REGION的ORG")
                 # 浙江企业海康威视和群核科技: the organisations joined to it share the place
-                joined = org
-                for other in (o for o in _organisations(ctx) if o.start > org.end):
-                    if ctx.between(joined.end, other.start) not in ("和", "、", "及", "与"):
-                        break
+                for other in _joined_to(ctx, org):
                     out += _based_in(ctx, other, near[-1:], "REGION企业 A和B")
-                    joined = other
                 continue
         if ctx.between(org.start - 1, org.start) == "的":
             # ；广东深圳的大疆创新把…, 和哈萨克斯坦的Kaspi.kz: places that open the clause or a list item, 的,
@@ -1046,6 +1164,8 @@ def coming_from(ctx: _Context) -> list[Fact]:
             chain = _places_written_up_to(regions, org.start - 1)
             if chain and (chain[0].start == 0 or ctx.between(chain[0].start - 1, chain[0].start) in cues.PUNCT | {"", "和"}):
                 out += _based_in(ctx, org, chain[-1:], "REGION的ORG opening a clause")
+                for other in _joined_to(ctx, org):  # 杭州的宇树科技和强脑科技
+                    out += _based_in(ctx, other, chain[-1:], "REGION的A和B")
                 continue
         # 肯尼亚电信运营商Safaricom, 俄罗斯卡巴斯基公司: a country, what the company is, the company
         country = [r for r in regions if r.end <= org.start and DESCRIBED.fullmatch(ctx.between(r.end, org.start))
@@ -1124,7 +1244,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
+WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月(?!\d)|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
                   r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                   r"将|已|已经|曾|首次|首度|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
@@ -1337,7 +1457,7 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, quotes, conferments, reports,
+    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, roster_positions, quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

@@ -138,6 +138,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _quoted_names(text, found)
         found += _book_titles(text)
         found += _suffix_names(text, lexicon, words, found, known, hints)
+        found += _roster(text, lexicon, found)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
         found += _awards(text, words, found, known)
@@ -357,6 +358,13 @@ def _raise_where_layers_agree(text: str, found: list[Candidate], tagged: list[Ca
         if c.method == "tagger" and c.type == "Company" and c.start in place_ends and named_after_place(c) \
                 and not text[c.start:c.end].endswith(cues.DESCRIPTOR_NOUNS) \
                 and not text.startswith(cues.DESCRIPTOR_NOUNS, c.end):
+            c.strength = 2
+    # 宇树科技和|强脑科技: a brand listed right beside a sure company with the same industry word
+    sure = [d for d in found if d.type == "Company" and d.strength >= 2]
+    for c in found:
+        if c.method == "pattern:name-ending" and c.type == "Company" and c.strength == 1 and any(
+                (d.end + 1 == c.start and text[d.end] in "、和及" or c.end + 1 == d.start and text[c.end] in "、和及")
+                and text[d.end - 2:d.end] == text[c.end - 2:c.end] for d in sure):
             c.strength = 2
 
 
@@ -625,6 +633,8 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             start = _known_name_end(text, _title_modifiers_start(text, i, lexicon, words), i, known or {})
             after_known = _field_after_known_name(text, start, known or {})
             if after_known == start:
+                after_known = _field_after_known_firm(text, start, known or {}, words)
+            if after_known == start:
                 # 百度智能云|事业群总裁: a name the tagger reads whole is not cut by the title's unit
                 after_known = next((b for a, b in (heads or {}).items() if a < start < b <= min(i, start + 2)
                                     and not text[start:b].endswith(UNIT_ENDS)), start)
@@ -703,6 +713,18 @@ def _field_after_known_name(text: str, start: int, known: dict[str, str]) -> int
             if k - length >= 0 and known.get(simplified_same_length(text[k - length:k])) in ORG_TYPES \
                     and not any(ch in cues.PUNCT for ch in text[k:start]):
                 return k
+    return start
+
+
+def _field_after_known_firm(text: str, start: int, known: dict[str, str], words) -> int:
+    """强脑科技|硬件研发总监: a common noun or two between a company known from the article and a
+    title is the field of the title, not more of the company's name."""
+    for k in range(start - 2, max(0, start - 5), -1):
+        if text[k:start].endswith(cues.NAME_HEADS + ("控股", "股份")):
+            return start  # 阿里巴巴|集团: the firm's own name goes on
+        if _common_words(words, k, start) and any(
+                known.get(simplified_same_length(text[k - n:k])) == "Company" for n in range(3, min(k, 12) + 1)):
+            return k
     return start
 
 
@@ -842,9 +864,12 @@ REGISTERED = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|�
 
 
 def _trade_name(name: str) -> str:
-    """中国巨石 for 中国巨石股份有限公司: the firm's name without its legal form."""
+    """中国巨石 for 中国巨石股份有限公司, 新华三 for 新华三集团: the firm's name without its legal
+    form, or without the 集团 that makes it a group."""
     legal = REGISTERED.search(name)
-    return name[:legal.start()] if legal and legal.end() == len(name) else name
+    if legal and legal.end() == len(name):
+        return name[:legal.start()]
+    return name.removesuffix("集团")
 
 
 # an alias in parentheses right before a title: a short form, or an English name, which may be long
@@ -1256,6 +1281,43 @@ def _body_named_after(text: str, b: int, lexicon: Lexicon) -> tuple[int, str] | 
     return None
 
 
+def roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+    """A line that introduces someone by name, organisation and title (cues.ROSTER): the name's
+    span, the organisation's span and the title; the organisation is the words before the last
+    space, or, when the organisation and title are written together, a name read at that place
+    (``orgs``: spans of organisations found in the line)."""
+    m = cues.ROSTER.fullmatch(text.rstrip())
+    if m is None:
+        return None
+    a, rest = m.start("rest"), m.group("rest").rstrip()
+    cut = max(rest.rfind(" "), rest.rfind("\u3000"))
+    if cut > 0:
+        org = (a, a + len(rest[:cut].rstrip()))
+        title = rest[cut + 1:]
+    else:
+        org = next(((s_, e_) for s_, e_ in orgs if s_ == a and e_ < a + len(rest)), None)
+        if org is None:
+            return None
+        title = text[org[1]:a + len(rest)]
+    if org[1] - org[0] < 2 or " " in title or not (title in lexicon.titles or lexicon.ends_with_title(title)) \
+            or len(title) > 12 or re.search(r"[\u3000 ]", text[org[0]:org[1]]):
+        return None
+    return m.span("name"), org, title
+
+
+def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces, and its organisation."""
+    orgs = [(c.start, c.end) for c in found if c.type in ORG_TYPES]
+    line = roster_line(text, lexicon, orgs)
+    if line is None:
+        return []
+    (a, b), (o1, o2), _ = line
+    out = [Candidate(a, b, "Person", "pattern:roster", 3)]
+    if not any(c.start == o1 and c.end == o2 and c.type in ORG_TYPES for c in found):
+        out.append(Candidate(o1, o2, _org_type(text[o1:o2], lexicon), "pattern:roster", 3))
+    return out
+
+
 def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """NAME + quote verb after a boundary: ”吴云坤说, 。韩歆毅认为 …"""
     out = []
@@ -1317,12 +1379,19 @@ def _edition_start(text: str, o: int, found: list[Candidate]) -> int:
     return year.start() if year else o
 
 
+# a count of a kind before its ending: 五所|大学, 3家|企业
+COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几数多]+)(?:所|家|座|间|批|个)")
+GENERATION = re.compile(r"(?:\d0|[零〇一二三四五六七八九]〇?[零〇])后")
+
+
 def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
     out = []
     for o, c in _quote_pairs(text):
         inner = text[o + 1:c]
         if not 2 <= len(inner) <= 40 or any(p in inner for p in "。！？；"):
             continue
+        if GENERATION.fullmatch(inner):
+            continue  # “90后”: those born in a decade, no name
         after = text[c + 1:c + 12]
         sentence = _sentence_around(text, o)
         a, b = o + 1, c
@@ -1486,7 +1555,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             continue
         if any(ch in cues.PUNCT for ch in w):
             break
-        conj = w in ("与", "和", "及") and _conj_inside(toks, k, after_names=chain_after_names)
+        conj = w in ("与", "和", "及") and _conj_inside(toks, k, after_names=chain_after_names) \
+            and not (len(toks[k - 1][0]) >= 2 and text.startswith(toks[k - 1][0], end))  # 宇树科技和|强脑科技: two names, one head
         linking = w == "之" and k > 0 and toks[k - 1][1] in ("n", "nz", "ns", "vn", "j", "nr", "eng")  # 互联网之光
         # 与流通|利用|论坛: a second field joined by 与 may end in a verb that elsewhere opens a phrase
         joined_field = verb_chains and k == len(toks) - 1 and k >= 2 and len(w) == 2 and t in ("v", "vn", "n") \
@@ -1504,8 +1574,12 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
         opens_clause = opening_verb and (k == 0 or any(ch in cues.PUNCT for ch in toks[k - 1][0]))
         # 应急技术|处理|协调|中心, 数据治理|与流通利用论坛: a verb between nouns and before the head, another
     # verb or a conjunction names a task
+        # 人工智能|赋能|产业发展|论坛: a verb with its object, common nouns up to the head
+        takes_object = k + 1 < len(toks) <= k + 4 and all(tt in ("n", "vn") for _, tt, _ in toks[k + 1:]) \
+            and not any(c.start == toks[k + 1][2] for c in found)  # 入选|世界经济论坛: a name is no task
         in_chain = verb_chains and k > 0 and toks[k - 1][1] in ("n", "vn", "nz", "an", "j", "v") and (
-            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn") or toks[k + 1][0] in ("与", "和", "及")) and (
+            k == len(toks) - 1 or toks[k + 1][1] in ("v", "vn") or toks[k + 1][0] in ("与", "和", "及")
+            or takes_object and toks[k - 1][1] in ("n", "nz", "j")) and (
             chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
@@ -1536,10 +1610,18 @@ def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, 
     return start
 
 
-def _common_words(words, a: int, b: int) -> bool:
-    """Only common nouns between a and b (开源生态): a department, not part of a name."""
+def _common_words(words, a: int, b: int, extra: tuple[str, ...] = ()) -> bool:
+    """Only common nouns between a and b (开源生态): a department, not part of a name; ``extra``
+    tags count as common too (研发, an abbreviation to the segmenter)."""
     parts = [(w, t) for w, t, s in words if a <= s and s + len(w) <= b]
-    return bool(parts) and all(t in ("n", "vn", "an") for _, t in parts)
+    return bool(parts) and all(t in ("n", "vn", "an", *extra) for _, t in parts)
+
+
+def _everyday_words(words, a: int, b: int) -> bool:
+    """Only words the dictionary has seen a thousand times or more between a and b (智慧|城市):
+    what the words say, not a brand."""
+    parts = [w for w, t, s in words if a <= s and s + len(w) <= b]
+    return bool(parts) and all((e := dictionary_entry(w)) is not None and e[0] >= 1000 for w in parts)
 
 
 def _field_words(words, a: int, b: int) -> bool:
@@ -1617,6 +1699,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 break
             if length == 1 and text[end:end + 1] in ("了", "过", "着", "好", "成"):
                 break  # 在乌镇办|了十三届: the character is a verb here
+            if any(text[i:end + k] in lexicon.titles for k in (1, 2)):
+                break  # 算法工程|师: the ending opens a title
             if suffix.isascii() and (text[end:end + 1].isascii() and text[end:end + 1].isalnum()
                                      or i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()):
                 continue  # LP in LPDDR5X, NV in NVIDIA: a legal form is a word of its own
@@ -1642,6 +1726,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 and not any(w in cues.LEFT_STOPS and len(w) >= 2 for w, _, s in words if hinted <= s < start):
             start = hinted  # the tagger reads a longer name: 香港特区政府创新科技及工业局 (not 浙江大学|共建…实验室)
         start = _unit_chain_start(text, start, lexicon, hints)
+        cut = next((c for c in found if c.start < start < c.end and c.type == "Region" and c.method == "lexicon"), None)
+        if cut is not None:
+            start = cut.start  # 本|澳数字政府: a name does not open inside a place the lexicon read
         if text[:end].endswith(DESIGNATED_UNITS) and text[start - 1:start] in ("与", "和", "及"):
             # 计算机辅助设计与|图形系统全国重点实验室: a designated laboratory named by two fields
             first = _np_start(text, start - 1, words, found, stop_verbs=True)
@@ -1693,11 +1780,17 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2 and goal.start() >= 2 \
                 and any(s_ == start + goal.start() and w == goal.group() and t in ("v", "vn") for w, t, s_ in words):
             continue  # 香港建设|国际创新科技中心: a goal the place works towards, not a body
+        if typ == "Organization" and re.search(r"(?:共建|共同建设|建设|打造|建成|筹建|新建)(?:[^，。；！？]{0,12}的)?$", text[:start]) \
+                and _field_words(words, start, i):
+            continue  # 共建面向长三角的|智能算力中心: what is to be built, a kind of body, not yet a name
+        if typ == "GovernmentBody" and text[start:end].endswith(GOVERNMENT_KINDS):
+            continue  # 本澳|数字政府: a way of governing, not a body
         if text[i:end] == "组织" and text.startswith("的", end) and re.search(r"由$", text[:start]):
             continue  # 由…管理委员会|组织的北京展团: 组织 is the verb, the body ends before it
-        if typ == "CompanyIndustry" and PROMOTES.search(text[:start]) \
-                and any(s_ == i and t == "vn" for w, t, s_ in words):
-            continue  # 推动|智慧城市建设: the work a verb pushes forward, not a company
+        if typ == "CompanyIndustry" and any(s_ == i and t == "vn" for w, t, s_ in words) \
+                and (PROMOTES.search(text[:start]) or text.startswith(WORK_RESULTS, end)
+                     or _everyday_words(words, start, i) and not any(start <= c.start < i for c in found)):
+            continue  # 推动|智慧城市建设, 智慧城市建设|成果: the work done, not a company
         if typ == "Organization" and re.search(r"下设的?$", text[:start]):
             described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
@@ -1743,8 +1836,16 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if re.search(r"[子母分总]公司$", text[start:end]) and _place_and_locality(text[start:end - 3], lexicon):
             continue  # 大陆子公司, 台湾母公司: a kind of company by where it is, not a name
         site = re.search(r"(?:生产|研发|制造|智能制造|物流|数据)?基地$", text[start:end])
-        if site and _place_and_locality(text[start:start + site.start()], lexicon):
+        if site and (site.start() == 0 or _place_and_locality(text[start:start + site.start()], lexicon)):
             continue  # 桐乡生产基地: a firm's site by where it is, not a body
+        if text[i:end] in VAGUE_ENDINGS and (text[:i].endswith(("相关", "有关", "其他", "其它", "各类"))
+                                             or text.startswith(("新型", "新兴", "各类", "各级"), start)):
+            continue  # 横琴粤澳深度合作区相关|机构, 新型研发机构: the bodies concerned, a kind, not a name
+        if text[i:end] in VAGUE_ENDINGS and _common_words(words, start, i, extra=("j",)) \
+                and not any(start <= c.start < i for c in found):
+            continue  # 研发机构, 金融机构: a kind of body named by its field
+        if COUNTED.match(text, start, i):
+            continue  # 五所大学: counted, a kind, not a name
         if text[i:end] in VAGUE_ENDINGS and not _more_than_a_place(start, i, found):
             continue  # 中东机构, 外资机构: a kind of body, not a name
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
@@ -1859,6 +1960,10 @@ def _coined(name: str, parts) -> bool:
 
 
 PROMOTES = re.compile(r"(?:推动|推进|加快|加强|促进|助力|深化|开展|统筹|服务)$")
+# ways of governing that read like a government's name (建设数字政府)
+GOVERNMENT_KINDS = ("数字政府", "智慧政府", "电子政府", "法治政府", "整体政府", "服务型政府", "阳光政府", "掌上政府")
+# what a piece of work yields or how it stands, after the work's name (建设|成果, 建设|进展)
+WORK_RESULTS = ("成果", "成效", "进展", "经验", "情况", "水平", "工作")
 
 
 def _brand(text: str, words, start: int, i: int, end: int) -> bool:
@@ -1893,6 +1998,7 @@ KINDS_IN_QUOTES = ("工厂", "厂")
 FACTORY_KINDS = ("智能工厂", "数字工厂", "智慧工厂", "未来工厂", "灯塔工厂", "黑灯工厂", "无人工厂", "数字化工厂", "全连接工厂",
                  "制造工厂", "小工厂", "中小工厂", "超级工厂")
 COUNTED_KINDS = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等?[一二三四五六七八九十两几\d]+(?:个|大|项|类|条)")
+FIELD_NOUN = re.compile(r"(?:领域|方面|行业|产业|赛道|业态)")
 FIELDS_LISTED = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等(?:领域|方面|行业|产业|技术|赛道|场景|方向|业态)")
 LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
 
@@ -1990,6 +2096,13 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
                 # 世界互联网大会人工智能专业委员会|2026年度全体会议: the body's meeting of the year;
                 # 杭州|第19届亚运会: the host city before the edition
                 start = holder.start
+        if any(s_ == start and len(w) == 1 and t in ("a", "d", "v") for w, t, s_ in words) \
+                and any(c.start == start + 1 and c.type == "Region" for c in found):
+            start += 1  # 用好|乌镇峰会: a one-character word before a place is the verb's, not the name's
+        bare = next((h for h in cues.EVENT_HEADS if text.startswith(h, start) and start + len(h) < i
+                     and not any(c.end == start and c.type in ORG_TYPES | {"Region"} for c in found)), None)
+        if bare and (start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "在于的届"):
+            start += len(bare)  # 在峰会|网络安全技术发展和国际合作论坛上: the summit's forum, named after it
         if re.match(r"下届|上届|本届|历届|每届|该届", text[start:i]):
             start += 2  # 下届亚太峰会: which edition, not part of the name
         contest = next((c for c in out if c.end == i), None) if head == "总决赛" else None
@@ -2013,8 +2126,13 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         ordinal = bool(year) and not year.group()[0].isdigit()
         strength = 3 if year or contest and contest.strength == 3 else 2
         method = "pattern:event" + (":ordinal" if ordinal else "")
-        if head == "大会" and not year:
-            strength, method = 1, "pattern:event:bare"  # a bare "…大会" may be the organisation behind it
+        held_by_named = any(c.start == start and c.end + 2 <= i and c.type in ORG_TYPES
+                            and not re.search(r"[与和及同跟愿将在于对向把的]", text[c.end:i])
+                            and not any(c.end <= d.start < i for d in found) for c in found)
+        if head == "大会" and not year and not held_by_named:
+            # a bare "…大会" may be the organisation behind it; one that a named body opens is that
+            # body's meeting (世界互联网大会|数字经济产业合作|大会)
+            strength, method = 1, "pattern:event:bare"
         out.append(Candidate(start, end, "Event", method, strength))
     return out
 
@@ -2029,12 +2147,18 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             continue  # 一等奖, 特等奖: a prize level, not an award's name
         if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
             continue
-        start = _np_start(text, i, words, found, max_len=20, stop_verbs=True, openers=("Region", "Organization"))
+        start = _np_start(text, i, words, found, max_len=20, stop_verbs=True,
+                          openers=("Region", "Organization", "GovernmentBody"))  # 中国政府|友谊奖: the giver opens it
         division = next((text[a:b] for a, b in _divisions(text) if text.startswith(text[a:b], start)
                          and i + 1 - (start + b - a) >= 3), None)
         if division:  # 产业发展组|金点子奖: the division the award is given in, then the award
             out.append(Candidate(start, start + len(division), "AwardCategory", "pattern:category-name", 2))
             start += len(division)
+        programme = text.rfind("奖励", start, i - 2)
+        if programme - start >= 2:  # 澳门科学技术奖励|科技进步奖: the programme, then the award of it given
+            out.append(Candidate(start, programme + 2, "Award", "pattern:award-name", 2))
+            out.append(Candidate(programme + 2, i + 1, "AwardCategory", "pattern:category-name", 2))
+            continue
         name = text[start:i + 1]
         conferred = re.search(r"(?:曾获|荣获|获得|摘得|斩获|获评|获颁)$", text[:start]) and len(name) >= 5  # 曾获|中国青年科技奖
         if len(name) < 4 or not conferred and not _distinctive(name, words, start, i, found, known) and not any(
@@ -2137,6 +2261,8 @@ def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
                 continue
             if text[m.end():m.end() + 1] in ("“", "「", "《"):
                 continue  # 人工智能初创培育计划「AI启航计划」: the quoted name follows what it is
+            if any(c.type == "Title" and c.start < m.end() < c.end for c in found) or text.startswith("师", m.end()):
+                continue  # 算法工程|师: the head opens a title
             start = _np_start(text, m.start(), words, found, max_len=12)
             verb = next(reversed(list(TAKES_UP.finditer(text, start, m.start()))), None)
             if verb and m.start() - verb.end() >= 3:
@@ -2828,8 +2954,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue
             if FIELDS_LISTED.match(text, end) and (lexicon.suffix_type(w) or ("", "CompanyIndustry"))[1] == \
                     "CompanyIndustry" or (
-                    text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)):
-                continue  # 涉及金融科技、人工智能等领域: fields, not companies
+                    text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)) or (
+                    text[s - 1:s] in ("、", "和", "及") and FIELD_NOUN.match(text, end)):
+                # 涉及金融科技、人工智能等领域, 在电子商务和新能源汽车领域: fields, not companies
+                continue
             if _adjectives_listed(words, s, end):
                 continue  # 安全、高效、普惠的规则: qualities listed, not a company
             if _country_pair(w[:2], lexicon) and _industry_words_only(w[2:], lexicon):
@@ -2858,6 +2986,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 inside.pop()
                 if inside[-1][1] != "vn" and inside[-1][0] not in cues.DESCRIPTOR_NOUNS:
                     break
+            if COUNTED.match(w) or GENERATION.fullmatch(w):
+                continue  # 五所大学: counted, a kind; 90后: a generation; not names
+            if re.search(r"(?:展区|展台|展馆|展厅|展位).", w):
+                continue  # 北京展区|体验智能网联汽车: a fair's area, then what visitors do there
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:企业|公司|厂商|机构)", w) and _place_and_locality(w[:-2], lexicon):
                 continue  # 中国企业|合作建设: a kind of firm, not a name
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
@@ -2954,7 +3086,8 @@ def _same_name(text: str, known: dict[str, str]) -> list[Candidate]:
         start = text.find(name)
         while start >= 0:
             end = start + len(name)
-            registered = typ == "Company" and REGISTERED.match(text, end)  # 中国巨石|股份有限公司: the longer name
+            # 中国巨石|股份有限公司, 阿里巴巴|集团: the longer name is written
+            registered = typ == "Company" and (REGISTERED.match(text, end) or text.startswith("集团", end))
             if not _inside_latin_word(text, start, end) and not registered:
                 out.append(Candidate(start, end, typ, "pattern:same-name", 2, text=written[start:end]))
             start = text.find(name, end)

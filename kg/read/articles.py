@@ -71,12 +71,14 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
+# the reporters a broadcast's script or a post signs off with, names and nothing else: 记者：A　B
+SIGNED_OFF = re.compile(r"^(?:记者|采写|文字记者)[：:]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
 # a two-character name spaced out to the width of three (本报记者 江 澜)
 PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff·])")
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
-CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|美编|编审|版式|排版|摄影|制图)\s*[：:]\s*")
+CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播)\s*[：:]\s*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -172,6 +174,14 @@ def split_articles(page: Page) -> list[Article]:
             pending_sections.append(written)  # 乌镇峰会·快讯: the column the next stories run under
             i += 1
             continue
+        signed = SIGNED_OFF.match(text) if line.kind == "text" else None
+        if signed and current is not None and current.paragraphs and not headline:
+            # 记者：俞晨阳　高嘉禾 at the end of a broadcast's script: its reporters (an interview's
+            # question on a 记者： line is a sentence, not names)
+            a, b = signed.span("people")
+            current.reporters.extend(_reporters(written[a:b], line.span, a))
+            i += 1
+            continue
         lone = LONE_REPORTERS.match(text) if line.kind == "text" else None
         if lone and (headline or current):
             # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
@@ -181,10 +191,16 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
+        if NUMBERED_PART.match(text) and _is_headline(text) and current is not None and current.kind == "news" \
+                and current.paragraphs and not headline:
+            current.paragraphs.append(line.span)  # 一、教机器人“站稳”的人: a part of the feature, not a story
+            i += 1
+            continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
-            and len(text) <= LONG_HEADLINE_MAX and _credits_a_story(nxt.span.repaired)
+            and len(text) <= LONG_HEADLINE_MAX and (_credits_a_story(nxt.span.repaired)
+                                                    or SUBTITLE_DASH.match(nxt.span.repaired))
         if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
@@ -347,9 +363,9 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
-            if _whole_line(nxt.repaired) or _byline_match(nxt.repaired) \
+            if _whole_line(nxt.repaired) or _byline_match(nxt.repaired) or SUBTITLE_DASH.match(nxt.repaired) \
                     or indents_open_paragraphs and lines[i + 1].indented:
-                break
+                break  # ——记…: a subtitle under its headline, which no page break cut
             after = lines[i + 2] if i + 2 < len(lines) else None
             if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
                     and not _byline_match(after.span.repaired)):
@@ -371,6 +387,10 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
 ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
+# the numbered parts a feature is divided into: 一、…, （二）…
+NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S")
+# a feature's subtitle under its headline: ——记两位工程师, ——访…
+SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
 COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
 CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*[)）]\s*$")
@@ -434,11 +454,34 @@ class _BylineMatch:
     day: int | None
 
 
+# "【本报乌镇八日电】记者黄颖琳、何俊朗报道：" (the Macao press): the paper, the place and the day in
+# brackets, the day often in Chinese numerals, then the reporters
+BRACKET_PAPER_DAY = re.compile(
+    r"^【(?:本报|[\u4e00-\u9fff]{2,6}报)(?P<place>[\u4e00-\u9fff]{2,4}?)(?:(?P<m>\d{1,2})月)?"
+    r"(?P<d>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:电|讯)】\s*"
+    r"(?:(?:本报)?(?:特派)?记者\s*(?P<people>[^：:，,【】。]{2,30}?)\s*(?:报道|报导)?[：:，,]\s*)?")
+
+
+def _day_number(text: str) -> int:
+    """8 for 8 or 八, 21 for 二十一 or 廿一."""
+    if text.isdigit():
+        return int(text)
+    digits = dict(zip("一二三四五六七八九", range(1, 10)))
+    tens = {"十": 10, "廿": 20, "卅": 30}
+    total = 0
+    for n, ch in enumerate(text):
+        if ch in tens:
+            total = (total or 1) * tens[ch] if ch == "十" else total + tens[ch]
+        else:
+            total += digits[ch]
+    return total
+
+
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_AGENCY_PARENS, BRACKET_AGENCY, BRACKET_REPORTERS,
-                    NEWS_FLASH):
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, BRACKET_AGENCY_PARENS, BRACKET_AGENCY,
+                    BRACKET_REPORTERS, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
             continue
@@ -448,7 +491,7 @@ def _byline_match(written: str) -> _BylineMatch | None:
             return (m.start(name), m.end(name)) if groups.get(name) else None
 
         def number(name: str) -> int | None:
-            return int(groups[name]) if groups.get(name) else None
+            return _day_number(groups[name]) if groups.get(name) else None
 
         people = span_of("people") or span_of("people2")
         return _BylineMatch(m.end(), span_of("place"), people, number("y"), number("m"), number("d"))
