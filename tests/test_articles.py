@@ -461,3 +461,10 @@ def test_articles_a_feature_with_a_subtitle_and_numbered_parts_is_one_story(writ
     assert [s.repaired for s in article.subtitles] == ["——记两位青年工程师"]
     assert [name for name, _, _ in article.byline.reporters] == ["周明", "钱林"]
     assert "她的团队研发仿生手。" in [p.repaired for p in article.paragraphs]
+
+
+def test_articles_a_post_numbering_what_it_shows_is_one_story(write_file):
+    text = ("博览会上这些展品太酷了\n\n11月7日，博览会开幕。\n\n1. 宇树科技\n人形机器人现场打拳。\n\n"
+            "2. 云深处科技\n四足机器人爬上楼梯。\n")
+    (article,) = _articles(write_file, text)
+    assert "2. 云深处科技" in [p.repaired for p in article.paragraphs]

@@ -1051,3 +1051,15 @@ def test_facts_an_event_held_in_a_year_and_month(extract_text):
     corpus = extract_text("本报记者 王明\n\n首届世界互联网大会于2014年11月在浙江乌镇举行。\n")
     held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
     assert ("首届世界互联网大会", "乌镇") in held
+
+
+def test_facts_a_post_quotes_what_was_told_to_its_writer(extract_text):
+    corpus = extract_text("本报记者 王明\n\n宇树科技市场经理孔令宇告诉小编：“机器人也能干活。”\n")
+    assert any(_name(corpus, f.role("speaker")) == "孔令宇" for f in corpus.facts if f.kind == "quote")
+
+
+def test_facts_winners_open_the_sentence_and_take_their_classes_respectively(extract_text):
+    corpus = extract_text("本报记者 王明\n\n强脑科技和宇树科技当天上午刚在开幕式上获得2025年“世界互联网大会杰出贡献奖”，"
+                          "分别摘得“社会贡献类”和“成长潜力类”奖项。\n")
+    assert {("强脑科技", "世界互联网大会杰出贡献奖", "社会贡献类"),
+            ("宇树科技", "世界互联网大会杰出贡献奖", "成长潜力类")} <= _conferments(corpus)

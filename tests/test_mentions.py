@@ -458,6 +458,7 @@ CASES = [
     ("深圳的智慧城市建设起步早。", "智慧城市建设"),  # the work, not a company
     ("在公司的测试场里，运动控制算法工程师王磊正盯着屏幕。", "运动控制算法工程"),  # the title's, not a programme
     ("我们将用好乌镇峰会的溢出效应。", "好乌镇峰会"),  # the verb's character
+    ("往期推荐\n▶乌镇峰会开幕！全球嘉宾再聚", "▶乌镇峰会"),  # a bullet is no part of a name
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -10,7 +10,7 @@ import re
 
 CJK = "\u4e00-\u9fff"
 # punctuation and brackets that end any name
-PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'")
+PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'▶►▸•●◆◇▪■□→")  # bullets too
 
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
@@ -26,7 +26,7 @@ SPEECH = re.compile(r"(?:今天|今日|昨天|昨日|日前|近日|当天|当日
                     r"(?:(?:在|于|通过|借助|接受)[^，。；“”,：:]{0,22}?(?:时|上|中|期间|间隙|后|里|环节|现场|致辞|视频|连线|访问|采访|专访)"
                     r"|(?:致辞|发言|演讲|讲话|受访|答问|回应|致开幕辞|作报告)时?|[\u4e00-\u9fff]{1,3}?后"  # 领奖后说
                     rf"|{TO_REPORTER}|也|还|则|更|进一步|\d{{1,2}}日){{0,2}}"
-                    r"(?:" + QUOTE_VERB.pattern + r"|告诉(?:《[^》]{1,12}》)?记者)")
+                    r"(?:" + QUOTE_VERB.pattern + r"|告诉(?:《[^》]{1,12}》)?(?:记者|小编))")  # 告诉小编: a post's own writer
 
 # a word to someone, printed after a colon: X则提醒年轻创业者：“…”, X寄语青年：“…”
 ADDRESSED_SPEECH = re.compile(r"(?:也|还|则|更)?(?:提醒|告诫|寄语|勉励|鼓励|叮嘱|嘱咐|寄望|号召)[^，。；“”「」,]{0,12}[：:]\s*[“「]")

@@ -620,6 +620,9 @@ def conferments(ctx: _Context) -> list[Fact]:
                 if not items:
                     items = _subject(ctx, s)
                 listed = _categories_listed(ctx, s, cat, cats)
+                if sent_text[:m.start()].endswith("分别") and len(items) < len(listed) and _subject(ctx, s):
+                    # A和B…获得…，分别摘得“X类”和“Y类”: the winners open the sentence
+                    items = _subject(ctx, s) + _joined_to(ctx, _subject(ctx, s)[0])
                 if sent_text[:m.start()].endswith("分别") and len(items) == len(listed) > 1:
                     # A和B分别获得“X类”和“Y类”奖项: each winner its class, in order
                     for r, c in zip(items, listed):

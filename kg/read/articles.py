@@ -388,7 +388,7 @@ ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
 # the numbered parts a feature is divided into: 一、…, （二）…
-NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])\s*\S")
+NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S")
 # a feature's subtitle under its headline: ——记两位工程师, ——访…
 SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
