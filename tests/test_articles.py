@@ -468,3 +468,26 @@ def test_articles_a_post_numbering_what_it_shows_is_one_story(write_file):
             "2. 云深处科技\n四足机器人爬上楼梯。\n")
     (article,) = _articles(write_file, text)
     assert "2. 云深处科技" in [p.repaired for p in article.paragraphs]
+
+
+def test_articles_a_wechat_post_opens_on_its_account_and_closes_on_its_source(write_file):
+    text = ("“六小龙”集体亮相！博览会上，这些展品太酷了\n\n原创 小桐 桐乡发布\n2025年11月07日 20:16 浙江\n\n"
+            "11月7日，博览会开幕。\n\n小编带你逛一逛👇\n\n1. 宇树科技\n人形机器人现场打拳。\n\n"
+            "感兴趣的小伙伴抓紧时间啦～\n\n来源：桐乡市融媒体中心　记者　沈佳琪　陆逸凡\n编辑：钱晓蕾\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "“六小龙”集体亮相！博览会上，这些展品太酷了"
+    assert article.paragraphs[0].repaired == "11月7日，博览会开幕。"
+    assert [name for name, _, _ in article.byline.reporters] == ["沈佳琪", "陆逸凡"]
+
+
+def test_articles_a_subheading_inside_a_dated_story_is_no_story(write_file):
+    text = ("澳門代表團赴會\n\n【本報烏鎮八日電】記者陳曉彤報道：峰會八日在烏鎮開幕。\n\n兩部藍皮書同日發布\n\n"
+            "峰會當日發布兩部藍皮書。\n\n澳大學者分享經驗\n\n澳門大學教授在論壇上發言。\n")
+    (article,) = _articles(write_file, text)
+    assert "兩部藍皮書同日發布" in [p.repaired for p in article.paragraphs]
+
+
+def test_articles_a_headline_with_its_own_credit_after_a_dated_story_is_a_story(write_file):
+    text = ("澳門代表團赴會\n\n【本報烏鎮八日電】記者陳曉彤報道：峰會八日在烏鎮開幕。\n\n論壇舉行\n\n"
+            "論壇在桐鄉舉行。（本報記者 何雨辰）\n")
+    assert [a.title_text for a in _articles(write_file, text)] == ["澳門代表團赴會", "論壇舉行"]

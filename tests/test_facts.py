@@ -1063,3 +1063,13 @@ def test_facts_winners_open_the_sentence_and_take_their_classes_respectively(ext
                           "分别摘得“社会贡献类”和“成长潜力类”奖项。\n")
     assert {("强脑科技", "世界互联网大会杰出贡献奖", "社会贡献类"),
             ("宇树科技", "世界互联网大会杰出贡献奖", "成长潜力类")} <= _conferments(corpus)
+
+
+def test_facts_a_summit_held_on_a_day_in_chinese_numerals_and_what_it_released_that_day(extract_text):
+    corpus = extract_text("【本報烏鎮八日電】記者陳曉彤報道：2023年世界互聯網大會烏鎮峰會八日在浙江烏鎮開幕。"
+                          "峰會當日發布《世界互聯網發展報告2023》藍皮書。\n")
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("2023年世界互聯網大會烏鎮峰會", "烏鎮") in held
+    released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
+                for f in corpus.facts if f.kind == "releasedAt"}
+    assert released == {("《世界互聯網發展報告2023》", "2023年世界互聯網大會烏鎮峰會")}

@@ -72,6 +72,8 @@ CASES = [
     case("郑海涛　世界互联网大会　副秘书长", ("郑海涛", "Person"), id="agenda-speaker-line"),
     case("曹立勋　中控技术　副总裁", ("曹立勋", "Person"), ("中控技术", "Company"), id="agenda-speaker-and-a-firm"),
     case("（同期声）卢思远 阿里云高级算法专家", ("卢思远", "Person"), id="broadcast-sound-bite-label"),
+    case("由国家并行计算机工程技术研究中心研制，安装在国家超级计算无锡中心。", ("国家并行计算机工程技术研究中心", ORG),
+         ("国家超级计算无锡中心", ORG), id="national-bodies-named-by-what-they-do"),
     case("代表团成员来自数字政策办公室、投资推广署等机构。", ("数字政策办公室", "GovernmentBody"),
          id="list-after-come-from"),
     case("西门子中国董事长、总裁兼首席执行官林可为等中外企业高管同台对话。", ("林可为", "Person"),
@@ -459,6 +461,9 @@ CASES = [
     ("在公司的测试场里，运动控制算法工程师王磊正盯着屏幕。", "运动控制算法工程"),  # the title's, not a programme
     ("我们将用好乌镇峰会的溢出效应。", "好乌镇峰会"),  # the verb's character
     ("往期推荐\n▶乌镇峰会开幕！全球嘉宾再聚", "▶乌镇峰会"),  # a bullet is no part of a name
+    ("代表团亦参观了博览会，在腾讯、华为等企业展台了解云计算。", "在腾讯"),  # the preposition opens the clause
+    ("代表团团长、经科局副局长梁思行表示，合作空间很大。", "代表团"),  # a group, not an organisation
+    ("嘉宾在乌镇互联网国际会展中心互联网之光博览会上体验汽车。", "国际会展中心互联网之光博览会"),  # the venue, then the fair
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -838,7 +838,7 @@ def _subject(ctx: _Context, span: Span) -> list[Mention]:
 # an article's event by its head noun alone, with the determiner that may precede it (本届峰会)
 EVENT_BY_HEAD = r"(?:本届|本次|此次)?(论坛|峰会|大会|博览会|展会)"
 OPENING_OF_THE_EVENT = re.compile(rf"(?:{EVENT_BY_HEAD}(?:开幕式|闭幕式|主论坛|全体会议)?|"
-                                  r"开幕式|闭幕式)(?:上|期间)")
+                                  r"开幕式|闭幕式)(?:上|期间|当日|当天)")  # 峰会当日发布
 
 
 def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
@@ -1247,7 +1247,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
-WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月(?!\d)|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
+WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月(?!\d)|[一二三四五六七八九十廿卅]{1,3}日|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
                   r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                   r"将|已|已经|曾|首次|首度|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")

@@ -833,8 +833,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         while (adjective := next((a for a in TITLE_ADJECTIVES if text.endswith(a, start, end)), None)) is not None:
             end -= len(adjective)  # 韩国|著名导演: what describes the person is no part of a name
         name = text[start:end]
-        if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon):
-            break
+        if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon) \
+                or simplified_same_length(name) in GROUPS:
+            break  # 代表团|团长: a group that travels, not an organisation
         opening = _title_opening(text, start, end, lexicon, words, known or {})
         if opening is not None:  # words of the title, not a name: the organisation stands before them
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -1379,6 +1380,8 @@ def _edition_start(text: str, o: int, found: list[Candidate]) -> int:
     return year.start() if year else o
 
 
+# groups that come together for a visit or a task, whose heads carry titles (代表团团长)
+GROUPS = {"代表团", "考察团", "访问团", "代表队", "团队", "工作组", "专家组", "课题组", "小组", "评审组"}
 # a count of a kind before its ending: 五所|大学, 3家|企业
 COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几数多]+)(?:所|家|座|间|批|个)")
 GENERATION = re.compile(r"(?:\d0|[零〇一二三四五六七八九]〇?[零〇])后")
@@ -1670,7 +1673,7 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
     if _coined(name[: b - a], parts):
         return True
     content = [w for w, t in parts if w not in cues.GENERIC_WORDS and t not in FUNCTION_TAGS]
-    if name.startswith(("国家", "中国", "全国", "中央")) and len(content) >= 3:
+    if name.startswith(("国家", "中国", "全国", "中央")) and (len(content) >= 3 or len(content) == 2 and len(name) >= 10):
         return True  # 国家计算机网络应急技术处理协调中心: a national body is named by what it does
     for w, t in parts:
         if w in cues.GENERIC_WORDS:
@@ -1729,6 +1732,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         cut = next((c for c in found if c.start < start < c.end and c.type == "Region" and c.method == "lexicon"), None)
         if cut is not None:
             start = cut.start  # 本|澳数字政府: a name does not open inside a place the lexicon read
+        national = re.search(r"国家[\u4e00-\u9fff]{0,8}$", text[:start])
+        if national and typ in ("Organization", "GovernmentBody") and all(
+                t in ("n", "vn", "v", "b", "j", "nz") for w, t, s_ in words if national.start() <= s_ < start):
+            start = national.start()  # 国家|并行计算机工程技术研究中心: a national body is named by what it does
         if text[:end].endswith(DESIGNATED_UNITS) and text[start - 1:start] in ("与", "和", "及"):
             # 计算机辅助设计与|图形系统全国重点实验室: a designated laboratory named by two fields
             first = _np_start(text, start - 1, words, found, stop_verbs=True)
@@ -2085,6 +2092,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             start = inside.start  # 2026年世界|互联网大会乌镇峰会…论坛: the name starts with the organisation it cut
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
+        venue = next((c for c in found if c.start < start < c.end <= i and c.type == "Region"), None)
+        if venue is not None:
+            start = venue.end  # 乌镇互联网国际会展中心|互联网之光博览会: the venue is where, not the name
         quoted = re.search(r"[“「『]([^“”「」『』，。、]{2,12})[”」』]$", text[:start])
         if quoted and start < i:
             start = quoted.start()  # 2025「直通乌镇」全球互联网大赛总决赛: the quoted brand opens the name
@@ -2257,8 +2267,9 @@ def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
         for m in re.finditer(head, text):
             if m.start() > 0 and text[m.start() - 1] in "《“":
                 continue
-            if any(c.start <= m.start() < c.end for c in found if c.type in ("Initiative", "Report")):
-                continue
+            if any(c.start <= m.start() < c.end for c in found if c.type in ("Initiative", "Report")
+                   or c.type in ORG_TYPES and c.end > m.end()):
+                continue  # …工程|技术研究中心: the head is inside an organisation's name
             if text[m.end():m.end() + 1] in ("“", "「", "《"):
                 continue  # 人工智能初创培育计划「AI启航计划」: the quoted name follows what it is
             if any(c.type == "Title" and c.start < m.end() < c.end for c in found) or text.startswith("师", m.end()):
@@ -2348,6 +2359,8 @@ def list_items(segment: str) -> list[tuple[int, int]]:
         core = re.sub(r"[（(][^）)]*[)）]$", "", part)
         lead = len(core) - len(core.lstrip(" “"))
         core = core.strip(" “”")
+        if not items and len(core) >= 3 and core[0] in "在于从向对把被":
+            lead, core = lead + 1, core[1:]  # 在|腾讯、华为等企业: the preposition opens the clause, not the name
         if core:
             items.append((at + lead, at + lead + len(core)))
     return items

@@ -20,7 +20,8 @@ from datetime import date
 from kg.model import Article, Byline, Page, Span
 from kg.read.script import simplified_same_length
 
-TERMINAL = "。！？!?…；;”’」』）)】：:—"  # a line ending in ： or —— introduces what follows
+# a line ending in ： or —— introduces what follows; a post's lines may end on ～ or a pointing hand
+TERMINAL = "。！？!?…；;”’」』）)】：:—～~👇"
 HEADLINE_MAX = 40
 LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters or time stamp line under it
 
@@ -51,6 +52,10 @@ BYLINE = re.compile(
 # a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
 STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
 # a short line that carries a time stamp after the outlet's name: "第一财经  2025-11-10 07:12:35  听新闻"
+# the line a WeChat post opens with under its headline: 原创 小桐 桐乡发布 (the writer, the account)
+POST_ACCOUNT = re.compile(r"^原创\s+\S{1,12}(?:\s+\S{1,16})?\s*$")
+# …and its time and province: 2025年11月07日 20:16 浙江
+POST_TIME = re.compile(rf"{STAMP.pattern}(?::\d\d)?(?:\s+[\u4e00-\u9fff]{{2,4}})?\s*$")
 STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?.{0,12}$")
 # a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
 # "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
@@ -58,7 +63,8 @@ SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期)[：:]")
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错)")
-SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)")
+SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
+                          r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
 # where a site's page sits: "浙江大学新闻网　首页 > 求是新闻 > 综合新闻", "澎湃新闻 > 科技"
 BREADCRUMB = re.compile(r"^[^>＞»]{2,20}(?:\s*[>＞»]\s*[^>＞»]{1,12}){1,5}$")
 LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15 经济日报／
@@ -164,14 +170,23 @@ def split_articles(page: Page) -> list[Article]:
             i += 1
             continue
         site = _site_authors(text) if line.kind == "text" else None
-        if site and (headline or current is not None and not current.reporters and len(current.paragraphs) <= 2):
-            # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers
+        if site and (headline or current is not None and not current.reporters
+                     and (len(current.paragraphs) <= 2 or site.group("reporters"))):
+            # 来源：…　|　作者：宁可欣　蒋亦舟　|　日期：…: a site's line names the story's writers; a
+            # post's closing 来源：X　记者　A　B does too
             if headline:
                 current = story(line.span)
-            a, b = site.span("people")
+            a, b = site.span("people") if site.group("people") else site.span("reporters")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
         if COLUMN.fullmatch(text) and not headline:
             pending_sections.append(written)  # 乌镇峰会·快讯: the column the next stories run under
+            i += 1
+            continue
+        if line.kind == "text" and (headline or current is not None and not current.paragraphs) \
+                and (POST_ACCOUNT.match(text) or POST_TIME.match(text)):
+            # 原创 小桐 桐乡发布 / 2025年11月07日 20:16 浙江: a post's account and time, no body text
+            if headline:
+                current = story(line.span)
             i += 1
             continue
         signed = SIGNED_OFF.match(text) if line.kind == "text" else None
@@ -191,9 +206,14 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
-        if NUMBERED_PART.match(text) and _is_headline(text) and current is not None and current.kind == "news" \
-                and current.paragraphs and not headline:
-            current.paragraphs.append(line.span)  # 一、教机器人“站稳”的人: a part of the feature, not a story
+        inner = current is not None and current.kind == "news" and current.byline is not None and current.paragraphs \
+            and len(text) <= SUBHEADING_MAX and nxt is not None and nxt.kind == "text" \
+            and not _is_headline(simplified_same_length(nxt.span.repaired)) and not _credited_ahead(lines, i + 1)
+        if (NUMBERED_PART.match(text) or inner) and _is_headline(text) and current is not None \
+                and current.kind == "news" and current.paragraphs and not headline:
+            # 一、教机器人“站稳”的人: a part of the feature; 两部蓝皮书同日发布 under a dated story, with no
+            # credit of its own before the next headline: a subheading, not a story
+            current.paragraphs.append(line.span)
             i += 1
             continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
@@ -325,17 +345,36 @@ def _site_authors(text: str) -> re.Match | None:
     return SITE_AUTHORS.search(text) if SOURCE_LINE.match(text) or text.startswith("作者") else None
 
 
+# the longest subheading read inside a dated story
+SUBHEADING_MAX = 16
+
+
+def _credited_ahead(lines: list[_Repaired], i: int) -> bool:
+    """Whether the text from line ``i`` to the next headline names its own reporters or dateline:
+    then it is a story of its own."""
+    for line in lines[i:]:
+        if line.kind != "text":
+            return True  # a page's marker or a story continued from elsewhere: the page goes on to others
+        text = simplified_same_length(line.span.repaired)
+        if _is_headline(text) and not NUMBERED_PART.match(text):
+            return False
+        if _credits_a_story(line.span.repaired) or CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text):
+            return True
+    return False
+
+
 def _credits_a_story(written: str) -> bool:
     """A line that stands under a headline: the reporters, a site's source or time stamp line, a byline."""
     text = simplified_same_length(written)
     return bool(LONE_REPORTERS.match(text) or SOURCE_LINE.match(text) or STAMP.match(text) or STAMPED_LINE.match(text)
-                or _byline_match(written) is not None)
+                or POST_ACCOUNT.match(text) or _byline_match(written) is not None)
 
 
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
     return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
+                or POST_ACCOUNT.match(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text))
 
