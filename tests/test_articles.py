@@ -491,3 +491,33 @@ def test_articles_a_headline_with_its_own_credit_after_a_dated_story_is_a_story(
     text = ("澳門代表團赴會\n\n【本報烏鎮八日電】記者陳曉彤報道：峰會八日在烏鎮開幕。\n\n論壇舉行\n\n"
             "論壇在桐鄉舉行。（本報記者 何雨辰）\n")
     assert [a.title_text for a in _articles(write_file, text)] == ["澳門代表團赴會", "論壇舉行"]
+
+
+def test_articles_a_notice_with_a_table_and_a_signature_is_one_story(write_file):
+    text = ("关于公布2024年领先科技奖获奖成果名单的公告\n\n为表彰创新成果，现将获奖成果名单予以公布。\n\n"
+            "序号　成果名称　　　　　完成单位\n1　通义千问大模型　　　阿里云计算有限公司\n"
+            "2　香山开源高性能RISC-V处理器　　中国科学院计算技术研究所、北京开源芯片研究院\n3　宇树G1人形机器人　　杭州宇树科技有限公司\n\n"
+            "联系人：冉思远　联系电话：010-6521××××\n\n特此公告。\n\n世界互联网大会秘书处\n2024年11月22日\n")
+    (article,) = _articles(write_file, text)
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "3　宇树G1人形机器人　　杭州宇树科技有限公司" in paragraphs
+    assert paragraphs[-2:] == ["世界互联网大会秘书处", "2024年11月22日"]
+
+
+def test_articles_a_press_release_dateline_and_its_label(write_file):
+    text = ("新闻稿\n\n中兴通讯荣获杰出贡献奖 全栈智算方案亮相乌镇峰会\n\n【2025年11月7日，中国·乌镇】峰会今日在乌镇开幕。\n\n"
+            "业绩稳健　研发投入持续加码\n\n公司研发投入超过180亿元。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "中兴通讯荣获杰出贡献奖 全栈智算方案亮相乌镇峰会"
+    assert article.byline.place == "乌镇" and article.published == date(2025, 11, 7)
+    assert "公司研发投入超过180亿元。" in [p.repaired for p in article.paragraphs]
+
+
+def test_articles_a_university_site_item_credits_its_writer(write_file):
+    text = ("杭州电子科技大学新闻网\n首页 > 学术动态 > 正文\n\n我校学者亮相乌镇峰会\n\n"
+            "发布者：宣传部　　来源：网络空间安全学院　　发布时间：2024-11-22 16:35　　点击数：2186\n\n"
+            "文/林思彤　图/孔德民\n\n11月21日，论坛在乌镇举行。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "我校学者亮相乌镇峰会"
+    assert [name for name, _, _ in article.byline.reporters] == ["林思彤"]
+    assert [p.repaired for p in article.paragraphs] == ["11月21日，论坛在乌镇举行。"]

@@ -1073,3 +1073,37 @@ def test_facts_a_summit_held_on_a_day_in_chinese_numerals_and_what_it_released_t
     released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
                 for f in corpus.facts if f.kind == "releasedAt"}
     assert released == {("《世界互聯網發展報告2023》", "2023年世界互聯網大會烏鎮峰會")}
+
+
+def test_facts_a_results_table_under_a_winners_headline(extract_text):
+    corpus = extract_text("关于公布2024年世界互联网大会领先科技奖获奖成果名单的公告\n\n现将获奖成果名单予以公布。\n\n"
+                          "序号　成果名称　　　　　完成单位\n1　通义千问大模型　　　阿里云计算有限公司\n"
+                          "2　香山开源高性能RISC-V处理器　　中国科学院计算技术研究所、北京开源芯片研究院\n\n"
+                          "世界互联网大会秘书处\n2024年11月22日\n")
+    won = {(_name(corpus, f.role("recipient")), f.role("year")) for f in _facts(corpus, "conferment")}
+    assert won == {("阿里云计算有限公司", "2024"), ("中国科学院计算技术研究所", "2024"), ("北京开源芯片研究院", "2024")}
+
+
+def test_facts_a_speaker_line_with_the_words_after_a_colon(extract_text):
+    corpus = extract_text("本报记者 王明\n\n14:30\n论坛开讲。\n浙江大学教授宗靖远：“关键不在参数规模，而在模型能否走进车间。”\n")
+    said = {(_name(corpus, f.role("speaker")), f.role("text")) for f in corpus.facts if f.kind == "quote"}
+    assert said == {("宗靖远", "关键不在参数规模，而在模型能否走进车间。")}
+
+
+def test_facts_a_winner_named_with_an_aside_and_a_class_after_the_award(extract_text):
+    corpus = extract_text("中兴通讯荣获杰出贡献奖\n\n【2025年11月7日，中国·乌镇】在峰会开幕式上，中兴通讯股份有限公司（以下简称“中兴通讯”，"
+                          "0763.HK）荣获由世界互联网大会颁发的2025年“世界互联网大会杰出贡献奖”创新突破类奖项。\n")
+    assert _conferments(corpus) == {("中兴通讯股份有限公司", "世界互联网大会杰出贡献奖", "创新突破类")}
+
+
+def test_facts_a_bio_lists_the_posts_after_现任_and_兼任(extract_text):
+    corpus = extract_text("本报记者 王明\n\n覃亦凡，1978年生，安徽芜湖人。2006年加入科大讯飞，长期从事语音识别研究，"
+                          "现任科大讯飞副总裁、讯飞研究院副院长，兼任中国人工智能学会理事。\n")
+    assert ("覃亦凡", "中国人工智能学会", "理事") in _positions(corpus)
+
+
+def test_facts_what_was_released_at_the_meeting_the_sentence_before_names(extract_text):
+    corpus = extract_text("本报记者 王明\n\n11:05\n世界互联网大会蓝皮书发布会举行。中国网络空间研究院在会上发布《世界互联网发展报告2024》。\n")
+    released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
+                for f in corpus.facts if f.kind == "releasedAt"}
+    assert released == {("《世界互联网发展报告2024》", "世界互联网大会蓝皮书发布会")}

@@ -72,6 +72,13 @@ CASES = [
     case("郑海涛　世界互联网大会　副秘书长", ("郑海涛", "Person"), id="agenda-speaker-line"),
     case("曹立勋　中控技术　副总裁", ("曹立勋", "Person"), ("中控技术", "Company"), id="agenda-speaker-and-a-firm"),
     case("（同期声）卢思远 阿里云高级算法专家", ("卢思远", "Person"), id="broadcast-sound-bite-label"),
+    case("9　宇树G1人形机器人　　　杭州宇树科技有限公司", ("宇树G1人形机器人", "Product"), ("杭州宇树科技有限公司", "Company"),
+         id="a-row-of-a-results-table"),
+    case("三方将共建“智能网联安全联合实验室”，开展联合攻关。", ("智能网联安全联合实验室", "Organization"),
+         id="a-quoted-laboratory-to-be-built"),
+    case("2024年世界互联网大会乌镇峰会网络安全技术发展和国际合作论坛在乌镇举行。",
+         ("2024年世界互联网大会乌镇峰会网络安全技术发展和国际合作论坛", "Event"), id="a-forum-of-an-edition"),
+    case("研华资深协理简宏睿受访时指出，边缘AI很重要。", ("简宏睿", "Person"), id="taiwan-corporate-title"),
     case("由国家并行计算机工程技术研究中心研制，安装在国家超级计算无锡中心。", ("国家并行计算机工程技术研究中心", ORG),
          ("国家超级计算无锡中心", ORG), id="national-bodies-named-by-what-they-do"),
     case("代表团成员来自数字政策办公室、投资推广署等机构。", ("数字政策办公室", "GovernmentBody"),
@@ -464,6 +471,14 @@ CASES = [
     ("代表团亦参观了博览会，在腾讯、华为等企业展台了解云计算。", "在腾讯"),  # the preposition opens the clause
     ("代表团团长、经科局副局长梁思行表示，合作空间很大。", "代表团"),  # a group, not an organisation
     ("嘉宾在乌镇互联网国际会展中心互联网之光博览会上体验汽车。", "国际会展中心互联网之光博览会"),  # the venue, then the fair
+    ("来自130多个国家和地区的1600余名嘉宾齐聚水乡。", "齐聚"),  # a count of guests, no titled person
+    ("外国嘉宾乌镇谈数字合作", "乌镇谈"),  # a place after the word, no name
+    ("我校副院长周怀瑾教授应邀作主旨报告。", "应邀作"),  # the title after a name opens nothing
+    ("他应邀作题为《工业大模型时代的安全新挑战》的主旨报告。", "《工业大模型时代的安全新挑战》"),  # a talk's title
+    ("“过去攻击一条产线要懂PLC，今天只需要会写提示词。”", "产线要懂PLC"),  # a Latin legal form closes a Latin name
+    ("【2025年11月7日，中国·乌镇】峰会今日开幕。", "中国·乌镇"),  # a place and a place in it
+    ("“太极”光电智能计算芯片获奖。", "光电智能"),  # what the chip does
+    ("序号　成果名称　　　完成单位", "成果名"),  # 名称 is no name and a speech verb
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

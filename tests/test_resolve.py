@@ -231,3 +231,18 @@ def test_resolve_games_named_without_their_edition(extract_text):
                           "杭州第19届亚运会首次实现核心系统全面上云。\n")
     (full,) = {key for _, key, _ in _links(corpus, "杭州第19届亚运会")}
     assert {k for _, k, _ in _links(corpus, "杭州亚运会")} == {full}
+
+
+def test_resolve_a_headline_names_a_sub_forum_by_the_summit_and_its_topic(extract_text):
+    corpus = extract_text("乌镇峰会算力论坛举行\n\n本报乌镇11月9日电（记者 王明）11月9日，"
+                          "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛在浙江乌镇举行。\n")
+    (full,) = {key for _, key, _ in _links(corpus, "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
+    assert {(k, why) for _, k, why in _links(corpus, "乌镇峰会算力论坛")} == {
+        (full, "short form of 2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
+
+
+def test_resolve_a_forum_on_another_topic_is_not_merged(extract_text):
+    corpus = extract_text("乌镇峰会数据论坛举行\n\n本报乌镇11月9日电（记者 王明）11月9日，"
+                          "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛在浙江乌镇举行。\n")
+    full = {key for _, key, _ in _links(corpus, "2025年世界互联网大会乌镇峰会算力调度与协同利用论坛")}
+    assert not full & {key for _, key, _ in _links(corpus, "乌镇峰会数据论坛")}

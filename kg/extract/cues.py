@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from kg.read.articles import TABLE_ROW
+
 CJK = "\u4e00-\u9fff"
 # punctuation and brackets that end any name
 PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'▶►▸•●◆◇▪■□→")  # bullets too
@@ -137,6 +139,19 @@ PRODUCT_AFTER = re.compile(r"”?(?:超级计算机|计算机|芯片|系统|平�
 # nouns that describe a company in an apposition before its name: 移动运营商Safaricom, 数字企业GoTo集团
 # names printed one after another, set apart by wide spaces (华为　商汤科技), as list items are by 、
 WIDE_SPACE = r"\u3000+| {2,}"
+def table_cells(text: str) -> list[tuple[int, int]] | None:
+    """The cells of a table row printed as text (cues.TABLE_ROW), as spans; None for another line."""
+    m = TABLE_ROW.fullmatch(text)
+    if m is None:
+        return None
+    cells, pos = [], m.start("cells")
+    for part in re.split(WIDE_SPACE, m.group("cells")):
+        a = text.index(part, pos)
+        cells.append((a + len(part) - len(part.lstrip()), a + len(part.rstrip())))
+        pos = a + len(part)
+    return cells if len(cells) >= 2 else None
+
+
 # a line that introduces someone by name, organisation and title, set apart by spaces: an agenda's
 # speakers (郑海涛　世界互联网大会　副秘书长), a broadcast's sound bite ((同期声)卢思远 阿里云高级算法专家);
 # a label may open it (主持人：, 发布人：, 嘉宾：), and a two-character name may be spaced out (许　蔓)

@@ -389,6 +389,40 @@ def roster_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
+def bio_positions(ctx: _Context) -> list[Fact]:
+    """"覃亦凡，1978年生，…现任科大讯飞副总裁、讯飞研究院副院长，兼任中国人工智能学会理事": in a
+    sentence about the person who opens it, each ORG TITLE after 现任, 兼任 or 担任 is a post of
+    that person."""
+    out = []
+    told: Mention | None = None  # the person a paragraph tells of, from one sentence to the next
+    for s in _all_sentences(ctx):
+        subject = _subject(ctx, s)
+        if subject and ctx.type(subject[0]) == "Person" and _simple(s)[_index_in(s, subject[0].end):].startswith("，"):
+            told = subject[0]
+        elif subject or ctx.in_span(s, {"Person"}) or told is None or ctx.block_of(told.start) is not ctx.block_of(s.start):
+            told = None  # 2006年加入科大讯飞，…现任…: a sentence with no actor of its own goes on about the same person
+        if told is None:
+            continue
+        p = told
+        text = _simple(s)
+        for verb in re.finditer(r"(?:现任|兼任|担任|历任)", text):
+            k = verb.end()
+            for org in (o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) >= k):
+                if _index_in(s, org.start) != k:
+                    break
+                chain = re.match(r"[^，。；、,;（(]+", text[_index_in(s, org.end):])
+                if chain is None or not _is_title(chain.group(), ctx.lexicon):
+                    break
+                title = ctx.between(org.end, org.end + len(chain.group()), written=True)
+                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                                 "former": "false"}, [p, org], org.start, "NAME，…现任ORG TITLE"))
+                k = _index_in(s, org.end) + len(chain.group())
+                if not text.startswith("、", k):
+                    break
+                k += 1
+    return out
+
+
 # ============================================================================ quotes
 
 def quotes(ctx: _Context) -> list[Fact]:
@@ -401,6 +435,18 @@ def quotes(ctx: _Context) -> list[Fact]:
             end += aside.end()
         after = ctx.between(end, end + 40)
         verb = cues.SPEECH.match(after) or cues.ADDRESSED_SPEECH.match(after)
+        said = re.match(r"\s*[：:]\s*[“「]", ctx.text[end:end + 6])
+        if said and not verb:
+            # 浙江大学教授宗靖远：“…”: a speaker line, then the words in quotation marks
+            block = ctx.block_of(start)
+            if block is not None:
+                open_ = _index_in(block, end + said.end() - 1)
+                close = _matching_close(_simple(block), open_)
+                if close is not None and close > open_ + 1:
+                    out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)),
+                                              ("text", block.repaired[open_ + 1:close])), ctx.article.article_id,
+                                    (p,), block.sub(_index_in(block, start), close + 1), "NAME：“…”"))
+            continue
         eyes = re.match(r"(?:眼中|看来|眼里)", after) and "在" in ctx.between(start - 20, start)
         if not verb and not eyes:
             continue
@@ -648,7 +694,9 @@ def conferments(ctx: _Context) -> list[Fact]:
                 if re.search(r"(?:等奖|[金银铜]奖)$", simplified_same_length(award.text)):
                     continue  # 工业互联网赛道一等奖: a prize of a contest, not an award series
                 k = _index_in(s, award.start)
-                m = re.search(rf"(?:{verb_re.pattern})(?:(?:19|20)\d\d年度?)?[“「]?$", sent_text[:k])
+                # 荣获由世界互联网大会颁发的2025年“…”: who gives it may stand between
+                m = re.search(rf"(?:{verb_re.pattern})(?:由[^，。；]{{2,20}}?(?:颁发|设立|授予|评选)的)?(?:(?:19|20)\d\d年度?)?[“「]?$",
+                              sent_text[:k])
                 if not m:
                     continue
                 start = _clause_start(sent_text, m.start())
@@ -658,7 +706,9 @@ def conferments(ctx: _Context) -> list[Fact]:
                 # …杰出贡献奖”创新突破类奖项: the class printed right after the award
                 cls = next((c for c in ctx.in_span(s, {"AwardCategory"}) if 0 <= c.start - award.end <= 2), None)
                 for r in items:
-                    if ctx.type(r) in ORG_FAMILY | {"Person"} and ctx.key(r) not in recipients_of:
+                    # one named before without a class may be named again with it
+                    if ctx.type(r) in ORG_FAMILY | {"Person"} and (ctx.key(r) not in recipients_of
+                                                                   or cls and recipients_of[ctx.key(r)] is None):
                         add(r, cls, award.start, "ACTOR 获得 AWARD", s.page_offset(m.start()))
                 if not items and (described := _described_by_award(ctx, s, cls or award)) is not None:
                     add(described, cls, award.start, "获AWARD的 ORG TITLE NAME", s.page_offset(m.start()))
@@ -723,17 +773,23 @@ def conferments(ctx: _Context) -> list[Fact]:
     # of names is winners ("郑启航（中国工程院院士）"), under the class that opens it ("创新突破类：A　B")
     titled = [a for a in awards if any(h.start <= a.start < h.end and WINNERS_HEADLINE.search(_simple(h))
                                        for h in ctx.article.headlines)]
-    for block in ctx.article.paragraphs if titled else []:
+    # printed as a table (序号　成果名称　完成单位), only its rows list winners, in their last cell
+    rows = [b for b in ctx.article.paragraphs if cues.table_cells(_simple(b))]
+    for block in (rows or ctx.article.paragraphs) if titled else []:
         line = _simple(block)
         if len(line) > 60 or re.search(r"[，。；！？,;!?]", line):
             continue  # a sentence about the list, not a line of it
         heading = re.match(r"([^：:]{2,12})[：:]", line)
-        start = heading.end() if heading else 0
+        start, end = (heading.end() if heading else 0), len(line)
+        if rows:
+            start, end = cues.table_cells(line)[-1]  # 9　宇树G1人形机器人　　|杭州宇树科技有限公司
         cat = next((c for c in ctx.in_span(block.sub(0, start), {"AwardCategory"})), None)
-        for r in _list_heads(ctx, block, start, len(line)):
+        for r in _list_heads(ctx, block, start, end):
             if ctx.key(r) not in recipients_of:
                 add(r, cat, titled[0].start, "AWARD获奖名单: a line of winners", block.page_offset(start))
-    return out
+    # a winner given a class somewhere holds the award in that class, not also without one
+    classed = {(f.role("recipient"), f.role("award")) for f in out if f.role("category")}
+    return [f for f in out if f.role("category") or (f.role("recipient"), f.role("award")) not in classed]
 
 
 WINNERS_HEADLINE = re.compile(r"(?:获奖|获评|入选|表彰)?(?:名单|榜单|名录)")
@@ -817,7 +873,10 @@ def _index_in(span: Span, offset: int) -> int:
 
 
 def _clause_start(text: str, end: int) -> int:
-    start = max(text.rfind(ch, 0, end) for ch in "，,：:；;。") + 1
+    # a parenthesis closed before the end is an aside: its commas part no clause
+    # (中兴通讯股份有限公司（以下简称“中兴通讯”，0763.HK）荣获…)
+    masked = re.sub(r"[（(][^（）()]*[)）]", lambda m: "　" * len(m.group()), text[:end])
+    start = max(masked.rfind(ch, 0, end) for ch in "，,：:；;。") + 1
     while start > 1 and text[start - 1] in "，," and re.match(r"以及|还有|乃至", text[start:end]) \
             and "、" in text[_clause_start(text, start - 1):start]:
         start = _clause_start(text, start - 1)  # A、B，以及C同时入选: the list runs on past the comma
@@ -925,6 +984,11 @@ def reports(ctx: _Context) -> list[Fact]:
             named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
         elif re.match(r"(?:在)?(?:会上|会议上|活动上|论坛现场|会议期间)[，,]?", _simple(s)):
             named = _event_that_opened(ctx, "开幕|揭幕|启幕|举行|举办|召开")  # 会上，…发布《R》: the meeting the article is about
+        elif re.search(r"在(?:会上|会议上|活动上|发布会上)发布", _simple(s)):
+            # 蓝皮书发布会举行。研究院在会上发布《R》: the meeting the sentence before names
+            block = ctx.block_of(s.start)
+            before = [e for e in ctx.in_span(block, {"Event"}) if e.end <= s.start] if block else []
+            named = before[-1] if before else None
         if named is not None:
             for r in ctx.in_span(s, {"Report"}):
                 out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(named)},
@@ -1460,7 +1524,8 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, roster_positions, quotes, conferments, reports,
+    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, roster_positions, bio_positions,
+    quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

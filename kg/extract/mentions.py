@@ -139,6 +139,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _book_titles(text)
         found += _suffix_names(text, lexicon, words, found, known, hints)
         found += _roster(text, lexicon, found)
+        found += _table_row(text, lexicon, found)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
         found += _awards(text, words, found, known)
@@ -509,6 +510,9 @@ PHOTO_CREDIT = re.compile(r"[（(](?:本报|新华社|中新社|[\u4e00-\u9fff]{
                           r"([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
 
 
+SLASH_CREDIT = re.compile(r"(?:^|[\s\u3000（(])(?:文|图|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff]{2,4})(?=[\s\u3000)）]|$)")
+
+
 def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
     """The staff a story credits at its end: 责任编辑：郑思源, （编辑：萧雅娟）; and the photographer
     of a picture: （记者 沈嘉木 摄）."""
@@ -518,6 +522,8 @@ def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
         if end > 0:
             out.append(Candidate(m.end(), end, "Person", "pattern:credit", 2))
     for m in PHOTO_CREDIT.finditer(text):
+        out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
+    for m in SLASH_CREDIT.finditer(text):  # 文/林思彤　图/孔德民
         out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
     closing = CLOSING_PHOTO_CREDIT.search(text)  # …体验智能座舱。　记者 姚逸舟 摄
     if closing:
@@ -644,6 +650,14 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if name_end <= 0 and portfolio and _person_after(text, end + portfolio.end(), lexicon) > 0:
             end += portfolio.end()  # 科大副校長（研究及發展）|顧誠峰: the title's portfolio in parentheses
             name_end = _person_after(text, end, lexicon)
+        if name_end > 0 and re.search(r"[\d一二三四五六七八九十百千万两几多余]+(?:名|位|个)$", text[:start]):
+            name_end = -1  # 1600余名嘉宾|齐聚: a count of people, not one titled person
+        if any(c.type == "Person" and c.end == i for c in out):
+            i = end  # 副院长周怀瑾|教授|应邀作: the title after a name is that person's, and opens nothing
+            continue
+        if name_end > 0 and any((e := lexicon.lookup(text[end:end + n])) is not None and e.type == "Region"
+                                for n in (2, 3) if end + n <= name_end):
+            name_end = -1  # 外国嘉宾|乌镇谈: a place, not a name, after the word
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
@@ -1180,7 +1194,7 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务", "营销", "艺术", "创意",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
                   "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副",
-                  "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌"}
+                  "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌", "产业", "行业"}
 UNIT_ENDS = ("处", "室", "组", "办")
 UNIT_WORDS = ("区", "大区", *POLICE_UNITS, "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
@@ -1257,6 +1271,8 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
         parts = re.split(f"[{cues.DOTS}]", text[a:b])
         if any(p.endswith(cues.EVENT_HEADS + cues.NAME_HEADS) for p in parts):
             continue  # 世界互联网大会·互联网发展论坛 names an event, not a person
+        if all((e := lexicon.lookup(p)) is not None and e.type == "Region" for p in parts):
+            continue  # 中国·乌镇: a place and a place in it, as a press release's dateline writes them
         named_after = _body_named_after(text, b, lexicon)
         if named_after:  # 穆罕默德·本·扎耶德|人工智能大学: a body named after the person
             out.append(Candidate(a, named_after[0], named_after[1], "pattern:name-ending", 2))
@@ -1306,6 +1322,29 @@ def roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tup
     return m.span("name"), org, title
 
 
+def _table_row(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """1　宇树G1人形机器人　　杭州宇树科技有限公司: in a row of a list of results, the last cell
+    names who made it (each a name with an organisation's ending, listed with 、), and a cell that
+    ends with a kind of product names the product."""
+    cells = cues.table_cells(text)
+    if cells is None:
+        return []
+    out = []
+    a, b = cells[-1]
+    items = [(a + x, a + y) for x, y in list_items(text[a:b])]
+    if not items or not all(lexicon.suffix_type(text[x:y]) for x, y in items):
+        return []
+    for x, y in items:
+        if not any(c.start == x and c.end == y and c.type in ORG_TYPES for c in found):
+            out.append(Candidate(x, y, _org_type(text[x:y], lexicon), "pattern:table-row", 3))
+    for x, y in cells[:-1]:
+        name = text[x:y].strip("“”「」")
+        if name.endswith(cues.PRODUCT_NOUNS + ("移动平台",)) and not re.search(r"[“”「」]", text[x:y]) \
+                and not any(c.start <= x and y <= c.end and c.type == "Product" for c in found):
+            out.append(Candidate(x, y, "Product", "pattern:table-row", 3))
+    return out
+
+
 def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces, and its organisation."""
     orgs = [(c.start, c.end) for c in found if c.type in ORG_TYPES]
@@ -1326,6 +1365,8 @@ def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candi
         v = m.start()
         if len(m.group()) == 1 and _word_starts(text, v):
             continue  # 说到底, 说明: 说 opens another word
+        if len(m.group()) == 1 and v > 0 and (e := dictionary_entry(text[v - 1:v + 1])) is not None and e[0] >= 100:
+            continue  # 成果名|称: 称 closes another word
         for length in (3, 2, 4):
             a = v - length
             if a < 0:
@@ -1415,6 +1456,9 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
                 and (len(inner) >= 8 or len(inner) >= 4 and "”" not in inner):
             # a long title may hold a quotation of its own (“智涌·浙”里,…展)
             out.append(Candidate(a, b, "Event", "pattern:quoted-event", 3))
+        elif inner.endswith(cues.BARE_UNITS) and len(inner) >= 6 and not any(ch in inner for ch in "，,、"):
+            typ = "Company" if inner.endswith(("公司", "集团")) else "Organization"
+            out.append(Candidate(a, b, typ, "pattern:quoted-body", 2))  # 共建“智能网联安全联合实验室”
         elif (re.match(rf"[\u4e00-\u9fff]{{0,2}}(?:{'|'.join(cues.INITIATIVE_AFTER)})", after)
               and not after.startswith("的") or text[max(0, o - 2):o] == "共建") and \
                 not any(ch in inner for ch in "，,、") and len(inner) <= 12:
@@ -1517,6 +1561,8 @@ def _book_titles(text: str) -> list[Candidate]:
         inner = re.sub(r"[（(][^（）()]{1,20}[)）]$|\s*\d{1,2}(?:\.\d{1,2})?$", "", m.group(1))
         if cues.NOT_OUR_WORKS.search(inner):
             continue
+        if re.search(r"题为$", text[:m.start()]) and re.match(r"的?(?:主旨|主题|专题)?(?:报告|演讲|发言|讲座|致辞)", text[m.end():]):
+            continue  # 作题为《…》的主旨报告: the title of a talk, not a published work
         if re.search(r"(?:游戏|手游|软件|应用|App|APP)$", text[:m.start()]):
             out.append(Candidate(m.start(), m.end(), "Product", "pattern:book-title", 3))  # 游戏《原神》
         elif inner.endswith(cues.INITIATIVE_HEADS):
@@ -1707,6 +1753,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if suffix.isascii() and (text[end:end + 1].isascii() and text[end:end + 1].isalnum()
                                      or i > 0 and text[i - 1].isascii() and text[i - 1].isalnum()):
                 continue  # LP in LPDDR5X, NV in NVIDIA: a legal form is a word of its own
+            if suffix.isascii() and suffix.isupper() and i > 0 and "\u4e00" <= text[i - 1] <= "\u9fff":
+                continue  # 产线要懂|PLC: a Latin legal form closes a Latin name, not Chinese words
             if length == 1 and i > 0 and end not in named_ends:
                 # 局 in 布局, 部 in 全部: a one-character ending must not close an ordinary word
                 entry = dictionary_entry(text[i - 1:end])
@@ -1842,7 +1890,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 巨石集团展示了|玻纤智能工厂: a kind of plant, not a company
         if re.search(r"[子母分总]公司$", text[start:end]) and _place_and_locality(text[start:end - 3], lexicon):
             continue  # 大陆子公司, 台湾母公司: a kind of company by where it is, not a name
-        site = re.search(r"(?:生产|研发|制造|智能制造|物流|数据)?基地$", text[start:end])
+        site = re.search(r"(?:(?:生产|研发|制造|智能制造|物流|数据)(?:[与和及](?:生产|研发|制造|物流|数据))?)?基地$",
+                         simplified_same_length(text[start:end]))
         if site and (site.start() == 0 or _place_and_locality(text[start:start + site.start()], lexicon)):
             continue  # 桐乡生产基地: a firm's site by where it is, not a body
         if text[i:end] in VAGUE_ENDINGS and (text[:i].endswith(("相关", "有关", "其他", "其它", "各类"))
@@ -1870,6 +1919,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 continue  # 光电智能|芯片: the industry word describes a product; 腾讯云智能|体: it cuts a word
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
+            if text[i:end] == "智能" and re.match(rf"[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", text[end:]):
+                continue  # 光电智能|计算芯片: what the product does, not a company
             if _country_pair(text[start:i], lexicon):
                 continue  # 美中|科技竞争: two countries and a field, not a company
             if COUNTED_KINDS.match(text, end) or FIELDS_LISTED.match(text, end) \
@@ -2092,6 +2143,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             start = inside.start  # 2026年世界|互联网大会乌镇峰会…论坛: the name starts with the organisation it cut
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
+        edition = next((e for e in out if e.start < start < e.end <= i), None)
+        if edition is not None:
+            start = edition.start  # 2024年世界互联网大会乌|镇峰会网络安全…论坛: the forum of that edition
         venue = next((c for c in found if c.start < start < c.end <= i and c.type == "Region"), None)
         if venue is not None:
             start = venue.end  # 乌镇互联网国际会展中心|互联网之光博览会: the venue is where, not the name
@@ -2134,7 +2188,7 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
                 and not _event_name(name, head):
             continue
         ordinal = bool(year) and not year.group()[0].isdigit()
-        strength = 3 if year or contest and contest.strength == 3 else 2
+        strength = 3 if year or contest and contest.strength == 3 or edition is not None and edition.strength == 3 else 2
         method = "pattern:event" + (":ordinal" if ordinal else "")
         held_by_named = any(c.start == start and c.end + 2 <= i and c.type in ORG_TYPES
                             and not re.search(r"[与和及同跟愿将在于对向把的]", text[c.end:i])

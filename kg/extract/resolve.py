@@ -72,8 +72,16 @@ def _shortens_event(short: str, full: str) -> bool:
     (2026年世界互联网大会数据治理论坛 for 2026年世界互联网大会乌镇峰会数据治理与流通利用论坛)."""
     year = re.match(r"(?:19|20)\d\d年", short)
     head = _event_head(short)
-    if not year or not full.startswith(year.group()) or not full.endswith(head) or len(full) <= len(short) \
-            or full.endswith(short) or not chars_in_order(short, full, 0):
+    if not full.endswith(head) or len(full) <= len(short) or full.endswith(short) or not chars_in_order(short, full, 0):
+        return False
+    if not year:
+        # 乌镇峰会网络安全论坛 for 2025年世界互联网大会乌镇峰会网络安全技术发展和国际合作论坛: the
+        # summit written without the edition's year and the organisation before it, then the topic
+        at = full.find(short[:4])
+        topic = short[4:len(short) - len(head)]
+        return short[2:4] in ("峰会", "大会") and at > 0 and re.match(r"(?:19|20)\d\d年", full) is not None \
+            and len(topic) >= 2 and topic in full[at + 4:len(full) - len(head)]
+    if not full.startswith(year.group()):
         return False
     common = next((k for k in range(len(short)) if short[k] != full[k]), len(short))
     topic = short[common:len(short) - len(head)]

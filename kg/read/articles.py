@@ -59,7 +59,7 @@ POST_TIME = re.compile(rf"{STAMP.pattern}(?::\d\d)?(?:\s+[\u4e00-\u9fff]{{2,4}})
 STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?.{0,12}$")
 # a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
 # "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
-SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期)[：:]")
+SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|发布者|发布人|作者)[：:]")
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错)")
@@ -74,9 +74,13 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             # 记者 X 整理; a photographer's line: 记者 X摄, 记者 X/摄
                             r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*(?:(?:综合)?(?:整理|采写|编译)|/?摄影?)?\s*"
                             r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
+                            r"(?:\s+(?:摄影|摄像|图)\s*[\u4e00-\u9fff]{2,4})?"  # …发自乌镇　摄影 施晟炜
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
+# a site's credit line under a headline: 文/林思彤　图/孔德民 (the writer, then the photographer)
+WRITER_LINE = re.compile(r"^[（(]?文\s*[/／:：]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*?)"
+                         r"(?:[\s\u3000]+(?:图|摄影|摄|视频)\s*[/／:：]\s*[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*)?\s*[)）]?$")
 # the reporters a broadcast's script or a post signs off with, names and nothing else: 记者：A　B
 SIGNED_OFF = re.compile(r"^(?:记者|采写|文字记者)[：:]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
 # a two-character name spaced out to the width of three (本报记者 江 澜)
@@ -84,7 +88,7 @@ PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
-CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播)\s*[：:]\s*")
+CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播|联系人)\s*[：:]\s*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -178,15 +182,29 @@ def split_articles(page: Page) -> list[Article]:
                 current = story(line.span)
             a, b = site.span("people") if site.group("people") else site.span("reporters")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
-        if COLUMN.fullmatch(text) and not headline:
-            pending_sections.append(written)  # 乌镇峰会·快讯: the column the next stories run under
+        if line.kind == "text" and BREADCRUMB.match(text) and current is None:
+            headline = []  # 杭州电子科技大学新闻网 / 首页 > 学术动态 > 正文: the site's furniture, no headline
+            i += 1
+            continue
+        if (COLUMN.fullmatch(text) or DOCUMENT_KIND.fullmatch(text)) and not headline:
+            # 乌镇峰会·快讯: the column the next stories run under; 新闻稿: what kind of text follows
+            pending_sections.append(written)
             i += 1
             continue
         if line.kind == "text" and (headline or current is not None and not current.paragraphs) \
-                and (POST_ACCOUNT.match(text) or POST_TIME.match(text)):
+                and (POST_ACCOUNT.match(text) or POST_TIME.match(text) or SOURCE_LINE.match(text) and not site):
             # 原创 小桐 桐乡发布 / 2025年11月07日 20:16 浙江: a post's account and time, no body text
             if headline:
                 current = story(line.span)
+            i += 1
+            continue
+        writer = WRITER_LINE.match(text) if line.kind == "text" else None
+        if writer and (headline or current is not None and not current.reporters):
+            # 文/林思彤　图/孔德民: the writer is the story's reporter
+            if headline:
+                current = story(line.span)
+            a, b = writer.span("people")
+            current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
         signed = SIGNED_OFF.match(text) if line.kind == "text" else None
@@ -205,6 +223,13 @@ def split_articles(page: Page) -> list[Article]:
             a, b = lone.span("people")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
+            continue
+        if current is not None and current.paragraphs and not headline and nxt is not None and nxt.kind == "text" \
+                and i + 2 == len(lines) and len(text) <= HEADLINE_MAX \
+                and re.fullmatch(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日", simplified_same_length(nxt.span.repaired)):
+            # 世界互联网大会秘书处 / 2024年11月22日 at the end of a notice: who signs it, and when
+            current.paragraphs.extend([line.span, nxt.span])
+            i += 2
             continue
         inner = current is not None and current.kind == "news" and current.byline is not None and current.paragraphs \
             and len(text) <= SUBHEADING_MAX and nxt is not None and nxt.kind == "text" \
@@ -239,15 +264,17 @@ def split_articles(page: Page) -> list[Article]:
             continue
         # a body paragraph
         m = _byline_match(written)
-        if headline or m or current is None:
+        # a dateline right under a site's source line goes on the story that line opened
+        opened = current is not None and not current.paragraphs and current.byline is None and not headline
+        if headline or m and not opened or current is None:
             current = story(line.span)
-            if m:
-                current.byline = _byline(m, line.span)
-                rest = line.span.sub(m.end, len(text))
-                if rest.repaired.strip():
-                    current.paragraphs.append(rest)
-                i += 1
-                continue
+        if m:
+            current.byline = _byline(m, line.span)
+            rest = line.span.sub(m.end, len(text))
+            if rest.repaired.strip():
+                current.paragraphs.append(rest)
+            i += 1
+            continue
         current.paragraphs.append(line.span)
         if not current.reporters and current.byline is None:
             current.reporters.extend(_closing_credit(line.span))  # …举行。(本报记者 周航): the brief's reporter
@@ -367,14 +394,14 @@ def _credits_a_story(written: str) -> bool:
     """A line that stands under a headline: the reporters, a site's source or time stamp line, a byline."""
     text = simplified_same_length(written)
     return bool(LONE_REPORTERS.match(text) or SOURCE_LINE.match(text) or STAMP.match(text) or STAMPED_LINE.match(text)
-                or POST_ACCOUNT.match(text) or _byline_match(written) is not None)
+                or POST_ACCOUNT.match(text) or WRITER_LINE.match(text) or _byline_match(written) is not None)
 
 
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
     return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
-                or POST_ACCOUNT.match(text)
+                or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text))
 
@@ -426,10 +453,17 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
 ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
+# a row of a table printed as text: its number, then cells set apart by wide spaces
+# (1　原生鸿蒙操作系统　　华为终端有限公司)
+TABLE_ROW = re.compile(r"(?P<number>\d{1,3})[.．、]?[\u3000 ]+(?P<cells>\S.*?)\s*")
+# a line of a table: cells set apart by wide spaces, three or more (序号　成果名称　完成单位)
+TABLE_LINE = re.compile(r"^\S+(?:(?:\u3000+| {2,})\S+){2,}$")
 # the numbered parts a feature is divided into: 一、…, （二）…
 NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S")
 # a feature's subtitle under its headline: ——记两位工程师, ——访…
 SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
+# a label over a text that says what kind of text it is
+DOCUMENT_KIND = re.compile(r"(?:新闻稿|新闻通稿|通稿|新闻发布|媒体通告|公告|通知|声明)")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
 COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
 CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*[)）]\s*$")
@@ -446,6 +480,9 @@ def _is_headline(text: str) -> bool:
         return False
     if ABOUT_SECTION.fullmatch(text):
         return False  # 关于中兴通讯: a press release's closing section on the company, not another story
+    if (row := TABLE_ROW.fullmatch(text)) and re.search(r"\S(?:\u3000+| {2,})\S", row.group("cells")) \
+            or TABLE_LINE.search(text):
+        return False  # 2　通义千问大模型　　阿里云计算有限公司, 序号　成果名称　完成单位: a table's row
     if any(c in text for c in "。，,：:；;？?！!"):
         return False
     if _byline_match(text) or text.count("“") != text.count("”"):
@@ -501,6 +538,11 @@ BRACKET_PAPER_DAY = re.compile(
     r"(?:(?:本报)?(?:特派)?记者\s*(?P<people>[^：:，,【】。]{2,30}?)\s*(?:报道|报导)?[：:，,]\s*)?")
 
 
+# a press release's dateline: 【2025年11月7日，中国·乌镇】
+RELEASE_DATELINE = re.compile(
+    r"^【(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日[，,\s]*(?:[\u4e00-\u9fff]{2,4}[·・])?(?P<place>[\u4e00-\u9fff]{2,6})】\s*")
+
+
 def _day_number(text: str) -> int:
     """8 for 8 or 八, 21 for 二十一 or 廿一."""
     if text.isdigit():
@@ -519,8 +561,8 @@ def _day_number(text: str) -> int:
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, BRACKET_AGENCY_PARENS, BRACKET_AGENCY,
-                    BRACKET_REPORTERS, NEWS_FLASH):
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, RELEASE_DATELINE, BRACKET_AGENCY_PARENS,
+                    BRACKET_AGENCY, BRACKET_REPORTERS, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
             continue
