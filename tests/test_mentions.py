@@ -775,3 +775,11 @@ def test_mentions_a_unit_after_a_name_known_from_the_article_is_in_the_title(lex
     found = find_candidates(text, lexicon, known={"华硕": "Company"})
     titles = [text[c.start:c.end] for c in found if c.type == "Title"]
     assert "智慧医疗事业群总经理" in titles
+
+
+def test_mentions_a_title_printed_after_a_name_stays_a_title(lexicon):
+    from kg.extract.mentions import find_candidates
+    text = "学院副院长周怀瑾教授应邀作主旨报告。"
+    found = find_candidates(text, lexicon)
+    assert "教授" in [text[c.start:c.end] for c in found if c.type == "Title"]
+    assert "应邀作" not in [text[c.start:c.end] for c in found if c.type == "Person"]

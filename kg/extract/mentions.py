@@ -653,7 +653,9 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if name_end > 0 and re.search(r"[\d一二三四五六七八九十百千万两几多余]+(?:名|位|个)$", text[:start]):
             name_end = -1  # 1600余名嘉宾|齐聚: a count of people, not one titled person
         if any(c.type == "Person" and c.end == i for c in out):
-            i = end  # 副院长周怀瑾|教授|应邀作: the title after a name is that person's, and opens nothing
+            # 副院长周怀瑾|教授|应邀作: the title after a name is that person's, and opens nothing
+            out.append(Candidate(i, end, "Title", "pattern:title", 2))
+            i = end
             continue
         if name_end > 0 and any((e := lexicon.lookup(text[end:end + n])) is not None and e.type == "Region"
                                 for n in (2, 3) if end + n <= name_end):
