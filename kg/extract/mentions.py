@@ -1300,7 +1300,7 @@ def _body_named_after(text: str, b: int, lexicon: Lexicon) -> tuple[int, str] | 
     return None
 
 
-def roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int], str] | None:
+def _roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int], str] | None:
     """A line that introduces someone by name, organisation and title (cues.ROSTER): the name's
     span, the organisation's span and the title; the organisation is the words before the last
     space, or, when the organisation and title are written together, a name read at that place
@@ -1350,7 +1350,7 @@ def _table_row(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Cand
 def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces, and its organisation."""
     orgs = [(c.start, c.end) for c in found if c.type in ORG_TYPES]
-    line = roster_line(text, lexicon, orgs)
+    line = _roster_line(text, lexicon, orgs)
     if line is None:
         return []
     (a, b), (o1, o2), _ = line

@@ -550,7 +550,7 @@ def _day_number(text: str) -> int:
     digits = dict(zip("一二三四五六七八九", range(1, 10)))
     tens = {"十": 10, "廿": 20, "卅": 30}
     total = 0
-    for n, ch in enumerate(text):
+    for ch in text:
         if ch in tens:
             total = (total or 1) * tens[ch] if ch == "十" else total + tens[ch]
         else:
