@@ -506,7 +506,7 @@ def test_articles_a_notice_with_a_table_and_a_signature_is_one_story(write_file)
 
 def test_articles_a_press_release_dateline_and_its_label(write_file):
     text = ("新闻稿\n\n中兴通讯荣获杰出贡献奖 全栈智算方案亮相乌镇峰会\n\n【2025年11月7日，中国·乌镇】峰会今日在乌镇开幕。\n\n"
-            "业绩稳健　研发投入持续加码\n\n公司研发投入超过180亿元。\n")
+            "业绩稳健　研发投入持续加码\n\n公司研发投入超过180亿元。\n\n全栈智算产品集中亮相\n\n公司展示了多款产品。\n")
     (article,) = _articles(write_file, text)
     assert article.title_text == "中兴通讯荣获杰出贡献奖 全栈智算方案亮相乌镇峰会"
     assert article.byline.place == "乌镇" and article.published == date(2025, 11, 7)
@@ -521,3 +521,9 @@ def test_articles_a_university_site_item_credits_its_writer(write_file):
     assert article.title_text == "我校学者亮相乌镇峰会"
     assert [name for name, _, _ in article.byline.reporters] == ["林思彤"]
     assert [p.repaired for p in article.paragraphs] == ["11月21日，论坛在乌镇举行。"]
+
+
+def test_articles_one_short_headline_after_a_dated_story_is_a_story_of_its_own(write_file):
+    text = ("数字经济论坛举行\n\n本报乌镇11月9日电（记者 王五）数字经济论坛9日在乌镇举行。\n\n志愿者服务峰会\n\n"
+            "300名志愿者在各个场馆提供服务。\n")
+    assert [a.title_text for a in _articles(write_file, text)] == ["数字经济论坛举行", "志愿者服务峰会"]

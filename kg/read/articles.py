@@ -198,29 +198,21 @@ def split_articles(page: Page) -> list[Article]:
                 current = story(line.span)
             i += 1
             continue
-        writer = WRITER_LINE.match(text) if line.kind == "text" else None
-        if writer and (headline or current is not None and not current.reporters):
-            # 文/林思彤　图/孔德民: the writer is the story's reporter
+        credit = None  # a line that names the story's reporters and nothing else
+        if line.kind == "text":
+            writer, signed, lone = WRITER_LINE.match(text), SIGNED_OFF.match(text), LONE_REPORTERS.match(text)
+            if writer and (headline or current is not None and not current.reporters):
+                credit = writer  # 文/林思彤　图/孔德民: the writer is the story's reporter
+            elif signed and current is not None and current.paragraphs and not headline:
+                # 记者：俞晨阳　高嘉禾 at the end of a broadcast's script (an interview's question on a
+                # 记者： line is a sentence, not names)
+                credit = signed
+            elif lone and (headline or current):
+                credit = lone  # "潮新闻客户端 记者 X 通讯员 Y" under a headline, with no dateline
+        if credit:
             if headline:
                 current = story(line.span)
-            a, b = writer.span("people")
-            current.reporters.extend(_reporters(written[a:b], line.span, a))
-            i += 1
-            continue
-        signed = SIGNED_OFF.match(text) if line.kind == "text" else None
-        if signed and current is not None and current.paragraphs and not headline:
-            # 记者：俞晨阳　高嘉禾 at the end of a broadcast's script: its reporters (an interview's
-            # question on a 记者： line is a sentence, not names)
-            a, b = signed.span("people")
-            current.reporters.extend(_reporters(written[a:b], line.span, a))
-            i += 1
-            continue
-        lone = LONE_REPORTERS.match(text) if line.kind == "text" else None
-        if lone and (headline or current):
-            # "潮新闻客户端 记者 X 通讯员 Y" under a headline: the story's reporters, with no dateline
-            if headline:
-                current = story(line.span)
-            a, b = lone.span("people")
+            a, b = credit.span("people")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
             i += 1
             continue
@@ -233,12 +225,15 @@ def split_articles(page: Page) -> list[Article]:
             continue
         inner = current is not None and current.kind == "news" and current.byline is not None and current.paragraphs \
             and len(text) <= SUBHEADING_MAX and nxt is not None and nxt.kind == "text" \
-            and not _is_headline(simplified_same_length(nxt.span.repaired)) and not _credited_ahead(lines, i + 1)
+            and not _is_headline(simplified_same_length(nxt.span.repaired)) \
+            and (current.subheadings or _subheadings_ahead(lines, i) >= 2)
         if (NUMBERED_PART.match(text) or inner) and _is_headline(text) and current is not None \
                 and current.kind == "news" and current.paragraphs and not headline:
             # 一、教机器人“站稳”的人: a part of the feature; 两部蓝皮书同日发布 under a dated story, with no
-            # credit of its own before the next headline: a subheading, not a story
+            # credit of its own before the page ends, among others like it: subheadings, not stories
             current.paragraphs.append(line.span)
+            if inner:
+                current.subheadings.append(line.span)
             i += 1
             continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
@@ -376,18 +371,19 @@ def _site_authors(text: str) -> re.Match | None:
 SUBHEADING_MAX = 16
 
 
-def _credited_ahead(lines: list[_Repaired], i: int) -> bool:
-    """Whether the text from line ``i`` to the next headline names its own reporters or dateline:
-    then it is a story of its own."""
+def _subheadings_ahead(lines: list[_Repaired], i: int) -> int:
+    """How many short headlines stand from line ``i`` to the end of the page, where nothing after
+    ``i`` names its own reporters or dateline and no marker of the page comes (else 0): a report
+    divided by subheadings, rather than stories of their own."""
+    count = 0
     for line in lines[i:]:
         if line.kind != "text":
-            return True  # a page's marker or a story continued from elsewhere: the page goes on to others
+            return 0  # a page's marker or a story continued from elsewhere: the page goes on to others
         text = simplified_same_length(line.span.repaired)
-        if _is_headline(text) and not NUMBERED_PART.match(text):
-            return False
         if _credits_a_story(line.span.repaired) or CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text):
-            return True
-    return False
+            return 0
+        count += _is_headline(text) and len(text) <= SUBHEADING_MAX
+    return count
 
 
 def _credits_a_story(written: str) -> bool:
