@@ -479,6 +479,9 @@ CASES = [
     ("【2025年11月7日，中国·乌镇】峰会今日开幕。", "中国·乌镇"),  # a place and a place in it
     ("“太极”光电智能计算芯片获奖。", "光电智能"),  # what the chip does
     ("序号　成果名称　　　完成单位", "成果名"),  # 名称 is no name and a speech verb
+    ("公司在5G-A、算力网络和智能计算领域持续创新。", "算力网络"),  # a field of the digital economy
+    ("我们的功率模块已经用进了不少新能源汽车。", "新能源汽车"),
+    ("玻纤拉丝、锂电材料这些工艺过去靠经验。", "锂电材料"),
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]

@@ -53,6 +53,11 @@ LEFT_STOPS = (
     "从", "自", "据", "有", "赴", "到", "成", "携", "以", "用", "共建", "组建", "筹建", "打造", "建立", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 
+# fields of the digital economy, as the statistical classification names them (国家统计局《数字经济及其
+# 核心产业统计分类（2021）》, 《战略性新兴产业分类（2018）》): before an industry word they name a field
+# (算力网络, 新能源汽车), not a company
+FIELD_WORDS = {"算力", "智算", "云计算", "大数据", "物联网", "区块链", "人工智能", "新能源", "智能网联", "工业互联网",
+               "移动互联网", "数字孪生", "集成电路", "新材料", "锂电", "光伏", "储能", "卫星互联网"}
 # determiners and generic modifiers: a name made only of these is not a proper name
 GENERIC_WORDS = {
     "各", "该", "本", "此", "这", "那", "其", "全", "多", "各国", "我国", "国际", "国内", "地方", "当地", "相关",

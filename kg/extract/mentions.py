@@ -1923,6 +1923,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
             if text[i:end] == "智能" and re.match(rf"[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", text[end:]):
                 continue  # 光电智能|计算芯片: what the product does, not a company
+            if simplified_same_length(text[start:i]) in cues.FIELD_WORDS:
+                continue  # 算力|网络: a field of the digital economy, not a company
             if _country_pair(text[start:i], lexicon):
                 continue  # 美中|科技竞争: two countries and a field, not a company
             if COUNTED_KINDS.match(text, end) or FIELDS_LISTED.match(text, end) \
@@ -3029,6 +3031,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue
             if _adjectives_listed(words, s, end):
                 continue  # 安全、高效、普惠的规则: qualities listed, not a company
+            ending = lexicon.suffix_type(w)
+            if ending and ending[1] == "CompanyIndustry" and simplified_same_length(w[:-len(ending[0])]) in cues.FIELD_WORDS:
+                continue  # 新能源|汽车: a field, not a company
             if _country_pair(w[:2], lexicon) and _industry_words_only(w[2:], lexicon):
                 continue  # 美中科技竞争: two countries and a field
             glued = re.fullmatch(r"([\u4e00-\u9fff]{2,6})[A-Z][a-z]+[A-Za-z0-9]*", w)
