@@ -160,7 +160,9 @@ def table_cells(text: str) -> list[tuple[int, int]] | None:
 # a line that introduces someone by name, organisation and title, set apart by spaces: an agenda's
 # speakers (郑海涛　世界互联网大会　副秘书长), a broadcast's sound bite ((同期声)卢思远 阿里云高级算法专家);
 # a label may open it (主持人：, 发布人：, 嘉宾：), and a two-character name may be spaced out (许　蔓)
-ROSTER = re.compile(r"(?:[（(【\[](?P<said>同期声|采访|受访者)[）)】\]]\s*"
+# the label of a broadcast's sound bite: (同期声), 【采访】
+SOUND_BITE = re.compile(r"[（(【\[](?:同期声|采访|受访者)[）)】\]]")
+ROSTER = re.compile(rf"(?:{SOUND_BITE.pattern}\s*"
                     r"|(?:主持人?|发布人|对话嘉宾|嘉宾|演讲嘉宾|致辞嘉宾|演讲人|讲者)[：:]\s*)?"
                     r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
                     r"[\u3000 ]+(?P<rest>[^\s，。；：、,;:！？“”][^，。；：、,;:！？“”]{3,40})")

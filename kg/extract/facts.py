@@ -475,20 +475,17 @@ def quotes(ctx: _Context) -> list[Fact]:
     return out + _answers(ctx, people) + _sound_bites(ctx, people)
 
 
-SOUND_BITE = re.compile(r"\s*[（(【\[](?:同期声|采访|受访者)[）)】\]]")
-
-
 def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
     """A broadcast's script: (同期声)卢思远 阿里云高级算法专家, then the words that person says on
     camera, as the next paragraph."""
     out = []
     for n, block in enumerate(ctx.blocks[:-1]):
-        if not SOUND_BITE.match(_simple(block)):
+        if not cues.SOUND_BITE.match(_simple(block).lstrip()):
             continue
         speaker = next((p for p in people if p.method == "pattern:roster" and block.start <= p.start < block.end), None)
         said = ctx.blocks[n + 1]
         words = said.repaired.strip()
-        if speaker is None or not words or SOUND_BITE.match(_simple(said)) or re.match(r"[【\[]", words):
+        if speaker is None or not words or cues.SOUND_BITE.match(_simple(said).lstrip()) or re.match(r"[【\[]", words):
             continue
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(speaker)), ("text", words)),
                         ctx.article.article_id, (speaker,), said, "(同期声) NAME ORG TITLE, then the words"))

@@ -223,19 +223,17 @@ def split_articles(page: Page) -> list[Article]:
             current.paragraphs.extend([line.span, nxt.span])
             i += 2
             continue
-        inner = current is not None and current.kind == "news" and current.byline is not None and current.paragraphs \
-            and len(text) <= SUBHEADING_MAX and nxt is not None and nxt.kind == "text" \
-            and not _is_headline(simplified_same_length(nxt.span.repaired)) \
-            and (current.subheadings or _subheadings_ahead(lines, i) >= 2)
-        if (NUMBERED_PART.match(text) or inner) and _is_headline(text) and current is not None \
-                and current.kind == "news" and current.paragraphs and not headline:
+        if not headline and current is not None and current.kind == "news" and current.paragraphs \
+                and _is_headline(text):
             # 一、教机器人“站稳”的人: a part of the feature; 两部蓝皮书同日发布 under a dated story, with no
             # credit of its own before the page ends, among others like it: subheadings, not stories
-            current.paragraphs.append(line.span)
-            if inner:
-                current.subheadings.append(line.span)
-            i += 1
-            continue
+            numbered = bool(NUMBERED_PART.match(text))
+            if numbered or _subheading(current, text, nxt, lines, i):
+                current.paragraphs.append(line.span)
+                if not numbered:
+                    current.subheadings.append(line.span)
+                i += 1
+                continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
@@ -369,6 +367,14 @@ def _site_authors(text: str) -> re.Match | None:
 
 # the longest subheading read inside a dated story
 SUBHEADING_MAX = 16
+
+
+def _subheading(story: _Builder, text: str, nxt: _Repaired | None, lines: list[_Repaired], i: int) -> bool:
+    """Whether the short headline ``text`` (line ``i``) heads a part of the dated ``story`` above it."""
+    if story.byline is None or len(text) > SUBHEADING_MAX or nxt is None or nxt.kind != "text" \
+            or _is_headline(simplified_same_length(nxt.span.repaired)):
+        return False
+    return bool(story.subheadings) or _subheadings_ahead(lines, i) >= 2
 
 
 def _subheadings_ahead(lines: list[_Repaired], i: int) -> int:
