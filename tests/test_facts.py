@@ -1107,3 +1107,9 @@ def test_facts_what_was_released_at_the_meeting_the_sentence_before_names(extrac
     released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
                 for f in corpus.facts if f.kind == "releasedAt"}
     assert released == {("《世界互联网发展报告2024》", "世界互联网大会蓝皮书发布会")}
+
+
+def test_facts_a_department_after_a_company_named_alone_elsewhere_opens_the_title(extract_text):
+    corpus = extract_text("本报记者 王明\n\n斯达半导、敏实集团等12家嘉兴企业组团亮相博览会。\n"
+                          "“这次想在乌镇多认识一些整车厂。”斯达半导市场部经理陆文涛说。\n")
+    assert _positions(corpus) == {("陆文涛", "斯达半导", "市场部经理")}

@@ -838,7 +838,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             out.append(Candidate(start + legal.end(), end, "Title", "pattern:title", 2))
             end = start + legal.end()
         unit = _unit_of(text[start:end], text[end:end + 6]) or _domain_repeated(text[start:end], lexicon) \
-            or _office_of_listed_body(text[start:end], lexicon)
+            or _office_of_listed_body(text[start:end], lexicon) or _unit_of_known_company(text[start:end], known)
         if unit:  # 浙江大学|信息与电子工程学院教授: the unit belongs to the title, the university is the organisation
             out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
             end -= unit
@@ -1010,6 +1010,18 @@ def _unit_of(name: str, after: str) -> int:
         if simple[:i].endswith(PARENT_ENDINGS) and not simple[i:].startswith(("分", "子")):
             if simple.endswith("研究所") and not simple[:i].endswith("大学"):
                 return 0  # 中国科学院|计算技术研究所: an academy's institute is a body of its own
+            return len(simple) - i
+    return 0
+
+
+def _unit_of_known_company(name: str, known: dict[str, str] | None) -> int:
+    """The length of a department after a company the article names elsewhere without a legal
+    ending: 斯达半导|市场部经理 once 斯达半导 stands alone; 0 when there is none."""
+    simple = simplified_same_length(name)
+    if not known or not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE):
+        return 0
+    for i in range(len(simple) - 2, 1, -1):
+        if known.get(simple[:i]) == "Company" and 2 <= len(simple) - i <= 5:
             return len(simple) - i
     return 0
 
