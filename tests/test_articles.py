@@ -527,3 +527,45 @@ def test_articles_one_short_headline_after_a_dated_story_is_a_story_of_its_own(w
     text = ("数字经济论坛举行\n\n本报乌镇11月9日电（记者 王五）数字经济论坛9日在乌镇举行。\n\n志愿者服务峰会\n\n"
             "300名志愿者在各个场馆提供服务。\n")
     assert [a.title_text for a in _articles(write_file, text)] == ["数字经济论坛举行", "志愿者服务峰会"]
+
+
+def test_articles_a_foreign_paper_web_report_with_stamps_a_correspondent_and_related_links(write_file):
+    text = ("联合早报\n首页 > 中国 > 中国即时\n\n新加坡部长：数码信任须靠跨境合作共建\n\n"
+            "发布 / 2025年11月8日 18:36\n更新 / 2025年11月8日 22:04\n\n早报特派员 甘昱岑 乌镇报道\n\n"
+            "新加坡数码发展及新闻部高级政务部长司徒敬衡说，新技术没有国界，数码信任必须靠跨境合作来共建。\n\n"
+            "他说，本地企业需要清晰、可预期的规则，才有信心把服务带出狮城。\n\n"
+            "相关新闻\n世界互联网大会乌镇峰会开幕\n东盟数码部长会议通过《东盟人工智能治理与伦理指南》\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "新加坡部长：数码信任须靠跨境合作共建"
+    assert [name for name, _, _ in article.byline.reporters] == ["甘昱岑"]
+    assert [p.repaired for p in article.paragraphs][-1] == "他说，本地企业需要清晰、可预期的规则，才有信心把服务带出狮城。"
+
+
+def test_articles_briefs_under_their_own_marked_headlines(write_file):
+    text = ("浙江日报\n2024年11月22日　星期五\n\n乌镇峰会·要闻简报\n\n"
+            "■ 两部互联网发展蓝皮书在乌镇发布\n20日，中国网络空间研究院在峰会上发布两部蓝皮书，蓝皮书显示数字经济规模稳居世界第二。"
+            "（本报记者 濮文昕　通讯员 阚立群）\n\n"
+            "■ 副省长会见巴基斯坦代表团\n21日，副省长芮思远在乌镇会见巴基斯坦信息技术和电信部代表团一行，双方交换意见。\n")
+    first, second = _articles(write_file, text)
+    assert [first.title_text, second.title_text] == ["两部互联网发展蓝皮书在乌镇发布", "副省长会见巴基斯坦代表团"]
+    assert first.kind == second.kind == "news"  # short briefs, not photo captions
+    assert [name for name, _, _ in first.byline.reporters][:1] == ["濮文昕"]
+
+
+def test_articles_microblog_posts_each_a_story_under_its_bracketed_headline(write_file):
+    text = ("世界互联网大会V\n23-11-8 09:41 来自 微博网页版\n"
+            "【2023年世界互联网大会乌镇峰会开幕】#乌镇峰会# 11月8日上午，峰会在浙江乌镇开幕。@网信中国\n"
+            "转发 862    评论 197    赞 3415\n\n"
+            "新华社V\n23-11-8 11:26 来自 微博视频号\n"
+            "【两部互联网发展蓝皮书在乌镇发布】8日，两部蓝皮书在峰会上发布。（记者季远帆、邢若岚）L新华社的微博视频\n"
+            "转发 455    评论 96    赞 1877\n")
+    first, second = _articles(write_file, text)
+    assert [first.title_text, second.title_text] == ["2023年世界互联网大会乌镇峰会开幕", "两部互联网发展蓝皮书在乌镇发布"]
+    assert [name for name, _, _ in second.byline.reporters] == ["季远帆", "邢若岚"]
+    assert not any("转发" in p.repaired or "来自" in p.repaired for a in (first, second) for p in a.paragraphs)
+
+
+def test_articles_a_caption_credit_written_together(write_file):
+    text = "香港館人頭湧湧\n\n香港館昨日吸引不少參觀者，工作人員向觀眾介紹港產服務機械人。（記者湛浩賢攝）\n"
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["湛浩賢"]

@@ -36,8 +36,9 @@ DATE = re.compile(r"(?:(?:19|20)\d\d年\d{1,2}月\d{1,2}日)?(?:[（(]?(?:星期
 PAGE = re.compile(r"第[一二三四五六七八九十\d]+版|[A-Z]?\d{1,2}版?")
 MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
-# a posting may stand between the outlet and the role: 本报驻华记者, 本报驻纽约特约记者
-REPORTER_ROLES = r"(?:本报|本刊)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)"
+# a posting may stand between the outlet and the role: 本报驻华记者, 本报驻纽约特约记者; 早报特派员 (a paper's
+# correspondent sent to the event)
+REPORTER_ROLES = r"(?:本报|本刊)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)|特派员)"
 BYLINE = re.compile(
     r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
@@ -56,7 +57,8 @@ STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:
 POST_ACCOUNT = re.compile(r"^原创\s+\S{1,12}(?:\s+\S{1,16})?\s*$")
 # …and its time and province: 2025年11月07日 20:16 浙江
 POST_TIME = re.compile(rf"{STAMP.pattern}(?::\d\d)?(?:\s+[\u4e00-\u9fff]{{2,4}})?\s*$")
-STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?.{0,12}$")
+STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d\d(?::\d\d)?"
+                          r".{0,12}$")  # 发布 / 2025年11月8日 18:36: a web page's time of publication
 # a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
 # "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
 SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|发布者|发布人|作者)[：:]")
@@ -65,8 +67,18 @@ PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|
                           r"扫一扫|[+＋]\d|A[+-]|纠错)")
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
+# a microblog post's time and client (23-11-8 09:41 来自 微博网页版), its counts (转发 862　评论 197　赞 3415),
+# the headline in brackets that opens it, and the links and mentions that close it
+MICROBLOG_TIME = re.compile(r"(?:(?:\d{2}|\d{4})-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日|今天|昨天)\s+\d{1,2}:\d\d"
+                            r"(?:\s+来自\s*\S{0,16})?")
+POST_COUNTS = re.compile(r"(?:(?:转发|评论|赞|点赞|收藏)\s*\d+\s*){2,4}")
+MICROBLOG_OPENER = re.compile(r"【(?P<title>[^【】]{4,40})】")
+POST_TRAILER = re.compile(r"(?:\s*(?:L[\u4e00-\u9fff]{1,12}的微博视频|O网页链接|戳图↓|@[\u4e00-\u9fffA-Za-z0-9_]{2,20}))+\s*$")
+# the label over a list of links to other pages: 相关新闻, 延伸閱讀, 往期推荐, ▼ 推荐阅读
+RELATED_LINKS = re.compile(r"[【\[▼▽→>《]?\s*(?:(?:相关|延伸|推荐|热门|往期)(?:新闻|阅读|报道|推荐|文章|链接)|更多|猜你喜欢)"
+                           r"\s*[】\]：:]?")
 # where a site's page sits: "浙江大学新闻网　首页 > 求是新闻 > 综合新闻", "澎湃新闻 > 科技"
-BREADCRUMB = re.compile(r"^[^>＞»]{2,20}(?:\s*[>＞»]\s*[^>＞»]{1,12}){1,5}$")
+BREADCRUMB = re.compile(r"^[^>＞»]{2,20}(?:\s*[>＞»]\s*[^>＞»]{1,12}){0,4}\s*[>＞»]\s*[^>＞»]{1,16}$")  # … > 2024年11月21日 星期四
 LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15 经济日报／
                             rf"(?:[\u4e00-\u9fff\d·]{{1,14}}(?:日报|晚报|报道|报|网|社|台|客户端|新闻|经|01)\s*[／/]?\s*)?"
                             # 每经记者：X, 撰文：X; never a line that opens on 记者： (an interview's question)
@@ -88,7 +100,7 @@ PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
-CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播|联系人)\s*[：:]\s*")
+CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播|联系人|整理)\s*[：:]\s*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -122,12 +134,15 @@ def split_articles(page: Page) -> list[Article]:
 
     def story(first: Span) -> _Builder:
         """A story that starts here, under the headline lines read so far, if any."""
-        nonlocal headline
+        nonlocal headline, marked_brief
         b = start("news")
         _headline(b, headline)
         b.first = headline[0] if headline else first
-        headline = []
+        b.brief, headline, marked_brief = marked_brief and bool(headline), [], False
         return b
+
+    post = False  # the line after a microblog's time line is a post
+    marked_brief = False  # the headline read last opens a brief (■ 两部蓝皮书在乌镇发布): news, however short
 
     i = 0
     while i < len(lines):
@@ -169,6 +184,10 @@ def split_articles(page: Page) -> list[Article]:
                 brief = line.span.sub(marker.start("label"), len(text))
                 current.paragraphs.append(brief)
                 current.reporters.extend(_closing_credit(brief))
+            elif nxt is not None and nxt.kind == "text" and _is_headline(simplified_same_length(label)) \
+                    and _brief_body(simplified_same_length(nxt.span.repaired)):
+                # ■ 两部蓝皮书在乌镇发布, then its paragraph: a brief's own headline, not a column's label
+                headline, marked_brief = [line.span.sub(marker.start("label"), len(text))], True
             else:
                 pending_sections.append(label)
             i += 1
@@ -182,6 +201,38 @@ def split_articles(page: Page) -> list[Article]:
                 current = story(line.span)
             a, b = site.span("people") if site.group("people") else site.span("reporters")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
+        if line.kind == "text" and (POST_COUNTS.fullmatch(text) or MICROBLOG_TIME.fullmatch(text)):
+            # 转发 455　评论 96　赞 1877 / 23-11-8 11:26 来自 微博视频号: a microblog's furniture; the
+            # account line above the time is no headline, and the post under it is a story of its own
+            if MICROBLOG_TIME.fullmatch(text):
+                headline, current, post = [], None, True
+            i += 1
+            continue
+        if post and line.kind == "text":
+            post = False
+            opener = MICROBLOG_OPENER.match(text)
+            if opener:  # 【两部蓝皮书在乌镇发布】#话题# 8日，…: the post's own headline, then its text
+                headline, marked_brief = [line.span.sub(opener.start("title"), opener.end("title"))], True
+                current = story(line.span)
+                body = line.span.sub(opener.end(), len(text))
+            else:
+                current = story(line.span)
+                body = line.span
+            current.paragraphs.append(body)
+            trailer = POST_TRAILER.search(simplified_same_length(body.repaired))
+            current.reporters.extend(_closing_credit(body.sub(0, trailer.start()) if trailer else body))
+            i += 1
+            continue
+        if line.kind == "text" and RELATED_LINKS.fullmatch(text) and current is not None and current.paragraphs:
+            # 相关新闻 / 延伸閱讀 under a story: the titles of other pages, linked, up to the page's end
+            headline = []
+            current = None
+            i += 1
+            while i < len(lines) and not _credits_a_story(lines[i].span.repaired) \
+                    and not (i + 1 < len(lines) and _credits_a_story(lines[i + 1].span.repaired)) \
+                    and simplified_same_length(lines[i].span.repaired.strip())[-1:] not in "。！？!?":
+                i += 1  # a link's title; a headline over its own byline opens the next story
+            continue
         if line.kind == "text" and BREADCRUMB.match(text) and current is None:
             headline = []  # 杭州电子科技大学新闻网 / 首页 > 学术动态 > 正文: the site's furniture, no headline
             i += 1
@@ -196,6 +247,17 @@ def split_articles(page: Page) -> list[Article]:
             # 原创 小桐 桐乡发布 / 2025年11月07日 20:16 浙江: a post's account and time, no body text
             if headline:
                 current = story(line.span)
+            i += 1
+            continue
+        stamped_last = current is not None and bool(current.paragraphs) and not headline \
+            and STAMPED_LINE.match(simplified_same_length(current.paragraphs[-1].repaired))
+        if line.kind == "text" and (headline or stamped_last) and STAMPED_LINE.match(text) \
+                and not LONE_REPORTERS.match(text):
+            # 发布 / 2025年11月8日 18:36 (and 更新 / … under it) below the headline: when the page was
+            # published, the story's first lines
+            if headline:
+                current = story(line.span)
+            current.paragraphs.append(line.span)
             i += 1
             continue
         credit = None  # a line that names the story's reporters and nothing else
@@ -280,7 +342,7 @@ def split_articles(page: Page) -> list[Article]:
     articles = []
     stem = source_slug(page.source)
     for n, b in enumerate((b for b in builders if b.paragraphs or b.title), start=1):
-        if b.kind == "news" and b.byline is None and b.title is not None and len(b.paragraphs) == 1 \
+        if b.kind == "news" and not b.brief and b.byline is None and b.title is not None and len(b.paragraphs) == 1 \
                 and len(b.paragraphs[0].repaired) <= 200:
             b.kind = "caption"
         articles.append(b.build(page, f"{stem}/{n}", n, year, year_source, printed))
@@ -405,11 +467,11 @@ def _whole_line(line: str) -> bool:
     return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
-                or CLOSING_PHOTO_CREDIT.search(text))
+                or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text))
 
 
 # a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
-CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[\u4e00-\u9fff]{2,4})[\s　]*/?摄影?[\s　]*$")
+CLOSING_PHOTO_CREDIT = re.compile(r"(?:记者|[\s　])[\s　]*(?P<photographer>[\u4e00-\u9fff]{2,4})[\s　]*/?摄影?[)）]?[\s　]*$")
 
 
 def _repair(lines: list[_Line]) -> list[_Repaired]:
@@ -468,13 +530,19 @@ SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 DOCUMENT_KIND = re.compile(r"(?:新闻稿|新闻通稿|通稿|新闻发布|媒体通告|公告|通知|声明)")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
 COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
-CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*[)）]\s*$")
+CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
 
 
 def _closing_credit(span: Span) -> list[tuple[str, int, int]]:
     """The reporters a paragraph closes on: "……开幕。（本报记者 周航）"."""
     m = CLOSING_CREDIT.search(simplified_same_length(span.repaired))
     return _reporters(span.repaired[m.start("people"):m.end("people")], span, m.start("people")) if m else []
+
+
+def _brief_body(text: str) -> bool:
+    """A paragraph of running text: sentences that end, or a dateline that opens it."""
+    return len(text) >= 12 and text[-1:] in "。！？!?…”）)" and bool(re.search(r"[，。,；]", text[:-1])) \
+        or _byline_match(text) is not None
 
 
 def _is_headline(text: str) -> bool:
@@ -592,7 +660,7 @@ def _byline(m: _BylineMatch, span: Span) -> Byline:
                   year=m.year, start=span.page_offset(0), end=span.page_offset(m.end - 1) + 1)
 
 
-OUTLET_BEFORE_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}·)*[\u4e00-\u9fff]{0,10}?(?:报|社|台|网|新闻|客户端)(?:驻[\u4e00-\u9fff]{1,6}?)?(?=(?:特约|特派|见习|实习)?(?:记者|通讯员))"
+OUTLET_BEFORE_ROLE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}·)*[\u4e00-\u9fff]{0,10}?(?:报|社|台|网|新闻|客户端)(?:驻[\u4e00-\u9fff]{1,6}?)?(?=(?:特约|特派|见习|实习)?(?:记者|通讯员)|特派员)"
                                 r"|驻[\u4e00-\u9fff]{1,6}?(?=(?:特约|特派)?记者)")
 
 
@@ -644,6 +712,7 @@ class _Builder:
         self.reporters: list[tuple[str, int, int]] = []
         self.subheadings: list[Span] = []
         self.subtitles: list[Span] = []
+        self.brief = False  # a brief under its own ■ headline, not a photo's caption
 
     def build(self, page: Page, article_id: str, index: int, page_year: int | None,
               year_source: str | None, printed: date | None = None) -> Article:
