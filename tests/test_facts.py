@@ -202,7 +202,8 @@ def test_facts_recipients_listed_after_the_award_is_announced(extract_text):
         "本报乌镇11月7日电（记者 叶子航）7日，15项成果获评“世界互联网领先科技成果”。"
         "其中，浙江有3项成果上榜，分别是之江实验室的“之江天枢”人工智能开源平台、"
         "海康威视的“观澜”视觉大模型以及新华三集团的“傲飞”算力调度平台。\n", source="list.txt")
-    assert _conferred(corpus, "award") == {(org, "世界互联网领先科技成果") for org in ("之江实验室", "海康威视", "新华三集团")}
+    # the results listed won, each named after its maker
+    assert _conferred(corpus, "award") == {(work, "世界互联网领先科技成果") for work in ("之江天枢", "观澜", "傲飞")}
 
 
 def test_facts_winners_listed_under_their_category(extract_text):
@@ -1113,3 +1114,80 @@ def test_facts_a_department_after_a_company_named_alone_elsewhere_opens_the_titl
     corpus = extract_text("本报记者 王明\n\n斯达半导、敏实集团等12家嘉兴企业组团亮相博览会。\n"
                           "“这次想在乌镇多认识一些整车厂。”斯达半导市场部经理陆文涛说。\n")
     assert _positions(corpus) == {("陆文涛", "斯达半导", "市场部经理")}
+
+
+def _located(corpus):
+    return {(_name(corpus, f.role("entity")), _name(corpus, f.role("region"))) for f in corpus.facts
+            if f.kind == "locatedIn"}
+
+
+def test_facts_a_secretariat_is_the_organisation_a_deputy_serves(extract_text):
+    corpus = extract_text("本报记者 王明\n\n东盟秘书处副秘书长罗萨里奥·德拉克鲁斯在论坛上指出，谈判已进入最后阶段。\n")
+    assert _positions(corpus) == {("罗萨里奥·德拉克鲁斯", "东盟秘书处", "副秘书长")}
+
+
+def test_facts_a_title_after_a_firm_known_from_the_article_and_a_long_field(extract_text):
+    corpus = extract_text("本报记者 王明\n\n成员包括香港数码港及香港科技园公司的代表。\n\n"
+                          "香港科技园公司创新科技生态系统副总裁庞凯琳则指，“他们看中的是资金”。\n")
+    assert ("庞凯琳", "香港科技园公司", "创新科技生态系统副总裁") in _positions(corpus)
+    assert "庞凯琳" in {_name(corpus, f.role("speaker")) for f in corpus.facts if f.kind == "quote"}
+
+
+def test_facts_an_official_addressed_by_surname_between_ministry_and_title(extract_text):
+    corpus = extract_text("本报记者 王明\n\n尊敬的本哈·占塔冯副部长阁下，女士们、先生们：\n\n"
+                          "向专程出席论坛的老挝技术与通信部占塔冯副部长和各位嘉宾表示欢迎！\n")
+    assert _positions(corpus) == {("本哈·占塔冯", "老挝技术与通信部", "副部长")}
+
+
+def test_facts_a_filing_calls_its_company_公司(extract_text):
+    corpus = extract_text("关于签署战略合作协议的公告\n\n本报记者 王明\n\n2023年11月9日，中控技术股份有限公司（以下简称“公司”）"
+                          "与中国移动通信集团浙江有限公司（以下简称“浙江移动”）签署协议，"
+                          "公司副总裁宓晓岚与浙江移动副总经理柏嘉禾代表双方签约。\n")
+    assert ("宓晓岚", "中控技术股份有限公司", "副总裁") in _positions(corpus)
+    assert ("宓晓岚", "中国移动通信集团浙江有限公司", "副总裁") not in _positions(corpus)  # the other party
+    assert not any(holder == "柏嘉禾" and org == "中控技术股份有限公司" for holder, org, _ in _positions(corpus))
+
+
+def test_facts_the_assembly_named_before_and_its_deputy_secretary_general(extract_text):
+    corpus = extract_text("本报记者 王明\n\n世界互联网大会与联合国教科文组织在法国巴黎联合举办数字包容高级别研讨会，"
+                          "大会副秘书长聂思岐致辞。\n")
+    assert ("聂思岐", "世界互联网大会", "副秘书长") in _positions(corpus)
+    assert ("数字包容高级别研讨会", "巴黎") in _held(corpus)
+
+
+@pytest.mark.parametrize("sentence", [
+    "2025年世界互联网大会乌镇峰会星期五（11月7日）在浙江乌镇开幕，为期三天。",
+    "第三届“一带一路”国际合作高峰论坛在北京成功举行。",
+    "世界互联网大会·互联网发展论坛在乌镇以线上线下相结合的方式举行。",
+    "2024年互联网之光博览会同日在乌镇互联网国际会展中心开展。",
+])
+def test_facts_where_an_event_is_held_past_a_weekday_an_adverb_or_a_manner(extract_text, sentence):
+    corpus = extract_text("本报记者 王明\n\n" + sentence + "\n")
+    assert _held(corpus), sentence
+
+
+def test_facts_places_listed_after_their_province(extract_text):
+    corpus = extract_text("本报记者 王明\n\n双方将在浙江省宁波市、衢州市的化工园区开展示范应用。\n")
+    assert {("宁波市", "浙江省"), ("衢州市", "浙江省")} <= _located(corpus)
+
+
+def test_facts_a_winner_also_listed_takes_no_class_another_winner_took(extract_text):
+    corpus = extract_text("首届杰出贡献奖揭晓\n\n本报记者 王明\n\n20日，首届“世界互联网大会杰出贡献奖”揭晓。"
+                          "网易获“社会贡献类”奖项，肯尼亚移动运营商Safaricom等企业也榜上有名。\n")
+    assert ("Safaricom", "世界互联网大会杰出贡献奖", None) in _conferments(corpus)
+    assert ("网易", "世界互联网大会杰出贡献奖", "社会贡献类") in _conferments(corpus)
+
+
+def test_facts_works_listed_after_包括_won_the_award(extract_text):
+    corpus = extract_text("【2023年世界互联网大会领先科技奖揭晓】\n\n本报记者 王明\n\n今天下午，2023年“世界互联网大会领先科技奖”"
+                          "在乌镇发布，15项成果获奖，包括百度的“文心一言”、华为的“昇腾”AI集群、"
+                          "中国科学院计算技术研究所的“香山”开源高性能RISC-V处理器等。\n")
+    assert {r for r, _, _ in _conferments(corpus)} == {"文心一言", "昇腾", "香山"}
+
+
+def test_facts_reports_first_released_at_the_meeting_the_sentence_before_names(extract_text):
+    corpus = extract_text("本报记者 王明\n\n2017年12月3日　第四届世界互联网大会开幕。中国网络空间研究院在会上首次发布"
+                          "《世界互联网发展报告2017》蓝皮书。\n")
+    released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
+                for f in corpus.facts if f.kind == "releasedAt"}
+    assert released == {("《世界互联网发展报告2017》", "第四届世界互联网大会")}

@@ -357,6 +357,22 @@ CASES = [
          id="a-body-before-组织-the-verb"),
     case("去年在纽约举行的联合国未来峰会通过了《全球数字契约》。", ("联合国未来峰会", "Event"),
          ("全球数字契约", "Initiative"), id="an-event-named-with-未来-and-a-compact"),
+    case("本地电信公司新电信（Singtel）也在展区展示了平台。", ("新电信", "Company"), ("Singtel", "Company"),
+         id="a-firm-after-its-kind-with-its-english-name"),
+    case("公司副总裁仲启元代表公司上台领奖。", ("仲启元", "Person"), id="a-three-character-name-before-代表-the-verb"),
+    case("尊敬的阿斯兰·叶尔梅科夫副部长阁下，", ("阿斯兰·叶尔梅科夫", "Person"),
+         id="a-transliterated-name-before-a-deputy's-title"),
+    case("杭州海康威视获奖，肯尼亚移动运营商Safaricom等企业也榜上有名。", ("Safaricom", "Company"),
+         id="a-latin-name-after-its-kind-before-等"),
+    case("公司自主研发的UCS通用控制系统（Universal Control System）荣获大奖。", ("UCS通用控制系统", "Product"),
+         id="a-product-with-a-latin-code-and-its-english-name"),
+    case("包括百度的“文心一言”、华为的“昇腾”AI集群、中国科学院计算技术研究所的“香山”开源高性能RISC-V处理器等。",
+         ("文心一言", "Product"), ("昇腾", "Product"), ("香山", "Product"), id="quoted-products-their-makers-own"),
+    case("2019年10月16日，世界互联网大会组委会发布概念文件。", ("世界互联网大会组委会", "Organization"),
+         id="an-organizing-committee"),
+    case("图片来源：视觉中国", ("视觉中国", "Company"), id="the-agency-a-picture-is-credited-to"),
+    case("科大讯飞的讯飞翻译机则吸引不少外国嘉宾排队体验。", ("讯飞翻译机", "Product"), ("科大讯飞", "Company"),
+         id="a-product-named-after-its-maker"),
 ]
 
 
@@ -482,6 +498,11 @@ CASES = [
     ("公司在5G-A、算力网络和智能计算领域持续创新。", "算力网络"),  # a field of the digital economy
     ("我们的功率模块已经用进了不少新能源汽车。", "新能源汽车"),
     ("玻纤拉丝、锂电材料这些工艺过去靠经验。", "锂电材料"),
+    ("本地电信公司新电信（Singtel）展示了平台。", "电信公司"),  # a kind of firm
+    ("建设包容、普惠、有韧性的数字世界。", "普惠"),  # a quality between two others
+    ("香港馆涵盖金融科技、人工智能及智慧城市等范畴。", "金融科技"),  # fields
+    ("【峰会开幕】#乌镇峰会# 11月8日上午，峰会开幕。", "#乌镇峰会"),  # a topic tag's marks
+    ("“香山”开源高性能RISC-V处理器获奖。", "RISC-V"),  # the kind of the quoted product
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]
@@ -786,3 +807,9 @@ def test_mentions_a_title_printed_after_a_name_stays_a_title(lexicon):
     found = find_candidates(text, lexicon)
     assert "教授" in [text[c.start:c.end] for c in found if c.type == "Title"]
     assert "应邀作" not in [text[c.start:c.end] for c in found if c.type == "Person"]
+
+
+def test_mentions_a_company_showing_without_了_and_the_owner_of_a_quoted_product_are_admitted(lexicon):
+    for sentence, name in (("网易有道带来新品，vivo展示蓝心大模型。", "vivo"), ("包括百度的“文心一言”等。", "百度")):
+        found = _found(_names(sentence, lexicon), name)
+        assert found and all(c.method != "tagger:bare" for c in found), sentence

@@ -12,12 +12,12 @@ from kg.read.articles import TABLE_ROW
 
 CJK = "\u4e00-\u9fff"
 # punctuation and brackets that end any name
-PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'▶►▸•●◆◇▪■□→")  # bullets too
+PUNCT = set("，。、；：！？,.;:!?“”‘’「」『』《》〈〉（）()[]【】—…·/／|｜\n\r\t 　\"'▶►▸•●◆◇▪■□→#＃")  # bullets too
 
 # verbs that attribute speech: "X说", "X表示", "X认为" …
 QUOTE_VERBS = ("表示", "认为", "指出", "介绍", "强调", "坦言", "透露", "谈道", "谈到", "说道", "称",
                "说", "告诉记者", "对记者说", "在接受采访时说", "感慨", "直言", "解释", "补充道", "提到", "回忆", "呼吁",
-               "点评说", "点评道", "评价说", "总结说", "补充说", "分析", "建议")
+               "点评说", "点评道", "评价说", "总结说", "补充说", "分析", "建议", "则指")
 QUOTE_VERB = re.compile("|".join(sorted(map(re.escape, QUOTE_VERBS), key=len, reverse=True)))
 # the same, with what may stand between the speaker and the verb: X在接受记者采访时说, X对记者表示
 # X 8日在接受《环球时报》记者采访时表示, X对《环球时报》记者表示, X对澎湃新闻表示, X告诉《环球时报》记者
@@ -53,6 +53,9 @@ LEFT_STOPS = (
     "从", "自", "据", "有", "赴", "到", "成", "携", "以", "用", "共建", "组建", "筹建", "打造", "建立", "前述", "来源", "兼", "辖下", "旗下", "下属", "所属", "属下", "让", "使", "经", "获", "的", "了", "等", "也", "都", "均", "还", "又", "则", "即",
 )
 
+# trades that name a kind of firm before 公司 or 企业 (电信公司, 保险公司), as GB/T 4754-2017 names the
+# industries; not in the lexicon's industry endings, which would cut names such as 中国电信
+TRADES = ("电信", "保险", "广告", "物业", "快递")
 # fields of the digital economy, as the statistical classification names them (国家统计局《数字经济及其
 # 核心产业统计分类（2021）》, 《战略性新兴产业分类（2018）》): before an industry word they name a field
 # (算力网络, 新能源汽车), not a company
@@ -77,7 +80,7 @@ QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会"
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
 PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
                  "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星",
-                 "计算集群", "网关", "晶片", "机械人", "无人机", "机器狗", "机械臂")
+                 "计算集群", "网关", "晶片", "机械人", "无人机", "机器狗", "机械臂", "翻译机", "学习机")
 
 # words for a kind of model before 大模型 (端侧大模型, 自研大模型), not a model's own name
 MODEL_KINDS = re.compile(r"端侧|垂类|垂直|多模态|具身|文旅|基座|通用|行业|专用|自研|国产|开源|闭源|千亿|万亿|超大|"
@@ -131,7 +134,7 @@ LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
 ORGANIZE_VERBS = re.compile(r"联合主办|共同主办|主办|承办|指导|联合举办|举办")
 
 # event verbs for "EVENT 亮相/落户/举行 REGION" and "在 REGION 举行"
-EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地", "落幕", "闭幕", "登场")
+EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "启幕", "揭幕", "落地", "落幕", "闭幕", "登场", "开展")
 # verbs that stand before an event's name and are never part of it: 应邀出席|峰会
 # verbs whose subject is a body, never the first word of a unit's name (大会|宣布|萨法利通信公司)
 ANNOUNCING_VERBS = frozenset(QUOTE_VERBS) | {"宣布", "发布", "公布", "举办", "主办", "承办", "签署", "成为", "加入",

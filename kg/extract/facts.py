@@ -134,6 +134,7 @@ TITLE_CHAIN_MAX = 24
 def anaphoric_positions(ctx: _Context) -> list[Fact]:
     """该公司研究院院长蒋海波: the company is the one the article just named."""
     out = []
+    declared = _declared_company(ctx)
     for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
         before = ctx.between(max(0, p.start - 24), p.start)
         m = re.search(r"(?:该|这家|此)(?:公司|集团|企业|机构|单位|组织)([\u4e00-\u9fff、兼]{2,20})$", before)
@@ -145,6 +146,30 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
                                                    "该局 TITLE NAME (the body named before)")
             if found:
                 out += found
+                continue
+        bare_firm = re.search(r"(?:^|[。；！？，、与和])(?:本)?公司([\u4e00-\u9fff、兼]{2,20})$", before)
+        if declared is not None and bare_firm and _is_title(bare_firm.group(1), ctx.lexicon):
+            # (以下简称“公司”) … 公司副总裁宓晓岚: the company the filing speaks for, not the last one named
+            named = [o for o in ctx.top if p.start - len(bare_firm.group(1)) - 3 <= o.end and o.start < p.start]
+            if named:
+                continue  # 公司 read as the short name the filing gave: ORG TITLE NAME has it
+            written = ctx.between(p.start - len(bare_firm.group(1)), p.start, written=True)
+            for title in _atomic_titles(written):
+                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(declared),
+                                                 "title": title, "former": "false"}, [p, declared], p.start,
+                                    "公司 TITLE NAME (以下简称“公司”)"))
+            continue
+        assembly = re.search(r"(?:^|[。；！？，、与和])大会([\u4e00-\u9fff、兼]{2,12})$", before)
+        if assembly and _is_title(assembly.group(1), ctx.lexicon) \
+                and not any(p.start - len(assembly.group(1)) - 2 <= o.end and o.start < p.start for o in ctx.top):
+            # …世界互联网大会与…联合举办…，大会副秘书长聂思岐: the assembly the article named before
+            named = [o for o in ctx.top if o.end <= p.start and ctx.type(o) in ORG_FAMILY
+                     and simplified_same_length(o.text).endswith("大会")]
+            if named:
+                written = ctx.between(p.start - len(assembly.group(1)), p.start, written=True)
+                out += [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(named[-1]),
+                                              "title": title, "former": "false"}, [p, named[-1]], p.start,
+                                 "大会 TITLE NAME (the assembly named before)") for title in _atomic_titles(written)]
                 continue
         bare = re.search(rf"(?:^|[。；！？，])({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
         if bare and _is_title(bare.group(2), ctx.lexicon):
@@ -173,6 +198,18 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
     return out
+
+
+DECLARED_COMPANY = re.compile(r"[（(](?:以下|下文|下)?(?:简称|称)[“\"「]?(?:本公司|公司)[”\"」]")
+
+
+def _declared_company(ctx: _Context) -> Mention | None:
+    """The company a filing calls "公司" from where it says so: 中控技术股份有限公司（以下简称“公司”…）."""
+    for m in DECLARED_COMPANY.finditer(ctx.text):
+        named = [o for o in ctx.top if o.end == m.start() and ctx.type(o) in ORG_FAMILY]
+        if named:
+            return named[0]
+    return None
 
 
 # a local body named by its level alone once the article has named it in full (桐乡市委 … 市委副书记),
@@ -341,6 +378,27 @@ def positions(ctx: _Context) -> list[Fact]:
                 cursor = max(ctx.text.rfind("、", 0, org.start), ctx.text.rfind("兼", 0, org.start))
                 continue
             break
+    return out
+
+
+# ranks a scholar is addressed by after the name (浙江大学李明华教授): no post the organisation gives
+ACADEMIC_RANKS = ("教授", "副教授", "研究员", "副研究员", "博士", "院士", "讲师")
+
+
+def positions_title_after_name(ctx: _Context) -> list[Fact]:
+    """"ORG NAME TITLE", the formal order of an address: 老挝技术与通信部占塔冯副部长."""
+    out = []
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        org = next((m for m in ctx.top if m.end == p.start and ctx.type(m) in ORG_FAMILY), None)
+        if org is None:
+            continue
+        after = re.split(r"[和与及、，,。；;：:！!？?（(“]", ctx.between(p.end, p.end + 8))[0]  # …副部长|和各位嘉宾
+        title = next((after[:n] for n in range(len(after), 1, -1) if _is_title(after[:n], ctx.lexicon)), None)
+        if title is None or title.endswith(ACADEMIC_RANKS):
+            continue
+        written = ctx.between(p.end, p.end + len(title), written=True)
+        out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": written,
+                                         "former": "false"}, [p, org], p.start, "ORG NAME TITLE"))
     return out
 
 
@@ -630,7 +688,10 @@ def conferments(ctx: _Context) -> list[Fact]:
     def category_for(block: Span, s: Span, k: int) -> Mention | None:
         """The category a list of winners falls under: the last one named before it in the
         sentence ("在“基础前沿类”中，A、B榜上有名"), else the paragraph's only one ("该类别")."""
-        before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < k]
+        text = _simple(s)
+        # …获“社会贡献类”奖项，Safaricom等企业也榜上有名: a class another winner's verb took is that winner's
+        before = [c for c in ctx.in_span(s, {"AwardCategory"}) if _index_in(s, c.start) < k
+                  and not verb_re.search(text, max(0, _index_in(s, c.start) - 3), _index_in(s, c.start))]
         if before:
             return before[-1]
         in_block = ctx.in_span(block, {"AwardCategory"})
@@ -684,7 +745,8 @@ def conferments(ctx: _Context) -> list[Fact]:
                 # "3项成果上榜,分别是A、B和C": the list follows
                 after = cues.LIST_INTRO.search(sent_text, m.end())
                 if after and not re.search(r"[。；]", sent_text[m.end():after.start()]):
-                    for r in _list_heads(ctx, s, after.end(), len(sent_text)):
+                    # 15项成果获奖，包括百度的“文心一言”、…: the works listed won, each item's last name
+                    for r in _list_heads(ctx, s, after.end(), len(sent_text), AGENTS | {"Product"}):
                         add(r, None, s.page_offset(m.start()), "上榜,分别是 LIST", s.page_offset(m.start()))
             # "科大讯飞凭借…获得2025年世界互联网大会领先科技奖": the clause's actor won the award named
             for award in ctx.in_span(s, {"Award"}):
@@ -981,7 +1043,7 @@ def reports(ctx: _Context) -> list[Fact]:
             named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
         elif re.match(r"(?:在)?(?:会上|会议上|活动上|论坛现场|会议期间)[，,]?", _simple(s)):
             named = _event_that_opened(ctx, "开幕|揭幕|启幕|举行|举办|召开")  # 会上，…发布《R》: the meeting the article is about
-        elif re.search(r"在(?:会上|会议上|活动上|发布会上)发布", _simple(s)):
+        elif re.search(r"在(?:会上|会议上|活动上|发布会上)(?:首次|正式|首度|同时|还|也|共同)?发布", _simple(s)):
             # 蓝皮书发布会举行。研究院在会上发布《R》: the meeting the sentence before names
             block = ctx.block_of(s.start)
             before = [e for e in ctx.in_span(block, {"Event"}) if e.end <= s.start] if block else []
@@ -1260,6 +1322,7 @@ def regions_together(ctx: _Context) -> list[Fact]:
             if ea and eb and ea in {e.name for e in ctx.lexicon.ancestors(eb)}:
                 out.append(ctx.fact("locatedIn", {"entity": ctx.key(b), "region": ctx.key(a)}, [a, b], a.start,
                                     "REGION REGION written together"))
+                out += _listed_after_their_region(ctx, regions, a, b)
             elif ea and not eb and a.end == b.start and (b.method in ("pattern:town", "pattern:place-in-parentheses")
                                                          and re.search(r"(?:镇|乡|街道)$", b.text)
                                                          or b.method == "pattern:place-after-country"):
@@ -1308,8 +1371,24 @@ def regions_together(ctx: _Context) -> list[Fact]:
     return out
 
 
+def _listed_after_their_region(ctx: _Context, regions: list[Mention], a: Mention, b: Mention) -> list[Fact]:
+    """浙江省宁波市、衢州市: the places listed after the first, of its level, lie in the same larger place."""
+    out, prev = [], b
+    level = ctx.lexicon.entries[ctx.resolution.entities[ctx.key(b)].lexicon_key].level
+    ea = ctx.resolution.entities[ctx.key(a)].lexicon_key
+    for c in (r for r in regions if r.start > b.start and not r.nested):
+        ec = ctx.resolution.entities[ctx.key(c)].lexicon_key
+        if ctx.between(prev.end, c.start) not in ("、", "和", "及", "与") or not ec \
+                or ctx.lexicon.entries[ec].level != level or ea not in {e.name for e in ctx.lexicon.ancestors(ec)}:
+            break
+        out.append(ctx.fact("locatedIn", {"entity": ctx.key(c), "region": ctx.key(a)}, [a, c], a.start,
+                            "REGION REGION、REGION written together"))
+        prev = c
+    return out
+
+
 WHEN = re.compile(r"(?:决赛|总决赛|复赛|开幕式|闭幕式|颁奖典礼|颁奖仪式|(?:19|20)\d\d年(?:\d{1,2}月)?|\d{1,2}月(?!\d)|[一二三四五六七八九十廿卅]{1,3}日|(?:\d{1,2}月)?\d{1,2}日(?:[至到—-](?:\d{1,2}月)?\d{1,2}日)|"
-                  r"\d{1,2}月\d{1,2}日|\d{1,2}日|周[一二三四五六日天](?:[（(]\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+                  r"\d{1,2}月\d{1,2}日|\d{1,2}日|(?:周|星期)[一二三四五六日天](?:[（(](?:\d{1,2}月)?\d{1,2}日[)）])?|[（(](?:\d{1,2}月)?\d{1,2}日[)）]|[上下]午|晚间|当天|当日|同日|同期|今天|昨天|今日|昨日|日前|近日|"
                   r"将|已|已经|曾|首次|首度|正式|再次|隆重|于|继续|仍将|仍|也|还)*")
 VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|广场|大厦|园区|小镇|剧院)")
 
@@ -1317,7 +1396,7 @@ VENUE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:中心|馆|会场|酒店|宾馆|�
 def held_in(ctx: _Context) -> list[Fact]:
     """"EVENT亮相REGION", "EVENT(20日)在REGION(REGION…)(VENUE)开幕/举行"."""
     out = []
-    at_verb = re.compile(f"(?:{'|'.join(cues.EVENT_AT_VERBS)})")
+    at_verb = re.compile(f"(?:成功|顺利|隆重|盛大)?(?:{'|'.join(cues.EVENT_AT_VERBS)})")  # 在北京成功举行
     regions = [r for r in _regions(ctx) if not r.nested]
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
         lead = ctx.between(ev.end, ev.end + 40)
@@ -1334,9 +1413,10 @@ def held_in(ctx: _Context) -> list[Fact]:
         chain = _written_together([r for r in regions if r.start >= cursor], ctx)
         if not chain or ctx.between(cursor, chain[0].start):
             continue
-        rest = ctx.between(chain[-1].end, chain[-1].end + 16)
+        rest = ctx.between(chain[-1].end, chain[-1].end + 24)
         venue = VENUE.match(rest)
         after_venue = re.sub(r"^[（(][A-Za-z]{2,10}[)）]", "", rest[venue.end() if venue else 0:])  # （HKCEC）
+        after_venue = re.sub(r"^以[^，。；]{1,16}?(?:方式|形式)", "", after_venue)  # 以线上线下相结合的方式|举行
         if verb_first or at_verb.match(after_venue):
             # a venue named after its city (香港会议展览中心) puts the event in that city too
             if len(chain) > 1 and ctx.resolution.entities[ctx.key(chain[-1])].lexicon_key == "":
@@ -1356,9 +1436,10 @@ def held_in(ctx: _Context) -> list[Fact]:
         if subject is not None:
             out.append(ctx.fact("heldIn", {"event": ctx.key(ev), "region": ctx.key(subject)}, [ev, subject],
                                 subject.start, "REGION是EVENT的举办地"))
-    # "在山东曲阜举办的EVENT": the place before the verb, the event after 的
+    # "在山东曲阜举办的EVENT": the place before the verb, the event after 的 (or right after it)
     for ev in (m for m in ctx.top if ctx.type(m) == "Event"):
-        verb = re.search(rf"(?:{at_verb.pattern})的$", ctx.between(max(0, ev.start - 6), ev.start))
+        # 在法国巴黎联合举办|数字包容高级别研讨会: the event right after the verb, too
+        verb = re.search(rf"(?:联合|共同)?(?:{at_verb.pattern})的?$", ctx.between(max(0, ev.start - 8), ev.start))
         if verb is None:
             continue
         last = next((r for r in regions if r.end <= ev.start and ctx.between(r.end, ev.start) == verb.group()), None)
@@ -1521,7 +1602,8 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, positions_after_copula, anaphoric_positions, local_positions, roster_positions, bio_positions,
+    reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, local_positions,
+    roster_positions, bio_positions,
     quotes, conferments, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,

@@ -91,6 +91,10 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
     trade_names = {trade: typ for name, typ in known.items()
                    if typ == "Company" and (trade := _trade_name(name)) != name and len(trade) >= 3
                    and trade not in known}
+    # 本哈·占塔冯 named, 占塔冯副部长 is found again: a transliterated name by its last part
+    surnames = {last: "Person" for name, typ in known.items() if typ == "Person"
+                and len(last := re.split(f"[{cues.DOTS}]", name)[-1]) >= 3 and last != name and last not in known}
+    trade_names.update(surnames)
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
@@ -510,6 +514,8 @@ PHOTO_CREDIT = re.compile(r"[（(](?:本报|新华社|中新社|[\u4e00-\u9fff]{
                           r"([\u4e00-\u9fff]{2,4})\s*(?:摄|摄影|供图)[)）]")
 
 
+# the source a picture is credited to: 图片来源：视觉中国 (an agency; a paper or a wire is an organisation)
+PICTURE_SOURCE = re.compile(r"^(?:图片来源|图源|图片提供)\s*[：:]\s*([\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,11})\s*$")
 SLASH_CREDIT = re.compile(r"(?:^|[\s\u3000（(])(?:文|图|摄影|视频)\s*[/／]\s*([\u4e00-\u9fff]{2,4})(?=[\s\u3000)）]|$)")
 
 
@@ -525,6 +531,10 @@ def _credits(text: str, lexicon: Lexicon) -> list[Candidate]:
         out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
     for m in SLASH_CREDIT.finditer(text):  # 文/林思彤　图/孔德民
         out.append(Candidate(m.start(1), m.end(1), "Person", "pattern:credit", 2))
+    source = PICTURE_SOURCE.match(text)
+    if source:
+        typ = "Organization" if source.group(1).endswith(("社", "网", "台", "报")) else "Company"
+        out.append(Candidate(source.start(1), source.end(1), typ, "pattern:credit", 2))
     closing = CLOSING_PHOTO_CREDIT.search(text)  # …体验智能座舱。　记者 姚逸舟 摄
     if closing:
         out.append(Candidate(closing.start("photographer"), closing.end("photographer"), "Person", "pattern:credit", 2))
@@ -552,8 +562,12 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             third = text[end - 1]
             clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end)) \
                 or text[end] in "等则"
+            # 仲启元|代表公司: the word the third character would open (元代) overlaps a word after the
+            # name (代表), so the third character may close the name; 副 and 总 open a title (副|总裁)
+            overlapped = third not in "副总" and _word_starts(text, end) \
+                and not _word_starts(text, end - 1, lengths=(3,))
             if third in cues.NAME_END_CHARS and not (third in "和为" and clear_end) \
-                    or (_word_starts(text, end - 1) and not clear_end):
+                    or (_word_starts(text, end - 1) and not clear_end and not overlapped):
                 continue  # 郁清和|则说, 林可为|等: 和, 为 end a given name only where the clause goes on
         if end < len(text) and not _name_may_end(text, end):
             continue
@@ -568,9 +582,9 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
     return -1
 
 
-def _word_starts(text: str, i: int) -> bool:
+def _word_starts(text: str, i: int, lengths: tuple[int, ...] = (3, 2)) -> bool:
     """Whether a two- or three-character dictionary word (not a name) starts at i."""
-    for length in (3, 2):
+    for length in lengths:
         entry = dictionary_entry(text[i:i + length])
         if entry and not entry[1].startswith("nr") and entry[0] >= 20:
             return True
@@ -593,7 +607,9 @@ def _foreign_name_at(text: str, i: int) -> int:
     end = m.end()
     last = max(text.rfind(d, i, end) for d in cues.DOTS) + 1
     for k in range(last + 1, end):
-        if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or _name_may_end(text, k) and k - last >= 2:
+        # 叶尔梅科夫|副部长: 副 opens a title, never a transliterated name's last character
+        if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or (_name_may_end(text, k) or text[k] == "副") \
+                and k - last >= 2:
             end = k
             break
     return end if end - last >= 2 else -1
@@ -735,11 +751,13 @@ def _field_after_known_name(text: str, start: int, known: dict[str, str]) -> int
 def _field_after_known_firm(text: str, start: int, known: dict[str, str], words) -> int:
     """强脑科技|硬件研发总监: a common noun or two between a company known from the article and a
     title is the field of the title, not more of the company's name."""
-    for k in range(start - 2, max(0, start - 5), -1):
+    for k in range(start - 2, max(0, start - 11), -1):  # 香港科技园公司|创新科技生态系统副总裁
         if text[k:start].endswith(cues.NAME_HEADS + ("控股", "股份")):
             return start  # 阿里巴巴|集团: the firm's own name goes on
-        if _common_words(words, k, start) and any(
-                known.get(simplified_same_length(text[k - n:k])) == "Company" for n in range(3, min(k, 12) + 1)):
+        # 创新科技生态系统: a field may hold a verb or an idiom where the words fill the span exactly
+        whole = sum(len(w) for w, _, s in words if k <= s and s + len(w) <= start) == start - k
+        if (_common_words(words, k, start) or whole and start - k >= 4 and _common_words(words, k, start, ("v", "l")))\
+                and any(known.get(simplified_same_length(text[k - n:k])) == "Company" for n in range(3, min(k, 12) + 1)):
             return k
     return start
 
@@ -811,6 +829,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             split = None  # 中控技术, 香港电讯（HKT）: a name the article introduced, or gave an alias, stays whole
         if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
                 and not _named_organisation(text[split:end], lexicon) \
+                and simplified_same_length(text[split:end]) not in OWN_BODIES \
                 and not (lexicon.suffixes.get(text[split:end]) == "CompanyIndustry"
                          and not lexicon.suffix_type(text[start:split])):  # 云深处|科技 is one name, Nubank公司|数据 two
             out.append(Candidate(split, end, "Title", "pattern:title", 2))  # 阿里云|开源生态负责人
@@ -1033,6 +1052,8 @@ UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所",
 # offices of an organisation: after an international organisation of the lexicon, the office or
 # bureau belongs to the title, whether written on (国际电信联盟|电信发展局主任) or after the alias
 # (国际电信联盟（ITU）|电信发展局副主任; see _title_opening), as a police station's unit does
+# a body an organisation's name opens, named whole as 联合国秘书处 is (东盟秘书处|副秘书长), not a unit of the title
+OWN_BODIES = ("秘书处",)
 OFFICE_ENDINGS = ("代表处", "办事处", "办公室")
 
 
@@ -1045,6 +1066,8 @@ def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
         entry = lexicon.lookup(simple[:k])
         if entry is not None and entry.type == "Organization" and entry.level == "international":
             rest = simple[k:]
+            if rest in OWN_BODIES:
+                return 0
             field_ = (lexicon.suffix_type(rest) or ("", "CompanyIndustry"))[1] == "CompanyIndustry"  # 能源
             if rest.endswith(OFFICE_ENDINGS + ("局",)) or field_ and re.fullmatch(
                     r"[\u4e00-\u9fff和与及]{2,12}", rest):
@@ -1955,7 +1978,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
 
 DESCRIPTOR = "|".join(cues.DESCRIPTOR_NOUNS)
 DESCRIBED_LATIN = re.compile(rf"(?:{DESCRIPTOR})([A-Za-z][A-Za-z0-9&+\-]*(?: [A-Z][A-Za-z0-9&+\-]*)*)"
-                             r"(?![A-Za-z0-9\u4e00-\u9fff])")
+                             r"(?![A-Za-z0-9])(?![\u4e00-\u9fff](?<![等和与及]))")  # 运营商Safaricom|等企业
 DESCRIPTOR_BEFORE_LATIN = re.compile(rf"(?:{DESCRIPTOR})(?=[A-Za-z])")
 
 
@@ -2073,7 +2096,7 @@ FACTORY_KINDS = ("智能工厂", "数字工厂", "智慧工厂", "未来工厂",
                  "制造工厂", "小工厂", "中小工厂", "超级工厂")
 COUNTED_KINDS = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等?[一二三四五六七八九十两几\d]+(?:个|大|项|类|条)")
 FIELD_NOUN = re.compile(r"(?:领域|方面|行业|产业|赛道|业态)")
-FIELDS_LISTED = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等(?:领域|方面|行业|产业|技术|赛道|场景|方向|业态)")
+FIELDS_LISTED = re.compile(r"(?:[、和及与][^，。；、,;]{2,8}?)*等(?:领域|方面|行业|产业|技术|赛道|场景|方向|业态|范畴)")
 LAB_AFTER = re.compile(r"(?:联合|创新|工程|技术)?(?:实验室|研究院|研究所|研究中心|中心|联盟)")
 
 
@@ -2607,6 +2630,11 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
+            elif (kind := FIRM_BEFORE_NAME.search(text, max(0, m.start() - 12), m.start())) \
+                    and cues.LATIN_NAME.fullmatch(inner) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", kind.group("name")):
+                # 本地电信公司|新电信（Singtel）: the kind of firm, then its name and its English name
+                out.append(Candidate(kind.start("name"), m.start(), "Company", "pattern:english-name", 2))
+                out.append(Candidate(m.start(1), m.start(1) + len(inner), "Company", "pattern:alias", 2))
             elif re.fullmatch(r"[\u4e00-\u9fff]{2,5}", inner):
                 # 数字政策办公室（数字办）: a name its own abbreviation follows is a proper name
                 start = _np_start(text, m.start(), words, found, stop_verbs=True, verb_chains=True)
@@ -2641,12 +2669,18 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             continue
         start = max(text.rfind(ch, 0, m.start()) for ch in "，。；：、（）“”《》,;:\n ") + 1
         start = max(start, _np_start(text, m.start(), words, [], stop_verbs=True))
+        lead = re.search(r"(?:^|[的，。、；：“《\s])([A-Z][A-Za-z0-9\-]{1,10}[\u4e00-\u9fff]{0,4})$", text[:start])
+        if lead:
+            start = lead.start(1)  # 的|UCS通用控制系统（Universal Control System）: a Latin code opens the name
         if not 3 <= m.start() - start <= 12 or any(ch in text[start:m.start()] for ch in cues.DOTS):
             continue  # persons are read by their dotted names
         if _chinese_name_at(text, start, lexicon) == m.start() and not _english_kind(m.group(1)) \
                 and not lexicon.suffix_type(text[start:m.start()]):
             continue  # 顧誠峰（Kenneth Koo）: a person and the English name they go by
         typ = _english_kind(m.group(1)) or _org_type(text[start:m.start()], lexicon)
+        if typ == "Company" and text[start:m.start()].endswith(cues.PRODUCT_NOUNS) \
+                and not lexicon.suffix_type(text[start:m.start()]):
+            typ = "Product"  # 控制系统（… Control System）: a product, by what it is
         out.append(Candidate(start, m.start(), typ, "pattern:english-name", 2))
         out.append(Candidate(m.start(1), m.end(1), typ, "pattern:alias", 2))
     # a Latin name right before a place in parentheses: "AgriPredict Solutions(赞比亚)"
@@ -2690,6 +2724,8 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
     return out
 
 
+# a kind of firm, then the firm's name right before its English name in parentheses
+FIRM_BEFORE_NAME = re.compile(r"(?:公司|企业|运营商|厂商|制造商|服务商|供应商|初创)(?P<name>[\u4e00-\u9fff]{2,6})$")
 ENGLISH_NAME = re.compile(r"[（(]([A-Z][A-Za-z&.\-]*(?: [A-Z&][A-Za-z&.\-]*)+)[)）]")
 ENGLISH_KINDS = (("GovernmentBody", ("Ministry", "Department", "Agency", "Authority", "Commission", "Bureau")),
                  ("Organization", ("Union", "Association", "Organization", "Organisation", "Alliance", "Forum",
@@ -2748,8 +2784,9 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
     for m in re.finditer(rf"(?<![A-Za-z0-9])({latin})[\u4e00-\u9fff]{{0,4}}?(?:{nouns})", text):
         if re.fullmatch(r"[A-Z]{1,3}|\d[A-Z]", m.group(1)):
             continue  # AI, VR, 5G: a kind of technology, not a product name (G1, X30 are models)
-        if text.startswith(("“", "「"), m.end()):
-            continue  # RISC-V处理器“香山”: the quoted name is the product, the Latin word its kind
+        kind_of_quoted = re.search(r"[”」]([\u4e00-\u9fff]{0,6})$", text[:m.start(1)])
+        if text.startswith(("“", "「"), m.end()) or kind_of_quoted and not re.search(r"[及和与等]", kind_of_quoted.group(1)):
+            continue  # RISC-V处理器“香山”, “香山”开源高性能RISC-V处理器: the quoted name is the product
         if not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a brand written with its model code: 小米YU7, 绝影X30 (the brand a whole word of its own)
@@ -2770,6 +2807,21 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         m = number.match(text, s + len(w))
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
+    # 百度的“文心一言”、华为的“昇腾”AI集群: a quoted name an organisation owns is its product
+    owners = {c.end: c for c in found + tagged if c.type in ORG_TYPES}
+    for o, c in _quote_pairs(text):
+        inner = text[o + 1:c]
+        kind_after = re.match(rf"[A-Za-z0-9\-\u4e00-\u9fff]{{0,12}}?(?:{nouns}|集群)", text[c + 1:c + 16])
+        listed = text[c + 1:c + 2] in ("", "、", "，", "。", "；", "等", "及", "和", "与")  # …的“文心一言”、
+        if o >= 1 and text[o - 1] == "的" and o - 1 in owners and _short_name(inner) and len(inner) <= 8 \
+                and (kind_after or listed) and not GENERATION.fullmatch(inner) \
+                and not any(ch in inner for ch in "，,、的") and not any(x.start == o + 1 and x.end == c for x in found) \
+                and (kind_after or not _ordinary_words(inner) and not tag(inner)[0][1].startswith("v")):
+            # the kind after it (“升腾”AI集群, “香山”…处理器) makes even a common word a name
+            out.append(Candidate(o + 1, c, "Product", "pattern:owned-product", 2))
+            owner = owners[o - 1]
+            if owner.method == "tagger:bare":  # 百度|的“文心一言”: what owns a product is a firm, said so
+                out.append(Candidate(owner.start, owner.end, owner.type, "pattern:product-owner", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
@@ -2894,8 +2946,18 @@ def _owned_products(text: str, found: list[Candidate], words, known: dict[str, s
     nouns = "|".join(cues.PRODUCT_NOUNS)
     bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
     org_ends = {c.end for c in found if c.type in ORG_TYPES}
+    owners = {c.end: c for c in found if c.type in ORG_TYPES}
     for m in re.finditer(r"(?:[（(][^（）()]{1,16}[)）])?的", text):  # 地平线（09660.HK）的征程6…
         p = m.end()
+        owner = owners.get(m.start())
+        maker = text[owner.start:owner.end] if owner is not None else ""
+        named_after = next((k for k in (4, 3, 2) if len(maker) > k and text[p:p + k] in maker), 0)
+        kind = re.match(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,3}}?(?:{nouns})", text[p + named_after:]) if named_after else None
+        if kind:  # 科大讯飞的|讯飞翻译机: a product named after its maker, then what it is
+            out.append(Candidate(p, p + named_after + kind.end(), "Product", "pattern:owned-product", 2))
+            if owner.method == "tagger:bare":  # what makes a product is a firm, said so
+                out.append(Candidate(owner.start, owner.end, owner.type, "pattern:product-owner", 2))
+            continue
         if m.start() not in org_ends and not any(known.get(text[k:m.start()]) in ORG_TYPES
                                                  for k in range(max(0, m.start() - 12), m.start() - 1)):
             continue
@@ -3076,8 +3138,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # 五所大学: counted, a kind; 90后: a generation; not names
             if re.search(r"(?:展区|展台|展馆|展厅|展位).", w):
                 continue  # 北京展区|体验智能网联汽车: a fair's area, then what visitors do there
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:企业|公司|厂商|机构)", w) and _place_and_locality(w[:-2], lexicon):
-                continue  # 中国企业|合作建设: a kind of firm, not a name
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:企业|公司|厂商|机构)", w) and (
+                    _place_and_locality(w[:-2], lexicon) or _industry_words_only(w[:-2], lexicon)
+                    or re.sub(r"^(?:本地|当地|国内|海外|外资|国有)", "", w[:-2]) in cues.TRADES):
+                continue  # 中国企业|合作建设, 本地电信公司: a kind of firm, not a name
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
             # 台积电CoWoS, 英伟达H100: a Chinese name right before a product's Latin name is its maker
@@ -3112,7 +3176,7 @@ ADJECTIVE_TAGS = ("a", "an", "ad")
 def _adjectives_listed(words, a: int, b: int) -> bool:
     """The word a..b is an adjective to the segmenter, in a 、 list whose neighbour is a quality too."""
     toks = list(words)
-    k = next((k for k, (w, t, s) in enumerate(toks) if s == a and s + len(w) == b and t in ADJECTIVE_TAGS), None)
+    k = next((k for k, (w, t, s) in enumerate(toks) if s == a and s + len(w) == b), None)
     if k is None:
         return False
     def quality(tok) -> bool:  # 高效, 包容: a common adjective or verb
@@ -3121,6 +3185,8 @@ def _adjectives_listed(words, a: int, b: int) -> bool:
 
     before = k >= 2 and toks[k - 1][0] == "、" and quality(toks[k - 2])
     after = k + 2 < len(toks) and toks[k + 1][0] == "、" and quality(toks[k + 2])
+    if toks[k][1] not in ADJECTIVE_TAGS:
+        return before and after  # 包容、普惠、有韧性: between two qualities, whatever the segmenter says
     return before or after
 
 
@@ -3148,7 +3214,7 @@ def _opens_with_common_word(name: str) -> bool:
         and entry[0] >= 1000
 
 
-ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了|展示了|推出了|发布了|亮出了|推出的|发布的|携[^，。]{1,20}亮相)")
+ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了?|展示了?|推出了?|发布了?|亮出了?|推出的|发布的|携[^，。]{1,20}亮相)")
 PERSON_AFTER = re.compile(r"(?:等人|先生|女士|同志|教授|博士|院士|一行|在接受|接受采访|介绍|认为|表示|指出|说|称|强调|透露)")
 
 
