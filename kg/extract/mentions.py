@@ -562,12 +562,8 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             third = text[end - 1]
             clear_end = end >= len(text) or text[end] in cues.PUNCT or bool(cues.SPEECH.match(text, end)) \
                 or text[end] in "等则"
-            # 仲启元|代表公司: the word the third character would open (元代) overlaps a word after the
-            # name (代表), so the third character may close the name; 副 and 总 open a title (副|总裁)
-            overlapped = third not in "副总" and _word_starts(text, end) \
-                and not _word_starts(text, end - 1, lengths=(3,))
             if third in cues.NAME_END_CHARS and not (third in "和为" and clear_end) \
-                    or (_word_starts(text, end - 1) and not clear_end and not overlapped):
+                    or (_word_starts(text, end - 1) and not clear_end and not _overlapped(text, end)):
                 continue  # 郁清和|则说, 林可为|等: 和, 为 end a given name only where the clause goes on
         if end < len(text) and not _name_may_end(text, end):
             continue
@@ -580,6 +576,12 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             continue  # 占|四成: a share, not a given name
         return end
     return -1
+
+
+def _overlapped(text: str, end: int) -> bool:
+    """仲启元|代表公司: the word the name's third character would open (元代) overlaps a word after the
+    name (代表), so the third character may close the name; 副 and 总 open a title (副|总裁)."""
+    return text[end - 1] not in "副总" and _word_starts(text, end) and not _word_starts(text, end - 1, lengths=(3,))
 
 
 def _word_starts(text: str, i: int, lengths: tuple[int, ...] = (3, 2)) -> bool:
@@ -754,10 +756,11 @@ def _field_after_known_firm(text: str, start: int, known: dict[str, str], words)
     for k in range(start - 2, max(0, start - 11), -1):  # 香港科技园公司|创新科技生态系统副总裁
         if text[k:start].endswith(cues.NAME_HEADS + ("控股", "股份")):
             return start  # 阿里巴巴|集团: the firm's own name goes on
+        if not any(known.get(simplified_same_length(text[k - n:k])) == "Company" for n in range(3, min(k, 12) + 1)):
+            continue
         # 创新科技生态系统: a field may hold a verb or an idiom where the words fill the span exactly
         whole = sum(len(w) for w, _, s in words if k <= s and s + len(w) <= start) == start - k
-        if (_common_words(words, k, start) or whole and start - k >= 4 and _common_words(words, k, start, ("v", "l")))\
-                and any(known.get(simplified_same_length(text[k - n:k])) == "Company" for n in range(3, min(k, 12) + 1)):
+        if _common_words(words, k, start) or whole and start - k >= 4 and _common_words(words, k, start, ("v", "l")):
             return k
     return start
 
