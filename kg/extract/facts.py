@@ -154,10 +154,7 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             if named:
                 continue  # 公司 read as the short name the filing gave: ORG TITLE NAME has it
             written = ctx.between(p.start - len(bare_firm.group(1)), p.start, written=True)
-            for title in _atomic_titles(written):
-                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(declared),
-                                                 "title": title, "former": "false"}, [p, declared], p.start,
-                                    "公司 TITLE NAME (以下简称“公司”)"))
+            out += _positions_held(ctx, p, declared, written, "公司 TITLE NAME (以下简称“公司”)")
             continue
         assembly = re.search(r"(?:^|[。；！？，、与和])大会([\u4e00-\u9fff、兼]{2,12})$", before)
         if assembly and _is_title(assembly.group(1), ctx.lexicon) \
@@ -167,9 +164,7 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
                      and simplified_same_length(o.text).endswith("大会")]
             if named:
                 written = ctx.between(p.start - len(assembly.group(1)), p.start, written=True)
-                out += [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(named[-1]),
-                                              "title": title, "former": "false"}, [p, named[-1]], p.start,
-                                 "大会 TITLE NAME (the assembly named before)") for title in _atomic_titles(written)]
+                out += _positions_held(ctx, p, named[-1], written, "大会 TITLE NAME (the assembly named before)")
                 continue
         bare = re.search(rf"(?:^|[。；！？，])({'|'.join(cues.BARE_UNITS)})([\u4e00-\u9fff兼]{{2,10}})$", before)
         if bare and _is_title(bare.group(2), ctx.lexicon):
@@ -194,10 +189,14 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             continue
         org = orgs[-1]
         written = ctx.between(max(0, p.start - 24), p.start, written=True)[-len(m.group(1)):]
-        for title in _atomic_titles(written):
-            out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
-                                             "former": "false"}, [p, org], p.start, "该公司 TITLE NAME"))
+        out += _positions_held(ctx, p, org, written, "该公司 TITLE NAME")
     return out
+
+
+def _positions_held(ctx: _Context, p: Mention, org: Mention, chain: str, rule: str) -> list[Fact]:
+    """One position of ``p`` at ``org`` for each title of the printed chain."""
+    return [ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
+                                  "former": "false"}, [p, org], p.start, rule) for title in _atomic_titles(chain)]
 
 
 DECLARED_COMPANY = re.compile(r"[（(](?:以下|下文|下)?(?:简称|称)[“\"「]?(?:本公司|公司)[”\"」]")
