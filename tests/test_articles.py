@@ -569,3 +569,15 @@ def test_articles_a_caption_credit_written_together(write_file):
     text = "香港館人頭湧湧\n\n香港館昨日吸引不少參觀者，工作人員向觀眾介紹港產服務機械人。（記者湛浩賢攝）\n"
     (article,) = _articles(write_file, text)
     assert [name for name, _, _ in article.byline.reporters] == ["湛浩賢"]
+
+
+def test_articles_a_press_conference_lists_its_officials_and_a_bio_page_its_speakers(write_file):
+    text = ("新闻发布会文字实录\n\n时间：2024年11月12日上午10:00　　地点：杭州\n\n"
+            "主持人：浙江省人民政府新闻办公室副主任 骆一苇\n发布人：国家互联网信息办公室国际合作局副局长 闵思远\n\n"
+            "冼立民：\n本届峰会由世界互联网大会和浙江省人民政府共同主办。\n\n"
+            "沈以宁\n现任中国科学院信息工程研究所研究员，兼任中国网络空间安全协会常务理事。\n\n"
+            "符晓芃\n现任清华大学网络科学与网络空间研究院教授。\n")
+    (article,) = _articles(write_file, text)  # the officials and the speakers' names head no story of their own
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "发布人：国家互联网信息办公室国际合作局副局长 闵思远" in paragraphs
+    assert "沈以宁" in paragraphs and "符晓芃" in paragraphs

@@ -1191,3 +1191,18 @@ def test_facts_reports_first_released_at_the_meeting_the_sentence_before_names(e
     released = {(_name(corpus, f.role("report")), _name(corpus, f.role("event")))
                 for f in corpus.facts if f.kind == "releasedAt"}
     assert released == {("《世界互联网发展报告2017》", "第四届世界互联网大会")}
+
+
+def test_facts_the_turns_of_a_transcript_are_the_words_of_who_opens_them(extract_text):
+    corpus = extract_text("新闻发布会文字实录\n\n本报记者 王明\n\n世界互联网大会副秘书长 冼立民出席。\n\n冼立民：\n"
+                          "本届峰会由世界互联网大会和浙江省人民政府共同主办。\n\n新华社记者：\n今年有哪些新变化？\n")
+    assert {_name(corpus, f.role("speaker")) for f in corpus.facts if f.kind == "quote"} == {"冼立民"}
+
+
+def test_facts_a_bio_under_the_speaker_name_gives_the_posts(extract_text):
+    corpus = extract_text("演讲嘉宾\n\n（按演讲顺序排列）\n\n符晓芃\n现任清华大学网络科学与网络空间研究院教授，"
+                          "兼任中国计算机学会理事。曾任微软亚洲研究院研究员。\n\n"
+                          "玛丽亚姆·阿卜杜拉（Maryam Abdullah）\n现任新加坡网络安全局（Cyber Security Agency of Singapore）"
+                          "国际合作司助理司长。\n")
+    assert {("符晓芃", "清华大学网络科学与网络空间研究院", "教授"), ("符晓芃", "中国计算机学会", "理事"),
+            ("玛丽亚姆·阿卜杜拉", "新加坡网络安全局", "国际合作司助理司长")} <= _positions(corpus)

@@ -371,6 +371,14 @@ CASES = [
     case("2019年10月16日，世界互联网大会组委会发布概念文件。", ("世界互联网大会组委会", "Organization"),
          id="an-organizing-committee"),
     case("图片来源：视觉中国", ("视觉中国", "Company"), id="the-agency-a-picture-is-credited-to"),
+    case("东盟数码经济框架协议（DEFA）谈判已进入最后阶段。", ("东盟数码经济框架协议", "Initiative"), ("DEFA", "Initiative"),
+         id="an-agreement-named-with-its-acronym"),
+    case("美国《纽约时报》网站11月9日刊发文章称，峰会已成为重要舞台。", ("纽约时报", "Organization"),
+         id="a-paper-named-before-its-site"),
+    case("并公布了15项世界互联网大会领先科技奖成果。", ("世界互联网大会领先科技奖", "Award"),
+         id="an-award-after-a-count"),
+    case("现任清华大学网络科学与网络空间研究院教授。", ("清华大学网络科学与网络空间研究院", "Organization"),
+         id="the-verb-of-a-bio-before-a-body"),
     case("科大讯飞的讯飞翻译机则吸引不少外国嘉宾排队体验。", ("讯飞翻译机", "Product"), ("科大讯飞", "Company"),
          id="a-product-named-after-its-maker"),
 ]
@@ -499,6 +507,7 @@ CASES = [
     ("我们的功率模块已经用进了不少新能源汽车。", "新能源汽车"),
     ("玻纤拉丝、锂电材料这些工艺过去靠经验。", "锂电材料"),
     ("本地电信公司新电信（Singtel）展示了平台。", "电信公司"),  # a kind of firm
+    ("他在内罗毕开了一家金融科技公司。", "金融科技公司"),  # one of a kind, counted
     ("建设包容、普惠、有韧性的数字世界。", "普惠"),  # a quality between two others
     ("香港馆涵盖金融科技、人工智能及智慧城市等范畴。", "金融科技"),  # fields
     ("【峰会开幕】#乌镇峰会# 11月8日上午，峰会开幕。", "#乌镇峰会"),  # a topic tag's marks
@@ -813,3 +822,8 @@ def test_mentions_a_company_showing_without_了_and_the_owner_of_a_quoted_produc
     for sentence, name in (("网易有道带来新品，vivo展示蓝心大模型。", "vivo"), ("包括百度的“文心一言”等。", "百度")):
         found = _found(_names(sentence, lexicon), name)
         assert found and all(c.method != "tagger:bare" for c in found), sentence
+
+
+def test_mentions_an_outlet_a_report_is_credited_to_is_admitted(lexicon):
+    found = _found(_names("据路透社报道，峰会期间发布了两部报告。", lexicon), "路透社")
+    assert found and all(c.method != "tagger:bare" for c in found)

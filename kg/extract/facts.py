@@ -452,11 +452,22 @@ def bio_positions(ctx: _Context) -> list[Fact]:
     that person."""
     out = []
     told: Mention | None = None  # the person a paragraph tells of, from one sentence to the next
+    # 沈以宁 on a line of its own, then "现任…": the bio under a name is that person's
+    named_over = {}
+    for above, below in zip(ctx.article.paragraphs, ctx.article.paragraphs[1:]):
+        alone = [m for m in ctx.in_span(above, {"Person"})]
+        if len(alone) == 1 and re.fullmatch(r"\s*[（(][^（）()]*[)）]\s*|\s*", ctx.between(alone[0].end, above.end)) \
+                and not ctx.between(above.start, alone[0].start):
+            named_over[below.start] = alone[0]
     for s in _all_sentences(ctx):
         subject = _subject(ctx, s)
-        if subject and ctx.type(subject[0]) == "Person" and _simple(s)[_index_in(s, subject[0].end):].startswith("，"):
+        if s.start in named_over and not subject:
+            told = named_over[s.start]
+        elif subject and ctx.type(subject[0]) == "Person" and _simple(s)[_index_in(s, subject[0].end):].startswith("，"):
             told = subject[0]
-        elif subject or ctx.in_span(s, {"Person"}) or told is None or ctx.block_of(told.start) is not ctx.block_of(s.start):
+        elif subject or ctx.in_span(s, {"Person"}) or told is None or ctx.block_of(told.start) is not ctx.block_of(s.start) \
+                and not (ctx.block_of(s.start) is not None and ctx.block_of(s.start).start in named_over
+                         and named_over[ctx.block_of(s.start).start] is told):
             told = None  # 2006年加入科大讯飞，…现任…: a sentence with no actor of its own goes on about the same person
         if told is None:
             continue
@@ -467,13 +478,16 @@ def bio_positions(ctx: _Context) -> list[Fact]:
             for org in (o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) >= k):
                 if _index_in(s, org.start) != k:
                     break
-                chain = re.match(r"[^，。；、,;（(]+", text[_index_in(s, org.end):])
+                # 新加坡网络安全局（Cyber Security Agency of Singapore）国际合作司助理司长: its name in English between
+                aside = re.match(r"[（(][^（）()]{1,60}[)）]", text[_index_in(s, org.end):])
+                at = _index_in(s, org.end) + (aside.end() if aside else 0)
+                chain = re.match(r"[^，。；、,;（(]+", text[at:])
                 if chain is None or not _is_title(chain.group(), ctx.lexicon):
                     break
-                title = ctx.between(org.end, org.end + len(chain.group()), written=True)
+                title = ctx.between(s.page_offset(at), s.page_offset(at) + len(chain.group()), written=True)
                 out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                                  "former": "false"}, [p, org], org.start, "NAME，…现任ORG TITLE"))
-                k = _index_in(s, org.end) + len(chain.group())
+                k = at + len(chain.group())
                 if not text.startswith("、", k):
                     break
                 k += 1
@@ -553,14 +567,19 @@ def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
     """An interview printed as questions and answers: a paragraph that opens with a person's
     name and a colon is what that person said (穆塔里：我们的成员国……)."""
     out = []
-    for block in ctx.blocks:
-        opening = [p for p in people if p.start == block.page_offset(0)]
+    blocks = list(ctx.article.paragraphs)
+    for i, block in enumerate(blocks):
+        role = re.match(r"\s*(?:主持人|发布人|嘉宾|主讲人|主持)?\s*", _simple(block))  # 主持人 骆一苇：
+        opening = [p for p in people if p.start == block.page_offset(role.end())]
         if not opening:
             continue
         p = opening[0]
         k = _index_in(block, p.end)
         colon = re.match(r"\s*[：:]\s*", block.repaired[k:])
         answer = block.repaired[k + colon.end():].strip() if colon else ""
+        if colon and not answer and i + 1 < len(blocks) and not TURN.match(_simple(blocks[i + 1])):
+            # 冼立民： on a line of its own, then what was said: a transcript's turn
+            block, answer = blocks[i + 1], blocks[i + 1].repaired.strip()
         if answer:
             out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", answer)),
                             ctx.article.article_id, (p,), block, "NAME：answer (interview)"))
@@ -576,6 +595,10 @@ def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
                                       ("text", answer)), ctx.article.article_id, (guest,), block,
                             "答：answer (interview with NAME)"))
     return out
+
+
+# a line that opens a turn of a transcript: 冼立民：, 新华社记者：, 主持人 骆一苇：
+TURN = re.compile(r"\s*[\u4e00-\u9fff·]{2,16}\s*[：:]\s*$")
 
 
 def _interviewee(ctx: _Context, people: list[Mention]) -> Mention | None:

@@ -143,6 +143,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _book_titles(text)
         found += _suffix_names(text, lexicon, words, found, known, hints)
         found += _roster(text, lexicon, found)
+        found += _name_alone(text, lexicon, is_title)
         found += _table_row(text, lexicon, found)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
@@ -173,8 +174,15 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
             c.method = "tagger"
     found += tagged
     for c in found:
+        post = POST_VERB.match(text, c.start) if c.type in ORG_TYPES else None
+        if post and c.end - post.end() >= 2:
+            c.start = post.end()  # 现任|清华大学…, 曾任|微软亚洲研究院: the verb of a bio, not the name
         c.text = original[c.start:c.end]  # the name as written
     return [c for c in found if c.end > c.start]
+
+
+# the verbs a bio puts before a post, never the first words of an organisation's name
+POST_VERB = re.compile(r"(?:现任|曾任|兼任|历任|担任|出任|(?<=[曾现兼历])任)")
 
 
 def recognize(text: str, lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
@@ -1385,6 +1393,20 @@ def _table_row(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Cand
     return out
 
 
+def _name_alone(text: str, lexicon: Lexicon, is_title: bool) -> list[Candidate]:
+    """沈以宁 on a line of its own, over the paragraph of a speaker's bio: a person's name and nothing
+    else (a surname, one or two given characters), or a transliterated name with its Latin form."""
+    name = text.strip()
+    a = text.index(name) if name else 0
+    latin = re.fullmatch(r"([\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+)[（(][A-Za-z][A-Za-z .\-]+[)）]", name)
+    if latin:
+        return [Candidate(a, a + latin.end(1), "Person", "pattern:name-line", 3)]
+    if not is_title and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) and _chinese_name_at(text, a, lexicon) == a + len(name) \
+            and dictionary_entry(name) is None and lexicon.lookup(name) is None:
+        return [Candidate(a, a + len(name), "Person", "pattern:name-line", 3)]
+    return []
+
+
 def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces, and its organisation."""
     orgs = [(c.start, c.end) for c in found if c.type in ORG_TYPES]
@@ -1593,6 +1615,10 @@ def _sentence_around(text: str, i: int) -> str:
     return text[a:min(ends) + 1 if ends else len(text)]
 
 
+# what follows the name of a paper or a magazine in 《》: its site, its issue, what it printed
+OUTLET_AFTER = re.compile(r"(?:网站|网络版|杂志|周刊|刊发|援引|发表文章|发表社论|社论|评论文章|专栏)")
+
+
 def _book_titles(text: str) -> list[Candidate]:
     """《…》: a report or an initiative, by its last words or, failing that, by the sentence."""
     out = []
@@ -1605,6 +1631,8 @@ def _book_titles(text: str) -> list[Candidate]:
             continue  # 作题为《…》的主旨报告: the title of a talk, not a published work
         if re.search(r"(?:游戏|手游|软件|应用|App|APP)$", text[:m.start()]):
             out.append(Candidate(m.start(), m.end(), "Product", "pattern:book-title", 3))  # 游戏《原神》
+        elif OUTLET_AFTER.match(text, m.end()):
+            out.append(Candidate(m.start(), m.end(), "Organization", "pattern:book-title", 3))  # 《纽约时报》网站
         elif inner.endswith(cues.INITIATIVE_HEADS):
             out.append(Candidate(m.start(), m.end(), "Initiative", "pattern:book-title", 3))
         elif inner.endswith(cues.REPORT_HEADS) or cues.REPORT_CONTEXT.search(_sentence_around(text, m.start())):
@@ -2255,6 +2283,8 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             continue
         start = _np_start(text, i, words, found, max_len=20, stop_verbs=True,
                           openers=("Region", "Organization", "GovernmentBody"))  # 中国政府|友谊奖: the giver opens it
+        if start > 0 and text[start - 1].isdigit() and text[start] in "项个家名位批":
+            start += 1  # 15|项|世界互联网大会领先科技奖成果: the measure word of a count
         division = next((text[a:b] for a, b in _divisions(text) if text.startswith(text[a:b], start)
                          and i + 1 - (start + b - a) >= 3), None)
         if division:  # 产业发展组|金点子奖: the division the award is given in, then the award
@@ -2633,6 +2663,13 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             before = [c for c in found if c.end == m.start() and c.type in ORG_TYPES | {"Event", "Initiative"}]
             if before:
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), before[0].type, "pattern:alias", 2))
+            elif AGREEMENT_ENDING.search(text, max(0, m.start() - 3), m.start()) and re.fullmatch(r"[A-Z]{2,8}", inner):
+                # 东盟数码经济框架协议（DEFA）: an agreement named in full with its acronym after it
+                start = _np_start(text, m.start(), words, [c for c in found if c.type != "Organization"],
+                                  stop_verbs=True)
+                if m.start() - start >= 6:
+                    out.append(Candidate(start, m.start(), "Initiative", "pattern:english-name", 2))
+                    out.append(Candidate(m.start(1), m.start(1) + len(inner), "Initiative", "pattern:alias", 2))
             elif (kind := FIRM_BEFORE_NAME.search(text, max(0, m.start() - 12), m.start())) \
                     and cues.LATIN_NAME.fullmatch(inner) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", kind.group("name")):
                 # 本地电信公司|新电信（Singtel）: the kind of firm, then its name and its English name
@@ -2727,6 +2764,8 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
     return out
 
 
+# what an agreement's name ends with, before its acronym: …框架协议（DEFA）, …伙伴关系协定（RCEP）
+AGREEMENT_ENDING = re.compile(r"(?:协议|协定|公约|宪章)$")
 # a kind of firm, then the firm's name right before its English name in parentheses
 FIRM_BEFORE_NAME = re.compile(r"(?:公司|企业|运营商|厂商|制造商|服务商|供应商|初创)(?P<name>[\u4e00-\u9fff]{2,6})$")
 ENGLISH_NAME = re.compile(r"[（(]([A-Z][A-Za-z&.\-]*(?: [A-Z&][A-Za-z&.\-]*)+)[)）]")
@@ -3143,16 +3182,18 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # 北京展区|体验智能网联汽车: a fair's area, then what visitors do there
             if re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:企业|公司|厂商|机构)", w) and (
                     _place_and_locality(w[:-2], lexicon) or _industry_words_only(w[:-2], lexicon)
-                    or re.sub(r"^(?:本地|当地|国内|海外|外资|国有)", "", w[:-2]) in cues.TRADES):
-                continue  # 中国企业|合作建设, 本地电信公司: a kind of firm, not a name
+                    or re.sub(r"^(?:本地|当地|国内|海外|外资|国有)", "", w[:-2]) in cues.TRADES
+                    or re.search(r"[一两几数多\d]家$", text[:s])):
+                continue  # 中国企业|合作建设, 本地电信公司, 开了一家|金融科技公司: a kind of firm, not a name
             shows = ORG_SHOWS.match(text, end)  # 华为带来了…, 海康威视展示了…: what a company does at a fair
             named = any(ww == w and tt == "nt" for ww, tt, _ in words)  # jieba's dictionary knows it as a body
             # 台积电CoWoS, 英伟达H100: a Chinese name right before a product's Latin name is its maker
             maker = re.fullmatch(r"[\u4e00-\u9fff]{2,6}", w) and re.match(r"[A-Za-z][A-Za-z]*[A-Z0-9]", text[end:end + 12])
             # 与微软合作开发: the partner of a joint work is an organisation
             partner = text[s - 1:s] in ("与", "同", "跟") and text.startswith(("合作", "联合", "携手", "共同"), end)
+            source = text[s - 1:s] == "据" and text.startswith(("报道", "消息", "披露"), end)  # 据路透社报道: a news outlet
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
-                or bool(maker) or partner
+                or bool(maker) or partner or source
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company

@@ -61,7 +61,8 @@ STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|�
                           r".{0,12}$")  # 发布 / 2025年11月8日 18:36: a web page's time of publication
 # a site's line of source, author and date: "来源：中国青年网　2023-11-10 08:51:27",
 # "来源：计算机科学与技术学院　|　作者：宁可欣　蒋亦舟　|　日期：2024-11-22"
-SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|发布者|发布人|作者)[：:]")
+SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|作者)[：:]|^发布(?:者|人)[：:]\s*\S{1,12}(?:\s|$)")
+# (not 发布人：国家互联网信息办公室国际合作局副局长 闵思远, the officials a press conference introduces)
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错)")
@@ -74,6 +75,11 @@ MICROBLOG_TIME = re.compile(r"(?:(?:\d{2}|\d{4})-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,
 POST_COUNTS = re.compile(r"(?:(?:转发|评论|赞|点赞|收藏)\s*\d+\s*){2,4}")
 MICROBLOG_OPENER = re.compile(r"【(?P<title>[^【】]{4,40})】")
 POST_TRAILER = re.compile(r"(?:\s*(?:L[\u4e00-\u9fff]{1,12}的微博视频|O网页链接|戳图↓|@[\u4e00-\u9fffA-Za-z0-9_]{2,20}))+\s*$")
+# a line that names a person and nothing else (沈以宁, 亚历山大·科瓦连科（Alexander Kovalenko）), and the
+# opening of the bio under it (现任…, 曾任…, 男，1975年生)
+NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+"
+                       r"(?:[（(][A-Za-z][A-Za-z .\-]+[)）])?")
+BIO_OPENING = re.compile(r"(?:现任|曾任|历任|男[，,]|女[，,]|(?:19|20)\d\d年(?:出)?生)")
 # the label over a list of links to other pages: 相关新闻, 延伸閱讀, 往期推荐, ▼ 推荐阅读
 RELATED_LINKS = re.compile(r"[【\[▼▽→>《]?\s*(?:(?:相关|延伸|推荐|热门|往期)(?:新闻|阅读|报道|推荐|文章|链接)|更多|猜你喜欢)"
                            r"\s*[】\]：:]?")
@@ -296,6 +302,14 @@ def split_articles(page: Page) -> list[Article]:
                     current.subheadings.append(line.span)
                 i += 1
                 continue
+        if nxt is not None and nxt.kind == "text" and BIO_OPENING.match(simplified_same_length(nxt.span.repaired)) \
+                and NAME_LINE.fullmatch(text):
+            # 沈以宁 over "现任…，兼任…。曾任…": a speaker's name over the bio, not a headline
+            if headline or current is None:
+                current = story(line.span)
+            current.paragraphs.append(line.span)
+            i += 1
+            continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
         over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
@@ -467,7 +481,8 @@ def _whole_line(line: str) -> bool:
     return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
-                or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text))
+                or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text)
+                or re.match(r"(?:主持人|发布人|主讲人|嘉宾)[：:]", text))  # 发布人：…副局长 闵思远: who takes part
 
 
 # a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
