@@ -1615,8 +1615,9 @@ def _sentence_around(text: str, i: int) -> str:
     return text[a:min(ends) + 1 if ends else len(text)]
 
 
-# what follows the name of a paper or a magazine in 《》: its site, its issue, what it printed
-OUTLET_AFTER = re.compile(r"(?:网站|网络版|杂志|周刊|刊发|援引|发表文章|发表社论|社论|评论文章|专栏)")
+# what follows the name of a paper in 《》: its site, what it printed (a magazine alone, 《读书》杂志, may
+# name the publication rather than the body behind it)
+OUTLET_AFTER = re.compile(r"(?:网站|网络版|刊发|援引|发表文章|发表社论|社论|评论文章|专栏)")
 
 
 def _book_titles(text: str) -> list[Candidate]:
