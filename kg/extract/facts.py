@@ -150,15 +150,13 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
         bare_firm = re.search(r"(?:^|[。；！？，、与和])(?:本)?公司([\u4e00-\u9fff、兼]{2,20})$", before)
         if declared is not None and bare_firm and _is_title(bare_firm.group(1), ctx.lexicon):
             # (以下简称“公司”) … 公司副总裁宓晓岚: the company the filing speaks for, not the last one named
-            named = [o for o in ctx.top if p.start - len(bare_firm.group(1)) - 3 <= o.end and o.start < p.start]
-            if named:
+            if _named_before_title(ctx, p, bare_firm.group(1)):
                 continue  # 公司 read as the short name the filing gave: ORG TITLE NAME has it
             written = ctx.between(p.start - len(bare_firm.group(1)), p.start, written=True)
             out += _positions_held(ctx, p, declared, written, "公司 TITLE NAME (以下简称“公司”)")
             continue
         assembly = re.search(r"(?:^|[。；！？，、与和])大会([\u4e00-\u9fff、兼]{2,12})$", before)
-        if assembly and _is_title(assembly.group(1), ctx.lexicon) \
-                and not any(p.start - len(assembly.group(1)) - 2 <= o.end and o.start < p.start for o in ctx.top):
+        if assembly and _is_title(assembly.group(1), ctx.lexicon) and not _named_before_title(ctx, p, assembly.group(1)):
             # …世界互联网大会与…联合举办…，大会副秘书长聂思岐: the assembly the article named before
             named = [o for o in ctx.top if o.end <= p.start and ctx.type(o) in ORG_FAMILY
                      and simplified_same_length(o.text).endswith("大会")]
@@ -191,6 +189,12 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
         written = ctx.between(max(0, p.start - 24), p.start, written=True)[-len(m.group(1)):]
         out += _positions_held(ctx, p, org, written, "该公司 TITLE NAME")
     return out
+
+
+def _named_before_title(ctx: _Context, p: Mention, title: str) -> bool:
+    """Whether a name ends on the two characters before the title that stands before ``p`` (公司,
+    大会 read as a name of their own), or lies inside the title."""
+    return any(p.start - len(title) - 2 <= o.end and o.start < p.start for o in ctx.top)
 
 
 def _positions_held(ctx: _Context, p: Mention, org: Mention, chain: str, rule: str) -> list[Fact]:
@@ -455,20 +459,21 @@ def bio_positions(ctx: _Context) -> list[Fact]:
     # 沈以宁 on a line of its own, then "现任…": the bio under a name is that person's
     named_over = {}
     for above, below in zip(ctx.article.paragraphs, ctx.article.paragraphs[1:]):
-        alone = [m for m in ctx.in_span(above, {"Person"})]
-        if len(alone) == 1 and re.fullmatch(r"\s*[（(][^（）()]*[)）]\s*|\s*", ctx.between(alone[0].end, above.end)) \
+        alone = ctx.in_span(above, {"Person"})
+        if len(alone) == 1 and re.fullmatch(r"\s*(?:[（(][^（）()]*[)）]\s*)?", ctx.between(alone[0].end, above.end)) \
                 and not ctx.between(above.start, alone[0].start):
             named_over[below.start] = alone[0]
     for s in _all_sentences(ctx):
         subject = _subject(ctx, s)
-        if s.start in named_over and not subject:
-            told = named_over[s.start]
-        elif subject and ctx.type(subject[0]) == "Person" and _simple(s)[_index_in(s, subject[0].end):].startswith("，"):
+        block = ctx.block_of(s.start)
+        if subject and ctx.type(subject[0]) == "Person" and _simple(s)[_index_in(s, subject[0].end):].startswith("，"):
             told = subject[0]
-        elif subject or ctx.in_span(s, {"Person"}) or told is None or ctx.block_of(told.start) is not ctx.block_of(s.start) \
-                and not (ctx.block_of(s.start) is not None and ctx.block_of(s.start).start in named_over
-                         and named_over[ctx.block_of(s.start).start] is told):
-            told = None  # 2006年加入科大讯飞，…现任…: a sentence with no actor of its own goes on about the same person
+        elif subject or ctx.in_span(s, {"Person"}):
+            told = None
+        elif told is None or ctx.block_of(told.start) is not block:
+            # 2006年加入科大讯飞，…现任…: a sentence with no actor of its own goes on about the person of
+            # its paragraph, or of the name line above it
+            told = named_over.get(block.start) if block is not None else None
         if told is None:
             continue
         p = told

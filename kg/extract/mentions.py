@@ -20,7 +20,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import chars_in_order
 from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Page, Span
-from kg.read.articles import CLOSING_PHOTO_CREDIT, CREDIT
+from kg.read.articles import CLOSING_PHOTO_CREDIT, CREDIT, NAME_LINE
 from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
@@ -87,21 +87,20 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
                     known.setdefault(simplified_same_length(c.text), c.type)
     for name in [n for n in known if _field_of_known_office(n, known)]:
         del known[name]  # 数字政策, read before a title, is the field of 数字政策办公室 named elsewhere
-    # 中国巨石股份有限公司 named, 中国巨石 is found again too: the firm without its legal form
-    trade_names = {trade: typ for name, typ in known.items()
+    # short forms found again too: 中国巨石 once 中国巨石股份有限公司 is named (the firm without its legal
+    # form), 占塔冯副部长 once 本哈·占塔冯 is (a transliterated name by its last part)
+    short_forms = {trade: typ for name, typ in known.items()
                    if typ == "Company" and (trade := _trade_name(name)) != name and len(trade) >= 3
                    and trade not in known}
-    # 本哈·占塔冯 named, 占塔冯副部长 is found again: a transliterated name by its last part
-    surnames = {last: "Person" for name, typ in known.items() if typ == "Person"
-                and len(last := re.split(f"[{cues.DOTS}]", name)[-1]) >= 3 and last != name and last not in known}
-    trade_names.update(surnames)
+    short_forms |= {last: "Person" for name, typ in known.items() if typ == "Person"
+                    and len(last := re.split(f"[{cues.DOTS}]", name)[-1]) >= 3 and last != name and last not in known}
     result: dict[str, list[Mention]] = {}
     for article in articles:
         mentions: list[Mention] = []
         series_named = False  # an award the article named before (for the categories that follow)
         for block in blocks[article.article_id]:
             found = find_candidates(block.text, lexicon, layers, is_title=block.is_title, known=known)
-            found += _same_name(block.text, known) + _same_name(block.text, trade_names)
+            found += _same_name(block.text, known) + _same_name(block.text, short_forms)
             page_text = pages[article.source].text if pages else None
             for c in _select(found, block.text, known):
                 if c.type == "Award":
@@ -1397,11 +1396,13 @@ def _name_alone(text: str, lexicon: Lexicon, is_title: bool) -> list[Candidate]:
     """沈以宁 on a line of its own, over the paragraph of a speaker's bio: a person's name and nothing
     else (a surname, one or two given characters), or a transliterated name with its Latin form."""
     name = text.strip()
-    a = text.index(name) if name else 0
-    latin = re.fullmatch(r"([\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+)[（(][A-Za-z][A-Za-z .\-]+[)）]", name)
-    if latin:
-        return [Candidate(a, a + latin.end(1), "Person", "pattern:name-line", 3)]
-    if not is_title and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name) and _chinese_name_at(text, a, lexicon) == a + len(name) \
+    line = NAME_LINE.fullmatch(name)
+    if line is None:
+        return []
+    a = text.index(name)
+    if line.group("latin"):  # 亚历山大·科瓦连科（Alexander Kovalenko）
+        return [Candidate(a, a + line.start("latin"), "Person", "pattern:name-line", 3)]
+    if not is_title and "·" not in name and "・" not in name and _chinese_name_at(text, a, lexicon) == a + len(name) \
             and dictionary_entry(name) is None and lexicon.lookup(name) is None:
         return [Candidate(a, a + len(name), "Person", "pattern:name-line", 3)]
     return []
@@ -2850,21 +2851,6 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         m = number.match(text, s + len(w))
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
-    # 百度的“文心一言”、华为的“昇腾”AI集群: a quoted name an organisation owns is its product
-    owners = {c.end: c for c in found + tagged if c.type in ORG_TYPES}
-    for o, c in _quote_pairs(text):
-        inner = text[o + 1:c]
-        kind_after = re.match(rf"[A-Za-z0-9\-\u4e00-\u9fff]{{0,12}}?(?:{nouns}|集群)", text[c + 1:c + 16])
-        listed = text[c + 1:c + 2] in ("", "、", "，", "。", "；", "等", "及", "和", "与")  # …的“文心一言”、
-        if o >= 1 and text[o - 1] == "的" and o - 1 in owners and _short_name(inner) and len(inner) <= 8 \
-                and (kind_after or listed) and not GENERATION.fullmatch(inner) \
-                and not any(ch in inner for ch in "，,、的") and not any(x.start == o + 1 and x.end == c for x in found) \
-                and (kind_after or not _ordinary_words(inner) and not tag(inner)[0][1].startswith("v")):
-            # the kind after it (“升腾”AI集群, “香山”…处理器) makes even a common word a name
-            out.append(Candidate(o + 1, c, "Product", "pattern:owned-product", 2))
-            owner = owners[o - 1]
-            if owner.method == "tagger:bare":  # 百度|的“文心一言”: what owns a product is a firm, said so
-                out.append(Candidate(owner.start, owner.end, owner.type, "pattern:product-owner", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
@@ -2984,12 +2970,28 @@ NOT_DESCRIPTIVE = {"nr", "nrt", "nrfg", "ns", "j", "p", "c", "u", "uj", "ul", "u
 def _owned_products(text: str, found: list[Candidate], words, known: dict[str, str]) -> list[Candidate]:
     """华为的昇腾AI计算集群, 地平线的征程6智能驾驶芯片: after an organisation and 的, a name that no
     dictionary knows as a common word, then ordinary words for what it is, then a product noun;
-    the name is the product's."""
+    the name is the product's. Also a quoted name (百度的“文心一言”) and a name that repeats the
+    maker's (科大讯飞的讯飞翻译机); either admits the maker the tagger alone proposed."""
     out = []
     nouns = "|".join(cues.PRODUCT_NOUNS)
     bounds = {s for _, _, s in words} | {s + len(w) for w, _, s in words}
-    org_ends = {c.end for c in found if c.type in ORG_TYPES}
     owners = {c.end: c for c in found if c.type in ORG_TYPES}
+
+    def owned(a: int, b: int, owner: Candidate) -> None:
+        out.append(Candidate(a, b, "Product", "pattern:owned-product", 2))
+        if owner.method == "tagger:bare":  # what makes a product is a firm, said so
+            out.append(Candidate(owner.start, owner.end, owner.type, "pattern:product-owner", 2))
+
+    for o, c in _quote_pairs(text):
+        inner = text[o + 1:c]
+        kind_after = re.match(rf"[A-Za-z0-9\-\u4e00-\u9fff]{{0,12}}?(?:{nouns}|集群)", text[c + 1:c + 16])
+        listed = text[c + 1:c + 2] in ("", "、", "，", "。", "；", "等", "及", "和", "与")  # …的“文心一言”、
+        if o >= 1 and text[o - 1] == "的" and o - 1 in owners and _short_name(inner) and len(inner) <= 8 \
+                and (kind_after or listed) and not GENERATION.fullmatch(inner) \
+                and not any(ch in inner for ch in "，,、的") \
+                and not any(x.start == o + 1 and x.end == c and not x.method.startswith("tagger") for x in found) \
+                and (kind_after or not _ordinary_words(inner) and not tag(inner)[0][1].startswith("v")):
+            owned(o + 1, c, owners[o - 1])  # the kind after it (“升腾”AI集群) makes even a common word a name
     for m in re.finditer(r"(?:[（(][^（）()]{1,16}[)）])?的", text):  # 地平线（09660.HK）的征程6…
         p = m.end()
         owner = owners.get(m.start())
@@ -2997,11 +2999,9 @@ def _owned_products(text: str, found: list[Candidate], words, known: dict[str, s
         named_after = next((k for k in (4, 3, 2) if len(maker) > k and text[p:p + k] in maker), 0)
         kind = re.match(rf"[\u4e00-\u9fffA-Za-z0-9]{{0,3}}?(?:{nouns})", text[p + named_after:]) if named_after else None
         if kind:  # 科大讯飞的|讯飞翻译机: a product named after its maker, then what it is
-            out.append(Candidate(p, p + named_after + kind.end(), "Product", "pattern:owned-product", 2))
-            if owner.method == "tagger:bare":  # what makes a product is a firm, said so
-                out.append(Candidate(owner.start, owner.end, owner.type, "pattern:product-owner", 2))
+            owned(p, p + named_after + kind.end(), owner)
             continue
-        if m.start() not in org_ends and not any(known.get(text[k:m.start()]) in ORG_TYPES
+        if m.start() not in owners and not any(known.get(text[k:m.start()]) in ORG_TYPES
                                                  for k in range(max(0, m.start() - 12), m.start() - 1)):
             continue
         for b in range(p + 2, p + 5):

@@ -78,7 +78,7 @@ POST_TRAILER = re.compile(r"(?:\s*(?:L[\u4e00-\u9fff]{1,12}的微博视频|O网�
 # a line that names a person and nothing else (沈以宁, 亚历山大·科瓦连科（Alexander Kovalenko）), and the
 # opening of the bio under it (现任…, 曾任…, 男，1975年生)
 NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}(?:[·・][\u4e00-\u9fff]{1,8})+"
-                       r"(?:[（(][A-Za-z][A-Za-z .\-]+[)）])?")
+                       r"(?P<latin>[（(][A-Za-z][A-Za-z .\-]+[)）])?")
 BIO_OPENING = re.compile(r"(?:现任|曾任|历任|男[，,]|女[，,]|(?:19|20)\d\d年(?:出)?生)")
 # the label over a list of links to other pages: 相关新闻, 延伸閱讀, 往期推荐, ▼ 推荐阅读
 RELATED_LINKS = re.compile(r"[【\[▼▽→>《]?\s*(?:(?:相关|延伸|推荐|热门|往期)(?:新闻|阅读|报道|推荐|文章|链接)|更多|猜你喜欢)"
@@ -207,10 +207,11 @@ def split_articles(page: Page) -> list[Article]:
                 current = story(line.span)
             a, b = site.span("people") if site.group("people") else site.span("reporters")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
-        if line.kind == "text" and (POST_COUNTS.fullmatch(text) or MICROBLOG_TIME.fullmatch(text)):
+        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" else None
+        if timed or line.kind == "text" and POST_COUNTS.fullmatch(text):
             # 转发 455　评论 96　赞 1877 / 23-11-8 11:26 来自 微博视频号: a microblog's furniture; the
             # account line above the time is no headline, and the post under it is a story of its own
-            if MICROBLOG_TIME.fullmatch(text):
+            if timed:
                 headline, current, post = [], None, True
             i += 1
             continue
