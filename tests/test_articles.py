@@ -1,6 +1,7 @@
 """kg/read/articles.py: a page split into its articles, with bylines, dates, sections and the
 repair of words a page break split."""
 
+import re
 from datetime import date
 
 import pytest
@@ -581,3 +582,30 @@ def test_articles_a_press_conference_lists_its_officials_and_a_bio_page_its_spea
     paragraphs = [p.repaired for p in article.paragraphs]
     assert "发布人：国家互联网信息办公室国际合作局副局长 闵思远" in paragraphs
     assert "沈以宁" in paragraphs and "符晓芃" in paragraphs
+
+
+def test_articles_a_wechat_post_under_its_account_with_captions_and_app_controls(write_file):
+    text = ("网信嘉兴\n乌镇峰会首日丨两本蓝皮书发布\n原创 沈知秋 网信嘉兴 2024-11-21 08:30 浙江\n点击蓝字 关注我们\n\n"
+            "11月20日，峰会在乌镇开幕。\n\n[图片]\n▲蓝皮书新闻发布会现场\n\n"
+            "02 博览会：新品扎堆\n\n同日，博览会开幕，580余家企业参展。\n\n阅读原文\n分享 收藏 点赞 在看\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "乌镇峰会首日丨两本蓝皮书发布"  # not the account's name over it
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "蓝皮书新闻发布会现场" in paragraphs  # the caption under the picture stays in the story
+    assert not any(re.search(r"图片|点击蓝字|在看|阅读原文", p) for p in paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "reporters"),
+    [
+        pytest.param("出席乌镇峰会 副秘书长：盼中企扩大投资\n\n2024年11月21日 20:18\n报道：温若琳\n\n"
+                     "（乌镇21日讯）马来西亚代表团出席峰会。\n", "乌镇", ["温若琳"], id="malaysian-daily-web-report"),
+        pytest.param("以数字合作汇聚网络空间治理新动能\n\n□ 顾清言\n\n11月9日至11日，峰会在乌镇举行。\n\n"
+                     "（作者系某大学教授）\n", None, ["顾清言"], id="commentary-author-under-a-square"),
+    ],
+)
+def test_articles_writer_lines_and_a_parenthesised_day_dateline(write_file, text, place, reporters):
+    (article,) = _articles(write_file, text)
+    assert article.byline.place == place
+    assert [name for name, _, _ in article.byline.reporters] == reporters
+    assert not article.paragraphs[0].repaired.startswith(("报道", "□", "（乌镇"))

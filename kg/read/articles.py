@@ -53,8 +53,10 @@ BYLINE = re.compile(
 # a time stamp line of a news site: "2026-11-14 07:42 来源：澎湃新闻"
 STAMP = re.compile(r"^(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s+\d{1,2}:\d\d")
 # a short line that carries a time stamp after the outlet's name: "第一财经  2025-11-10 07:12:35  听新闻"
-# the line a WeChat post opens with under its headline: 原创 小桐 桐乡发布 (the writer, the account)
-POST_ACCOUNT = re.compile(r"^原创\s+\S{1,12}(?:\s+\S{1,16})?\s*$")
+# the line a WeChat post opens with under its headline: 原创 小桐 桐乡发布 (the writer, the account), with
+# the time and the place it was posted from where the app prints them (2024-11-21 08:30 浙江)
+POST_ACCOUNT = re.compile(r"^原创\s+\S{1,12}(?:\s+\S{1,16})?"
+                          r"(?:\s+(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?(?:\s+[\u4e00-\u9fff]{2,6})?)?\s*$")
 # …and its time and province: 2025年11月07日 20:16 浙江
 POST_TIME = re.compile(rf"{STAMP.pattern}(?::\d\d)?(?:\s+[\u4e00-\u9fff]{{2,4}})?\s*$")
 STAMPED_LINE = re.compile(r"^.{0,16}?(?:19|20)\d\d(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)\s*\d{1,2}:\d\d(?::\d\d)?"
@@ -65,7 +67,8 @@ SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|作者)[�
 # (not 发布人：国家互联网信息办公室国际合作局副局长 闵思远, the officials a press conference introduces)
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
-                          r"扫一扫|[+＋]\d|A[+-]|纠错)")
+                          r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们)"
+                          r"(?:\s+(?:分享|收藏|点赞|在看|评论|写留言))*")  # a WeChat post's: 分享 收藏 点赞 在看
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
 # a microblog post's time and client (23-11-8 09:41 来自 微博网页版), its counts (转发 862　评论 197　赞 3415),
@@ -96,8 +99,8 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
-# a site's credit line under a headline: 文/林思彤　图/孔德民 (the writer, then the photographer)
-WRITER_LINE = re.compile(r"^[（(]?文\s*[/／:：]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*?)"
+# a site's credit line under a headline: 文/林思彤　图/孔德民 (the writer, then the photographer), 报道：钟淑雯
+WRITER_LINE = re.compile(r"^[（(]?(?:文|报道|撰文|采写)\s*[/／:：]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*?)"
                          r"(?:[\s\u3000]+(?:图|摄影|摄|视频)\s*[/／:：]\s*[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*)?\s*[)）]?$")
 # the reporters a broadcast's script or a post signs off with, names and nothing else: 记者：A　B
 SIGNED_OFF = re.compile(r"^(?:记者|采写|文字记者)[：:]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
@@ -171,7 +174,13 @@ def split_articles(page: Page) -> list[Article]:
         if line.kind == "marker":
             marker = MARKER.match(text)
             label = written[marker.start("label"):marker.end("label")].strip()
-            if EDITORIAL.search(simplified_same_length(label)):
+            if text[0] in "▲△" and current is not None and not headline:
+                # ▲世界互联网大会蓝皮书新闻发布会现场: the caption of the picture above, in the story
+                current.paragraphs.append(line.span.sub(marker.start("label"), len(text)))
+            elif text[0] in "□◎" and headline and NAME.fullmatch(simplified_same_length(label)):
+                current = story(line.span)  # 标题 / □ 鞠明澜: the writer of a commentary, under its headline
+                current.reporters.extend(_reporters(label, line.span, written.index(label)))
+            elif EDITORIAL.search(simplified_same_length(label)):
                 current = start("editorial")
                 _headline(current, headline)
                 current.first = headline[0] if headline else line.span
@@ -252,6 +261,8 @@ def split_articles(page: Page) -> list[Article]:
         if line.kind == "text" and (headline or current is not None and not current.paragraphs) \
                 and (POST_ACCOUNT.match(text) or POST_TIME.match(text) or SOURCE_LINE.match(text) and not site):
             # 原创 小桐 桐乡发布 / 2025年11月07日 20:16 浙江: a post's account and time, no body text
+            if len(headline) >= 2 and POST_ACCOUNT.match(text) and len(headline[0].repaired.strip()) <= 12:
+                headline = headline[1:]  # 网信浙江 / headline / 原创 …: the account's name over the post's headline
             if headline:
                 current = story(line.span)
             i += 1
@@ -479,7 +490,7 @@ def _credits_a_story(written: str) -> bool:
 def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
+    return bool(LONE_REPORTERS.match(text) or WRITER_LINE.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text)
@@ -539,7 +550,7 @@ TABLE_ROW = re.compile(r"(?P<number>\d{1,3})[.．、]?[\u3000 ]+(?P<cells>\S.*?)
 # a line of a table: cells set apart by wide spaces, three or more (序号　成果名称　完成单位)
 TABLE_LINE = re.compile(r"^\S+(?:(?:\u3000+| {2,})\S+){2,}$")
 # the numbered parts a feature is divided into: 一、…, （二）…
-NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))\s*\S")
+NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|0\d\s)\s*\S")
 # a feature's subtitle under its headline: ——记两位工程师, ——访…
 SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 # a label over a text that says what kind of text it is
@@ -564,6 +575,8 @@ def _brief_body(text: str) -> bool:
 def _is_headline(text: str) -> bool:
     if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL:
         return False
+    if text[0] in "▲△↑":
+        return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
     if ABOUT_SECTION.fullmatch(text):
         return False  # 关于中兴通讯: a press release's closing section on the company, not another story
     if (row := TABLE_ROW.fullmatch(text)) and re.search(r"\S(?:\u3000+| {2,})\S", row.group("cells")) \
@@ -618,6 +631,9 @@ class _BylineMatch:
 
 # "【本报乌镇八日电】记者黄颖琳、何俊朗报道：" (the Macao press): the paper, the place and the day in
 # brackets, the day often in Chinese numerals, then the reporters
+# "（乌镇21日讯）", "（本报吉隆坡21日讯）": the dateline of the Chinese papers of Malaysia and Singapore
+PARENS_PLACE_DAY = re.compile(r"^[（(](?:本报|[\u4e00-\u9fff]{2,6}报)?(?P<place>[\u4e00-\u9fff]{2,4}?)"
+                              r"(?:(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日讯[)）]\s*")
 BRACKET_PAPER_DAY = re.compile(
     r"^【(?:本报|[\u4e00-\u9fff]{2,6}报)(?P<place>[\u4e00-\u9fff]{2,4}?)(?:(?P<m>\d{1,2})月)?"
     r"(?P<d>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日(?:电|讯)】\s*"
@@ -647,7 +663,8 @@ def _day_number(text: str) -> int:
 def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
-    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, RELEASE_DATELINE, BRACKET_AGENCY_PARENS,
+    for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, PARENS_PLACE_DAY, RELEASE_DATELINE,
+                    BRACKET_AGENCY_PARENS,
                     BRACKET_AGENCY, BRACKET_REPORTERS, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
