@@ -1206,3 +1206,29 @@ def test_facts_a_bio_under_the_speaker_name_gives_the_posts(extract_text):
                           "国际合作司助理司长。\n")
     assert {("符晓芃", "清华大学网络科学与网络空间研究院", "教授"), ("符晓芃", "中国计算机学会", "理事"),
             ("玛丽亚姆·阿卜杜拉", "新加坡网络安全局", "国际合作司助理司长")} <= _positions(corpus)
+
+
+def test_facts_a_bio_gives_its_person_the_awards_won_with_no_subject(extract_text):
+    corpus = extract_text("演讲嘉宾\n\n沈以宁\n现任中国科学院信息工程研究所研究员。主要研究方向为网络攻防。"
+                          "2018年获国家科学技术进步奖二等奖。\n\n邝嘉禾\n现任浙江大学教授。2020年获浙江省科学技术进步奖一等奖。\n")
+    found = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), _name(corpus, f.role("category")),
+              f.role("year")) for f in _facts(corpus, "conferment")}
+    assert found == {("沈以宁", "国家科学技术进步奖", "二等奖", "2018"), ("邝嘉禾", "浙江省科学技术进步奖", "一等奖", "2020")}
+
+
+def test_facts_a_malaysian_honorific_is_no_part_of_the_post(extract_text):
+    corpus = extract_text("马来西亚中华总商会（中总）副会长丹斯里俞启泰说，合作前景广阔。"
+                          "大马电讯（TM）执行副总裁拿督卡米尔依斯迈（Datuk Kamil Ismail）则介绍了业务。\n")
+    assert {("俞启泰", "马来西亚中华总商会", "副会长"), ("卡米尔依斯迈", "大马电讯", "执行副总裁")} <= _positions(corpus)
+
+
+def test_facts_a_post_with_its_portfolio_then_a_styled_name_glossed_in_english(extract_text):
+    corpus = extract_text("马来西亚代表团出席峰会。数码部副秘书长（数码发展）拿督莫哈末阿兹哈鲁丁（Datuk Mohd Azharuddin）"
+                          "今日在峰会上致词。\n")
+    assert ("莫哈末阿兹哈鲁丁", "数码部", "副秘书长（数码发展）") in _positions(corpus)
+
+
+
+def test_facts_a_vietnamese_name_after_a_title(extract_text):
+    corpus = extract_text("据了解，东盟副秘书长阮氏清娥等将出席峰会。\n")
+    assert ("阮氏清娥", "东盟", "副秘书长") in _positions(corpus)

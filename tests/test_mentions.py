@@ -48,6 +48,31 @@ CASES = [
     case("东盟正在推进《国家人工智能策略2.0》。", ("国家人工智能策略2.0", "Initiative"), id="strategy-with-its-version"),
     case("去年OpenAI推出ChatGPT时，很少有人想到这一天。", ("OpenAI", "Company"), ("ChatGPT", "Product"),
          id="latin-maker-launches-latin-product"),
+    case("她兼任东盟-新加坡网络安全卓越中心项目主任。中国—东盟信息港股份有限公司总裁罗启航致辞。",
+         ("东盟-新加坡网络安全卓越中心", "Organization"), ("中国—东盟信息港股份有限公司", "Company"),
+         id="names-joined-by-a-hyphen"),
+    case("他曾在达喀尔谢赫·安塔·迪奥普大学任教。", ("谢赫·安塔·迪奥普大学", "Organization"), ("达喀尔", "Region"),
+         id="place-glued-before-a-university-named-after-a-person"),
+    case("2018年获国家科学技术进步奖二等奖。", ("国家科学技术进步奖", "Award"), ("二等奖", "AwardCategory"),
+         id="state-award-and-its-grade-in-a-bio"),
+    case("观众在小米展区乘坐无人车，又在第五届世界互联网大会“互联网之光”博览会华为展台体验华为Mate 20 Pro手机。",
+         ("华为", "Company"), ("华为Mate 20 Pro", "Product"), id="stands-areas-and-a-model-name"),
+    case("参赞在科大讯飞展台试用讯飞翻译机2.0。", ("科大讯飞", "Company"), ("讯飞翻译机2.0", "Product"),
+         id="device-with-its-version-after-its-makers-short-name"),
+    case("巴基斯坦驻华大使馆参赞阿西夫·马哈茂德出席。", ("巴基斯坦驻华大使馆", "GovernmentBody"),
+         id="embassy-stationed-in-china"),
+    case("大马电讯执行副总裁拿督卡米尔依斯迈（Datuk Kamil Ismail）介绍了该公司在赛城（Cyberjaya）的业务。",
+         ("卡米尔依斯迈", "Person"), ("Kamil Ismail", "Person"), ("赛城", "Region"), ("Cyberjaya", "Region"),
+         id="malaysian-honorific-before-a-name-and-a-place-with-its-malay-name"),
+    case("博览会吸引华为、阿里巴巴等企业参展，讯飞星火认知大模型、文心一言等产品集中亮相。", ("华为", "Company"),
+         ("讯飞星火认知大模型", "Product"), ("文心一言", "Product"), id="lists-after-a-verb-and-of-products"),
+    case("世界互联网大会人工智能工作组同期发布研究报告。", ("世界互联网大会人工智能工作组", "Organization"),
+         id="working-group-named-with-its-body"),
+    case("入围单位包括爱立信（中国）通信有限公司。", ("爱立信（中国）通信有限公司", "Company"),
+         id="company-with-its-country-in-parentheses"),
+    case("她曾任阿里巴巴集团安全部资深专家。", ("阿里巴巴集团", "Company"), id="firm-before-its-department-and-a-title"),
+    case("由Anthropic研发的模型已经开源，DeepMind推出了新的气象系统。", ("Anthropic", "Company"),
+         ("DeepMind", "Company"), id="latin-maker-before-what-it-made"),
     case("据他介绍，西门子推出的Industrial Copilot已在多家工厂上线。", ("Industrial Copilot", "Product"),
          id="latin-product-launched-by-a-company"),
     case("基于Arm Cortex-X925等内核设计的芯片越来越多。", ("Cortex-X925", "Product"), id="latin-model-code"),
@@ -385,6 +410,14 @@ CASES = [
 
 
 @pytest.mark.parametrize(("sentence", "absent"), [
+    pytest.param("世界互联网大会会员已增至来自六大洲的150余家。", "六大洲", id="continents-counted"),
+    pytest.param("数据库展区，金篆信科带来了分布式数据库。", "数据库", id="an-area-of-a-kind-of-product"),
+    pytest.param("代表团赴乌镇考察，参观互联网之光博览会。", "参观互联网之光博览会", id="visiting-is-no-part-of-a-fair"),
+    pytest.param("大会国际组织在北京成立，此后乌镇峰会由该组织主办。", "该组织", id="the-body-referred-to"),
+    pytest.param("今年，匈牙利驻华大使馆组织了十余家本国企业参会。", "匈牙利驻华大使馆组织", id="organised-by-the-embassy"),
+    pytest.param("东盟副秘书长阮氏清娥等将出席。", "东盟副", id="name-does-not-end-inside-a-title"),
+    pytest.param("首届大会在乌镇举办，乌镇由此成为大会永久举办地。", "此成为大会永久", id="thereby-is-no-organiser"),
+    pytest.param("曾任阿里巴巴集团安全部资深专家。", "阿里巴巴集团安全部", id="department-belongs-to-the-title"),
     ("美国国际集团宣布重组计划。", "国际集团"),  # common words after the country: the country stays
     ("完美军团战队获得冠军。", "美军"),  # 美 ends a word: no armed forces
     ("北京公安部门统计的数字显示，案件数量下降。", "公安部"),  # the police, not the ministry
@@ -515,6 +548,16 @@ CASES = [
 ])
 def test_mentions_what_is_no_name(lexicon, sentence, absent):
     assert absent not in [c.text for c in _names(sentence, lexicon)]
+
+
+def test_mentions_a_place_listed_with_places_before_等地_is_one_by_that_cue(lexicon):
+    (place,) = [c for c in _names("华北、黄淮等地气温将下降。", lexicon) if c.text == "黄淮"]
+    assert (place.type, place.method) == ("Region", "tagger")  # not a bare guess the graph would leave out
+
+
+def test_mentions_guests_are_not_the_city_of_the_same_name(lexicon):
+    found = _names("副总裁邬秉衡在阿里云展区向来宾介绍城市大脑。", lexicon)
+    assert not [c for c in found if c.text == "来宾" and c.method == "lexicon"]  # 来宾市 only where a place is meant
 
 
 def test_mentions_a_place_before_a_central_body_of_china_keeps_the_body(lexicon):

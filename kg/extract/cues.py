@@ -77,6 +77,9 @@ CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典
 # a quoted name ending in one of these is an event: “良渚论坛”, “…实践展”
 QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览", "发布活动", "发布会")
 
+# verbs that take a list of names as their object: 吸引华为、阿里巴巴等企业参展
+VERBS_BEFORE_LISTS = ("吸引", "包括", "邀请", "汇聚", "集聚", "聚集", "吸纳", "涵盖", "携手", "云集", "聚焦")
+
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
 PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
                  "终端", "手机", "汽车", "眼镜", "服务器", "处理器", "产品", "智能体", "助手", "引擎", "卫星",
@@ -128,6 +131,7 @@ LIST_NOUNS = {
     "大学": "Organization", "部门": "GovernmentBody", "国家": "Region", "城市": "Region", "地区": "Region",
     "个人": "Person", "人士": "Person", "专家": "Person", "嘉宾": "Person",
     "产学界": "Company", "产业界": "Company", "业界": "Company", "学界": "Organization", "大厂": "Company",
+    "产品": "Product",
     "业者": "Company", "港企": "Company", "台企": "Company", "外企": "Company", "央企": "Company", "民企": "Company", "科企": "Company",
 }
 LIST_INTRO = re.compile(r"分别是|分别为|包括|即")
@@ -139,7 +143,8 @@ EVENT_AT_VERBS = ("亮相", "落户", "举行", "举办", "开幕", "召开", "�
 # verbs whose subject is a body, never the first word of a unit's name (大会|宣布|萨法利通信公司)
 ANNOUNCING_VERBS = frozenset(QUOTE_VERBS) | {"宣布", "发布", "公布", "举办", "主办", "承办", "签署", "成为", "加入",
                                              "推出", "启动", "邀请", "联合", "携手", "支持", "授予", "表彰"}
-VERBS_BEFORE_EVENTS = EVENT_AT_VERBS + ("出席", "参加", "参与", "应邀", "主办", "承办", "来到", "走进")
+VERBS_BEFORE_EVENTS = EVENT_AT_VERBS + ("出席", "参加", "参与", "应邀", "主办", "承办", "来到", "走进", "参观", "考察", "前往",
+                                        "观摩")
 VENUE_VERB = re.compile(r"位于|落户于|坐落于")
 
 # a dotted name followed by a product noun is no person: “神威·太湖之光”超级计算机

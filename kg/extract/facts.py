@@ -88,8 +88,19 @@ class _Context:
                 (types is None or self.type(m) in types)]
 
     def fact(self, kind: str, roles: dict[str, str], evidence: list[Mention], at: int, rule: str) -> Fact:
+        if kind == "position":  # 副会长丹斯里: the style of address printed with a title is no part of the post
+            roles = {**roles, "title": _without_honorifics(roles["title"], self.lexicon)}
         return Fact(kind, tuple(sorted(roles.items())), self.article.article_id, tuple(evidence),
                     self.sentence(at), rule)
+
+
+def _without_honorifics(title: str, lexicon: Lexicon) -> str:
+    """A printed title without the style of address that follows it (副会长|丹斯里)."""
+    simple = simplified_same_length(title)
+    for honorific in sorted(lexicon.honorifics, key=len, reverse=True):
+        if simple.endswith(honorific) and len(simple) > len(honorific):
+            return title[:-len(honorific)]
+    return title
 
 
 def _simple(span: Span) -> str:
@@ -331,6 +342,7 @@ def _atomic_titles(chain: str) -> list[str]:
 
 def _is_title(text: str, lexicon: Lexicon) -> bool:
     """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
+    text = _without_honorifics(text, lexicon)  # 副秘书长（数码发展）拿督: the style of address printed after
     text = re.sub(r"[（(][\u4e00-\u9fff、及和与]{2,12}[)）]$", "", text)  # 副校长（研究及发展）: its portfolio
     if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Z、]+", text) or "的" in text:
         return False
@@ -450,13 +462,12 @@ def roster_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
-def bio_positions(ctx: _Context) -> list[Fact]:
-    """"覃亦凡，1978年生，…现任科大讯飞副总裁、讯飞研究院副院长，兼任中国人工智能学会理事": in a
-    sentence about the person who opens it, each ORG TITLE after 现任, 兼任 or 担任 is a post of
-    that person."""
-    out = []
-    told: Mention | None = None  # the person a paragraph tells of, from one sentence to the next
-    # 沈以宁 on a line of its own, then "现任…": the bio under a name is that person's
+def _persons_told(ctx: _Context) -> dict[int, Mention]:
+    """The person each sentence of a bio tells of, by the sentence's start: the person who opens a
+    sentence ("覃亦凡，1978年生，…"), and after it each sentence with no actor of its own, in the same
+    paragraph ("2006年加入科大讯飞，…现任…"); a bio under a name alone on its line tells of that name."""
+    told_in: dict[int, Mention] = {}
+    told: Mention | None = None
     named_over = {}
     for above, below in zip(ctx.article.paragraphs, ctx.article.paragraphs[1:]):
         alone = ctx.in_span(above, {"Person"})
@@ -471,12 +482,22 @@ def bio_positions(ctx: _Context) -> list[Fact]:
         elif subject or ctx.in_span(s, {"Person"}):
             told = None
         elif told is None or ctx.block_of(told.start) is not block:
-            # 2006年加入科大讯飞，…现任…: a sentence with no actor of its own goes on about the person of
-            # its paragraph, or of the name line above it
             told = named_over.get(block.start) if block is not None else None
+        if told is not None:
+            told_in[s.start] = told
+    return told_in
+
+
+def bio_positions(ctx: _Context) -> list[Fact]:
+    """"覃亦凡，1978年生，…现任科大讯飞副总裁、讯飞研究院副院长，兼任中国人工智能学会理事": in a
+    sentence about the person who opens it, each ORG TITLE after 现任, 兼任 or 担任 is a post of
+    that person."""
+    out = []
+    told_in = _persons_told(ctx)
+    for s in _all_sentences(ctx):
+        told = told_in.get(s.start)
         if told is None:
             continue
-        p = told
         text = _simple(s)
         for verb in re.finditer(r"(?:现任|兼任|担任|历任)", text):
             k = verb.end()
@@ -490,8 +511,8 @@ def bio_positions(ctx: _Context) -> list[Fact]:
                 if chain is None or not _is_title(chain.group(), ctx.lexicon):
                     break
                 title = ctx.between(s.page_offset(at), s.page_offset(at) + len(chain.group()), written=True)
-                out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
-                                                 "former": "false"}, [p, org], org.start, "NAME，…现任ORG TITLE"))
+                out.append(ctx.fact("position", {"holder": ctx.key(told), "organization": ctx.key(org), "title": title,
+                                                 "former": "false"}, [told, org], org.start, "NAME，…现任ORG TITLE"))
                 k = at + len(chain.group())
                 if not text.startswith("、", k):
                     break
@@ -725,6 +746,7 @@ def conferments(ctx: _Context) -> list[Fact]:
         return in_block[0] if len({ctx.key(c) for c in in_block}) == 1 and in_block[0].start < s.start else None
 
     verb_re = re.compile("|".join(cues.AWARD_VERBS))
+    told_in = _persons_told(ctx)
     for block in ctx.blocks:
         sentence_starts = _sentences(block)
         for s in sentence_starts:
@@ -800,6 +822,9 @@ def conferments(ctx: _Context) -> list[Fact]:
                     add(described, cls, award.start, "获AWARD的 ORG TITLE NAME", s.page_offset(m.start()))
                 elif not items and (life := _life_of_subject(ctx, s, start)) is not None:
                     add(life, cls, award.start, "PERSON …，…获得 AWARD", s.page_offset(m.start()))
+                elif not items and start == 0 and s.start in told_in:
+                    # a bio's sentence with no actor: "2018年获国家科学技术进步奖二等奖" under 沈以宁
+                    add(told_in[s.start], cls, award.start, "bio: 获 AWARD", s.page_offset(m.start()))
             # "在…揭晓的2024年“世界互联网大会杰出贡献奖”中，X获得个人奖项": the award framed, then its winners
             for award in ctx.in_span(s, {"Award"}):
                 k = _index_in(s, award.end)
@@ -1196,12 +1221,12 @@ def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
 
 
 def headquarters(ctx: _Context) -> list[Fact]:
-    """"总部位于杭州的海康威视" (the organisation right after, or after what describes it), else
+    """"总部位于杭州的海康威视", "位于杭州的之江实验室" (the organisation right after, or after what describes it), else
     "ORG总部设在北京" (the organisation right before, or else the first of the sentence)."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"总部(?:设在|位于|设于|在)|(?P<rooted>扎根|植根|根植于?|立足)", t):
+        for m in re.finditer(r"总部(?:设在|位于|设于|在)|(?P<rooted>扎根|植根|根植于?|立足|位于)", t):
             chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()], ctx)
             if not chain:
                 continue
@@ -1210,7 +1235,7 @@ def headquarters(ctx: _Context) -> list[Fact]:
             if t[after:after + 1] == "的":  # 总部位于杭州的海康威视, 总部位于新竹的台湾AI影像新创慧眸科技
                 orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) > after
                         and DESCRIBED_AFTER_PLACE.fullmatch(t[after + 1:_index_in(s, o.start)])][:1]
-            if m.group("rooted"):  # 扎根桐乡的桐昆集团: only the organisation the place describes
+            if m.group("rooted"):  # 扎根桐乡的桐昆集团, 位于杭州的之江实验室: only the organisation the place describes
                 rule = "扎根REGION的(descriptor)ORG"
             elif not orgs:  # "海康威视是一家总部位于杭州的…企业", "ORG…总部设在北京"
                 before = [o for o in ctx.in_span(s, ORG_FAMILY) if _index_in(s, o.start) < m.start()]

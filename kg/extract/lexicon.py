@@ -47,6 +47,7 @@ class Lexicon:
     # where the statistical tagger reads a place there too
     ambiguous_surfaces: dict[str, str] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
+    honorifics: set[str] = field(default_factory=set)  # 拿督, 丹斯里: styles of address, held by no office
     suffixes: dict[str, str] = field(default_factory=dict)  # name ending -> type
     surnames: set[str] = field(default_factory=set)
     country_abbreviations: dict[str, str] = field(default_factory=dict)  # 美 -> 美利坚合众国
@@ -155,7 +156,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
             elif entry.level in ("city", "county") and len(alias) >= 2:
                 lex.ambiguous_surfaces.setdefault(alias, entry.name)
     lex.longest_surface = max((len(s) for s in lex.surfaces), default=0)
-    lex.titles = {r["title"] for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]}
+    title_rows = [r for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]]
+    lex.titles = {r["title"] for r in title_rows}
+    lex.honorifics = {r["title"] for r in title_rows if r["kind"] == "honorific"}
     for row in _rows(folder / "org_suffixes.tsv", ["suffix", "type", "source"]):
         if row["type"] not in SUFFIX_TYPES:
             raise LexiconError(f"org_suffixes.tsv: {row['suffix']}: unknown type {row['type']!r}")

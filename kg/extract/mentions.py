@@ -25,6 +25,7 @@ from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
 ORG_TYPES = {"Organization", "Company", "GovernmentBody"}
+HYPHENS = ("-", "－", "—", "–")
 
 
 @dataclass(slots=True)
@@ -156,8 +157,9 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _places_after_country(text, lexicon, found)
         found += _signing_partners(text, words, found, lexicon)
         found += _from_place(text, lexicon, found)
+        found += _latin_makers(text, found)
         found += _described_names(text, found, lexicon, words)
-        found += _stands(text, lexicon, found, tagged)
+        found += _stands(text, lexicon, found, tagged, known)
         found += _placed_exhibitors(text, words, found, tagged, known)
     # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
     orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
@@ -397,8 +399,14 @@ def _places_both_layers_read(text: str, tagged: list[Candidate], lexicon: Lexico
     for c in tagged:
         surface = text[c.start:c.end]
         name = lexicon.ambiguous_surfaces.get(surface) if c.type == "Region" else None
-        if name is not None and lexicon.lookup(surface) is None:
-            out.append(Candidate(c.start, c.end, "Region", "lexicon", 2, key=name))
+        if name is None or lexicon.lookup(surface) is not None:
+            continue
+        common = dictionary_entry(surface)
+        placed = PLACE_BEFORE.search(text[:c.start]) or re.search(r"[省州国]$", text[:c.start]) \
+            or text.startswith(("市", "区", "县", "的"), c.end) or (c.start == 0 or text[c.start - 1] in cues.PUNCT)
+        if common is not None and common[1] == "n" and common[0] >= 100 and not placed:
+            continue  # 向来宾介绍: guests, an everyday noun, though the tagger reads the city 来宾
+        out.append(Candidate(c.start, c.end, "Region", "lexicon", 2, key=name))
     return out
 
 
@@ -483,8 +491,9 @@ def _title_at(text: str, i: int, lexicon: Lexicon) -> int:
         if text[i:i + length] in lexicon.titles:
             end = max(end, i + length)
             break
-    if end > 0 and any(text[i:end + k] in lexicon.suffixes for k in range(1, 4) if end + k <= len(text)):
-        return -1
+    if end > 0 and any(text[i:end + k] in lexicon.suffixes or text[i:end + k] in cues.PRODUCT_NOUNS
+                       for k in range(1, 4) if end + k <= len(text)):
+        return -1  # 委员|会, 翻译|机: the word goes on into a body's ending or a kind of product
     if end > 0 and text.startswith("助理", end):
         end += 2  # 秘书长助理, 总裁助理: the assistant to the office
     return end
@@ -561,6 +570,9 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
     surname_len = 2 if text[i:i + 2] in lexicon.surnames else 1
     if need_surname and surname_len == 1 and text[i] not in lexicon.surnames:
         return -1
+    if surname_len == 1 and text[i + 1:i + 2] == "氏" and re.fullmatch(r"[\u4e00-\u9fff]{2}", text[i + 2:i + 4]) \
+            and _name_may_end(text, i + 4) and (dictionary_entry(text[i + 2:i + 4]) or ("", "nr"))[1].startswith("nr"):
+        return i + 4  # 阮氏清娥: a Vietnamese woman's name, 氏 between the surname and the given name
     for total in (surname_len + 2, surname_len + 1):
         end = i + total
         if end > len(text) or not all("\u4e00" <= ch <= "\u9fff" for ch in text[i:end]):
@@ -675,6 +687,18 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if name_end <= 0 and portfolio and _person_after(text, end + portfolio.end(), lexicon) > 0:
             end += portfolio.end()  # 科大副校長（研究及發展）|顧誠峰: the title's portfolio in parentheses
             name_end = _person_after(text, end, lexicon)
+        if name_end <= 0:
+            # 副秘书长（数码发展）拿督|莫哈末阿兹哈鲁丁（Datuk Mohd Azharuddin）: a transliterated name the
+            # English form after it confirms, after the portfolio and a style of address
+            k = end + (portfolio.end() if portfolio else 0)
+            styled = _title_chain_at(text, k, lexicon)
+            glossed = GLOSSED_NAME.match(text, max(k, styled))
+            if glossed:
+                end, name_end = max(k, styled), glossed.end(1)
+                latin = glossed.end(1) + 1
+                honorific = HONORIFIC_LATIN.match(text, latin)
+                out.append(Candidate(honorific.end() if honorific else latin, glossed.end() - 1, "Person",
+                                     "pattern:alias", 2))
         if name_end > 0 and re.search(r"[\d一二三四五六七八九十百千万两几多余]+(?:名|位|个)$", text[:start]):
             name_end = -1  # 1600余名嘉宾|齐聚: a count of people, not one titled person
         if any(c.type == "Person" and c.end == i for c in out):
@@ -703,8 +727,9 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if j > 0 and text[j - 1] not in cues.PUNCT and not text[j - 1].isdigit():
             continue
         name_end = _chinese_name_at(text, j, lexicon)
-        if name_end > 0 and _title_at(text, name_end, lexicon) > 0:
-            out.append(Candidate(j, name_end, "Person", "pattern:name-title", 2))
+        if name_end > 0 and _title_at(text, name_end, lexicon) > 0 \
+                and not any(c.type == "Title" and j < c.end and c.start < name_end for c in out):
+            out.append(Candidate(j, name_end, "Person", "pattern:name-title", 2))  # (not 东盟|副秘书长)
     return out
 
 
@@ -725,7 +750,7 @@ def _body_into_title(text: str, i: int, end: int, lexicon: Lexicon) -> int:
 def _past_hyphen(text: str, start: int, words, lexicon: Lexicon) -> int:
     """阿里-|法拉比国立大学: a hyphen joins the parts of a transliterated name; the part before it,
     and a country written before that, open the name."""
-    if not (start >= 3 and text[start - 1] in "-－" and "\u4e00" <= text[start - 2] <= "\u9fff"):
+    if not (start >= 3 and text[start - 1] in HYPHENS and "\u4e00" <= text[start - 2] <= "\u9fff"):
         return start
     part = next((s for w, _, s in words if s + len(w) == start - 1), None)
     if part is None or start - 1 - part > 4:
@@ -1065,6 +1090,7 @@ UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所",
 # a body an organisation's name opens, named whole as 联合国秘书处 is (东盟秘书处|副秘书长), not a unit of the title
 OWN_BODIES = ("秘书处",)
 OFFICE_ENDINGS = ("代表处", "办事处", "办公室")
+WORKING_BODIES = ("工作组", "专业委员会", "专委会", "秘书处")
 
 
 def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
@@ -1301,20 +1327,21 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
         b = _foreign_name_at(text, a)
         if b < 0:
             continue
-        first = text[a:a + len(re.split(f"[{cues.DOTS}]", m.group())[0])]
+        first_end = a + len(re.split(f"[{cues.DOTS}]", m.group())[0])
+        first = text[a:first_end]
         for k in range(len(first) - 1, 0, -1):  # cut a title, an organisation or a particle glued on the left
             if _titles_ending_at(text, a + k, lexicon) >= 0 or lexicon.suffix_type(first[:k]) \
                     or first[k - 1] in "的了和与及对向在为是被把将由从等":
                 a += k
                 break
-        else:
-            # 另一位得主|安娜·洛佩斯, 来自阿联酋|穆罕默德·本·扎耶德: common words or a place glued on
-            # the left end where the name's sounds begin
-            cuts = [s_ + len(w) for w, t, s_ in tag(first) if len(w) >= 2 and not t.startswith(("nr", "ns", "nz"))
-                    and dictionary_entry(w) is not None and s_ + len(w) <= len(first) - 2]
-            cuts += [k for k in range(2, len(first) - 1) if any(lexicon.lookup(first[j:k]) for j in range(k - 1))]
-            if cuts:
-                a += max(cuts)
+        # 另一位得主|安娜·洛佩斯, 来自阿联酋|穆罕默德·本·扎耶德, 在达喀尔|谢赫·安塔·迪奥普: common words
+        # or a place glued on the left end where the name's sounds begin
+        first = text[a:first_end]
+        cuts = [s_ + len(w) for w, t, s_ in tag(first) if len(w) >= 2 and not t.startswith(("nr", "ns", "nz"))
+                and dictionary_entry(w) is not None and s_ + len(w) <= len(first) - 2]
+        cuts += [k for k in range(2, len(first) - 1) if any(lexicon.lookup(first[j:k]) for j in range(k - 1))]
+        if cuts:
+            a += max(cuts)
         parts = re.split(f"[{cues.DOTS}]", text[a:b])
         if any(p.endswith(cues.EVENT_HEADS + cues.NAME_HEADS) for p in parts):
             continue  # 世界互联网大会·互联网发展论坛 names an event, not a person
@@ -1329,6 +1356,9 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
     return out
 
 
+NAMED_AFTER_A_PERSON = ("大学", "学院", "基金会", "医院")
+
+
 def _body_named_after(text: str, b: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """The end and type of an organisation's ending that follows a name at b within a few
     characters (人工智能大学), if any."""
@@ -1339,6 +1369,8 @@ def _body_named_after(text: str, b: int, lexicon: Lexicon) -> tuple[int, str] | 
         if found and len(found[0]) >= 2 and found[1] in ("Organization", "Company") \
                 and not any(text[b + n - len(found[0]):b + n + k] in lexicon.suffixes for k in range(1, 3)):
             field_ = text[b:b + n - len(found[0])]  # 人工智能: what the body is about, between name and ending
+            if not field_ and found[0] in NAMED_AFTER_A_PERSON:
+                return b + n, found[1]  # 谢赫·安塔·迪奥普|大学, 约翰·霍普金斯|大学
             if len(field_) < 2 or re.search(r"[的等和与及]|旗下|创办|所在|领导", field_):
                 return None  # 马斯克旗下公司: the person's company, not a name
             return b + n, found[1]
@@ -1560,25 +1592,37 @@ def _clause_between(gap: str) -> bool:
     return any(ch in gap for ch in "的已从在是将把被向对与和及或也都")
 
 
-STAND = re.compile(r"(在|走进|来到|^|(?<=[，。；：！？,;:!?]))([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(?:台|位)(?!于)")
+STAND = re.compile(r"(在|走进|来到|^|(?<=[，。；：！？,;:!?])|(?<=博览会|展览会))([\u4e00-\u9fffA-Za-z0-9]{2,10}?)(?:的)?展(台|位|区)(?!于)")
 # 广东深圳的大疆创新把…, 上海的米哈游则展示…: at a fair, a clause opened by a place, 的, and what
 # the exhibitor shows
 PLACED_EXHIBITOR = re.compile(r"的([\u4e00-\u9fffA-Za-z0-9]{2,8}?)(?:则|也|还|同样|更是|更)?"
                               r"(?:展出|展示|带来|发布|推出|亮相|携|首发|演示|把|将)")
 
 
-def _stands(text: str, lexicon: Lexicon, found: list[Candidate], tagged: list[Candidate]) -> list[Candidate]:
+def _stands(text: str, lexicon: Lexicon, found: list[Candidate], tagged: list[Candidate],
+            known: dict[str, str]) -> list[Candidate]:
     """在中国电信展台: whose stand it is, at a fair, is a company's name."""
     out = []
     for m in STAND.finditer(text):
         a, b = m.span(2)
-        name = m.group(2)
+        # 在…博览会|华为展台, 观众在|百度展区: the fair or the verb of going there, then whose stand it is
+        went = re.match(r".*(?:博览会|展览会|在|走进|来到)", m.group(2))
+        if went:
+            a += went.end()
+        name = text[a:b]
+        if len(name) < 2:
+            continue
         if name[0] in "本该这此各" or lexicon.lookup(name) is not None or any(c.start == a and c.end == b for c in found):
             continue
-        if not m.group(1) and not any(c.start == a and c.end == b and c.type in ORG_TYPES for c in tagged):
+        if not (m.group(1) or went) and not any(c.start == a and c.end == b and c.type in ORG_TYPES for c in tagged):
             continue  # 。主题展位于…, 刘建国在展台前: with no verb before it, only the tagger's organisation
-        if tag(name)[-1][1] == "v" or re.search(r"峰会|论坛|大会|博览会|现场|会场", name):
+        last, last_tag = tag(name)[-1][:2]
+        if last_tag == "v" and len(last) >= 2 or re.search(r"峰会|论坛|大会|博览会|现场|会场", name):
             continue  # 在峰会设置展台: a verb before the stand, not whose stand it is
+        brand = any(c.start == a and c.end == b and c.type in ORG_TYPES for c in tagged) \
+            or known.get(name) == "Company" or (dictionary_entry(name) or ("", ""))[1] in ("nr", "nrt")
+        if m.group(3) == "区" and (len(name) > 4 or not brand):
+            continue  # 在数据库展区, 在5G展区: an area of a kind of product or a field, unless a firm's name says whose
         out.append(Candidate(a, b, "Company", "pattern:stand", 2))
     return out
 
@@ -1701,7 +1745,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             or takes_object and toks[k - 1][1] in ("n", "nz", "j")) and (
             chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
-        if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain \
+        stationed = re.fullmatch(r"驻[\u4e00-\u9fff]", w) is not None  # 巴基斯坦|驻华|大使馆: where a mission is, in its name
+        if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain and not stationed \
                 and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in cues.ANNOUNCING_VERBS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
         if stop_verbs and t == "vn" and len(w) >= 2 and k + 1 < len(toks) and toks[k + 1][1] == "ns" \
@@ -1898,6 +1943,23 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                     and not text.startswith(cues.PRODUCT_NOUNS, end) and _nouns_only(words, start + said[-1].end(), i):
                 start += said[-1].end()  # 人工智能企业|商汤科技: after the word for a company, its name
                 described = True
+        placed = re.search(r"[（(]([\u4e00-\u9fff]{2,4})[)）]$", text[:start]) if typ in ("Company", "CompanyIndustry") else None
+        if placed and (e := lexicon.lookup(placed.group(1))) is not None and e.type == "Region":
+            brand = _np_start(text, placed.start(), words, [c for c in found if c.type != "Region"], stop_verbs=True)
+            if 2 <= placed.start() - brand <= 8:
+                start = brand  # 爱立信（中国）通信有限公司: a firm's national company names its country inside
+        if text[i:end] in WORKING_BODIES and (parent := next(
+                (c for c in found if c.end == start and c.type in ORG_TYPES and c.method == "lexicon"), None)):
+            start = parent.start  # 世界互联网大会|人工智能工作组: a working body is named with the body it works for
+        if text.startswith("系", start) and (text[:start].endswith("作者") or any(
+                c.end == start and c.type == "Person" for c in found)):
+            start += 1  # 作者系|中国人民大学…教授: 系 is the verb "is", no part of the name
+        if text[start:start + 1] in HYPHENS or text[start - 1:start] in HYPHENS and text[start - 2:start - 1] not in HYPHENS:
+            # 东盟-|新加坡网络安全卓越中心, 中国—|东盟信息港: one hyphen joins two names into one, and the
+            # name before it opens the name (a doubled dash —— is punctuation)
+            joint = start if text[start:start + 1] in HYPHENS else start - 1
+            before = next((c for c in found if c.end == joint and c.type in (*ORG_TYPES, "Region")), None)
+            start = before.start if before is not None else max(start, joint + 1)
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
@@ -1910,8 +1972,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 共建面向长三角的|智能算力中心: what is to be built, a kind of body, not yet a name
         if typ == "GovernmentBody" and text[start:end].endswith(GOVERNMENT_KINDS):
             continue  # 本澳|数字政府: a way of governing, not a body
-        if text[i:end] == "组织" and text.startswith("的", end) and re.search(r"由$", text[:start]):
-            continue  # 由…管理委员会|组织的北京展团: 组织 is the verb, the body ends before it
+        if text[i:end] == "组织" and (text.startswith("的", end) and re.search(r"由$", text[:start])
+                                     or (o := lexicon.suffix_type(text[start:i])) and o[1] in ORG_TYPES):
+            continue  # 由…管理委员会|组织的北京展团, 匈牙利驻华大使馆|组织了…: 组织 is the verb, the body ends before it
         if typ == "CompanyIndustry" and any(s_ == i and t == "vn" for w, t, s_ in words) \
                 and (PROMOTES.search(text[:start]) or text.startswith(WORK_RESULTS, end)
                      or _everyday_words(words, start, i) and not any(start <= c.start < i for c in found)):
@@ -2005,6 +2068,14 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             typ = "GovernmentBody"
         if name.endswith(BRANCH_ENDINGS) and _opens_with_body(name, lexicon):
             typ = "GovernmentBody"  # 中国人民银行广州分行: a branch of the central bank
+        unit = _unit_of(name, text[end:end + 6]) if any(c.type == "Title" and c.start == end for c in found) else 0
+        parent_ending = lexicon.suffix_type(name[:-unit]) if 2 <= unit <= len(name) - 2 else None
+        if parent_ending and parent_ending[1] in ("Company", "CompanyIndustry"):
+            # 曾任阿里巴巴集团|安全部资深专家: a firm's department before a title is part of the title, with
+            # no holder named after it as the title chain pattern would need (a university's school stays a body)
+            out.append(Candidate(end - unit, end, "Title", "pattern:title", 2))
+            end -= unit
+            typ = _org_type(text[start:end], lexicon)
         out.append(Candidate(start, end, typ, "pattern:name-ending", strength))
     return out
 
@@ -2273,6 +2344,10 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
     return out
 
 
+AWARD_GRADE = re.compile(r"[特一二三四五]等奖|[金银铜]奖(?!励|金)")
+CONFERRED = re.compile(r"(?:曾获|荣获|获得|摘得|斩获|获评|获颁|(?<![捕截俘收查破缴斩抓])获)(?:(?:19|20)\d\d年度?)?$")
+
+
 def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
     """Unquoted award names: a proper noun phrase headed by 奖 (世界互联网大会领先科技奖); the year
     in front (2024年度) belongs to the conferment, not to the award."""
@@ -2287,6 +2362,9 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
                           openers=("Region", "Organization", "GovernmentBody"))  # 中国政府|友谊奖: the giver opens it
         if start > 0 and text[start - 1].isdigit() and text[start] in "项个家名位批":
             start += 1  # 15|项|世界互联网大会领先科技奖成果: the measure word of a count
+        year_rest = re.match(r"年度?", text[start:i]) if start > 0 and text[start - 1].isdigit() else None
+        if year_rest:
+            start += year_rest.end()  # 2019|年度国家科学技术进步奖: the year's word belongs to the conferment
         division = next((text[a:b] for a, b in _divisions(text) if text.startswith(text[a:b], start)
                          and i + 1 - (start + b - a) >= 3), None)
         if division:  # 产业发展组|金点子奖: the division the award is given in, then the award
@@ -2298,11 +2376,15 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             out.append(Candidate(programme + 2, i + 1, "AwardCategory", "pattern:category-name", 2))
             continue
         name = text[start:i + 1]
-        conferred = re.search(r"(?:曾获|荣获|获得|摘得|斩获|获评|获颁)$", text[:start]) and len(name) >= 5  # 曾获|中国青年科技奖
+        # 曾获|中国青年科技奖, 2018年获|国家科学技术进步奖, 曾获2019年度|国家…: what a person was given is named
+        conferred = CONFERRED.search(text[:start]) and len(name) >= 5
         if len(name) < 4 or not conferred and not _distinctive(name, words, start, i, found, known) and not any(
                 n in name for n in known if len(n) >= 3):
             continue
         out.append(Candidate(start, i + 1, "Award", "pattern:award-name", 2))
+        grade = AWARD_GRADE.match(text, i + 1)
+        if grade:  # 国家科学技术进步奖|二等奖: the grade given is a category of the award
+            out.append(Candidate(i + 1, grade.end(), "AwardCategory", "pattern:category-name", 2))
     # a yearly list of selected results, named by what selects them or by its yearly release:
     # 入选2025年世界互联网大会领先科技成果, 2023年世界互联网领先科技成果|发布活动
     for m in SELECTED_RESULTS.finditer(text):
@@ -2427,6 +2509,11 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                     continue
                 if re.search(r"等[^、，。]{0,10}(?:企业|公司|机构|单位|高校|组织|厂商)$", text[a:b]):
                     continue  # A、B、C等中国企业|与D: the kind a list closes with is no item of another list
+                if re.fullmatch(r"[该本此这其][\u4e00-\u9fff]{1,3}", text[a:b]):
+                    continue  # 由该组织主办: the body named before, referred to, no name of its own
+                if typ == "Product" and (text[a:b].endswith(cues.PRODUCT_NOUNS) and len(tag(text[a:b])) == 1
+                                         or (dictionary_entry(text[a:b]) or ("", "nz"))[1] not in ("nz", "nr", "nt")):
+                    continue  # 手机、电脑等产品: kinds of product, not names
                 if any(c.type in ORG_TYPES and c.strength >= 2 and (c.start < b < c.end or c.start < a < c.end)
                        for c in found):
                     continue  # 泰国国家电子和计算机技术中心: the 和 is inside a name read by its ending
@@ -2489,6 +2576,9 @@ def list_items(segment: str) -> list[tuple[int, int]]:
         core = core.strip(" “”")
         if not items and len(core) >= 3 and core[0] in "在于从向对把被":
             lead, core = lead + 1, core[1:]  # 在|腾讯、华为等企业: the preposition opens the clause, not the name
+        taken = max((core.rfind(v) + len(v) for v in cues.VERBS_BEFORE_LISTS if v in core), default=0) if not items else 0
+        if taken and len(core) - taken >= 2:
+            lead, core = lead + taken, core[taken:]  # 博览会吸引|华为、阿里巴巴等企业参展: the verb takes the list
         if core:
             items.append((at + lead, at + lead + len(core)))
     return items
@@ -2571,6 +2661,8 @@ def _typed_lists(sentence: str, lexicon: Lexicon) -> list[tuple[str, list[tuple[
     for m in cues.ORGANIZE_VERBS.finditer(sentence):
         by = sentence.rfind("由", 0, m.start())
         if by >= 0:
+            if sentence.startswith("由此", by):
+                continue  # 乌镇由此成为…举办地: "thereby", no organiser
             seg_start = by + 1
             for earlier in cues.ORGANIZE_VERBS.finditer(sentence, seg_start, m.start()):
                 seg_start = earlier.end() + (sentence[earlier.end():earlier.end() + 1] in "、，,和")  # 由A主办、B承办
@@ -2677,6 +2769,12 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
                 # 本地电信公司|新电信（Singtel）: the kind of firm, then its name and its English name
                 out.append(Candidate(kind.start("name"), m.start(), "Company", "pattern:english-name", 2))
                 out.append(Candidate(m.start(1), m.start(1) + len(inner), "Company", "pattern:alias", 2))
+            elif (place := PLACE_WITH_LATIN.search(text, max(0, m.start() - 8), m.start())) \
+                    and re.fullmatch(r"[A-Z][a-z]+", inner) and not any(c.end == m.start() for c in found) \
+                    and text[m.end():m.end() + 1] not in "、和与及":
+                # 在赛城（Cyberjaya）: a place the lexicon does not know, with its name in its own script
+                out.append(Candidate(place.start("name"), m.start(), "Region", "pattern:english-name", 2))
+                out.append(Candidate(m.start(1), m.start(1) + len(inner), "Region", "pattern:alias", 2))
             elif re.fullmatch(r"[\u4e00-\u9fff]{2,5}", inner):
                 # 数字政策办公室（数字办）: a name its own abbreviation follows is a proper name
                 start = _np_start(text, m.start(), words, found, stop_verbs=True, verb_chains=True)
@@ -2714,12 +2812,29 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
         lead = re.search(r"(?:^|[的，。、；：“《\s])([A-Z][A-Za-z0-9\-]{1,10}[\u4e00-\u9fff]{0,4})$", text[:start])
         if lead:
             start = lead.start(1)  # 的|UCS通用控制系统（Universal Control System）: a Latin code opens the name
-        if not 3 <= m.start() - start <= 12 or any(ch in text[start:m.start()] for ch in cues.DOTS):
+        titled = max((c.end for c in found if c.type == "Title" and start < c.end <= m.start() - 2), default=-1)
+        start = max(start, titled)  # 执行副总裁|拿督|卡米尔依斯迈（Kamil Ismail）: the titles are no part of it
+        located = text[start:start + 1] in "在于" and PLACE_BEFORE.search(text[:start + 1])
+        start += 1 if located else 0  # 在|赛城（Cyberjaya）: the preposition opens no name
+        if not 2 <= m.start() - start <= 12 or any(ch in text[start:m.start()] for ch in cues.DOTS):
             continue  # persons are read by their dotted names
-        if _chinese_name_at(text, start, lexicon) == m.start() and not _english_kind(m.group(1)) \
-                and not lexicon.suffix_type(text[start:m.start()]):
-            continue  # 顧誠峰（Kenneth Koo）: a person and the English name they go by
-        typ = _english_kind(m.group(1)) or _org_type(text[start:m.start()], lexicon)
+        english = m.group(1)
+        if _english_kind(english) is None and not lexicon.suffix_type(text[start:m.start()]):
+            if _chinese_name_at(text, start, lexicon) == m.start():
+                continue  # 顧誠峰（Kenneth Koo）: a person and the English name they go by
+            if titled == start and PERSONAL_ENGLISH.fullmatch(english):
+                # 拿督卡米尔依斯迈（Datuk Kamil Ismail）: after a title, a transliterated name and the
+                # name in its own script, the honorific left out of both
+                honorific = HONORIFIC_LATIN.match(english)
+                out.append(Candidate(start, m.start(), "Person", "pattern:title-name", 2))
+                out.append(Candidate(m.start(1) + (honorific.end() if honorific else 0), m.end(1), "Person",
+                                     "pattern:alias", 2))
+                continue
+            if located and " " not in english:
+                out.append(Candidate(start, m.start(), "Region", "pattern:english-name", 2))
+                out.append(Candidate(m.start(1), m.end(1), "Region", "pattern:alias", 2))
+                continue  # 在赛城（Cyberjaya）: a place, by the preposition before it
+        typ = _english_kind(english) or _org_type(text[start:m.start()], lexicon)
         if typ == "Company" and text[start:m.start()].endswith(cues.PRODUCT_NOUNS) \
                 and not lexicon.suffix_type(text[start:m.start()]):
             typ = "Product"  # 控制系统（… Control System）: a product, by what it is
@@ -2769,7 +2884,13 @@ def _placed_list_items(text: str, lexicon: Lexicon, found: list[Candidate], tagg
 # what an agreement's name ends with, before its acronym: …框架协议（DEFA）, …伙伴关系协定（RCEP）
 AGREEMENT_ENDING = re.compile(r"(?:协议|协定|公约|宪章)$")
 # a kind of firm, then the firm's name right before its English name in parentheses
-FIRM_BEFORE_NAME = re.compile(r"(?:公司|企业|运营商|厂商|制造商|服务商|供应商|初创)(?P<name>[\u4e00-\u9fff]{2,6})$")
+FIRM_BEFORE_NAME = re.compile(r"(?:公司|企业|运营商|厂商|制造商|服务商|供应商|初创)(?P<name>(?![在于将已也还正把对向与和的])"
+                              r"[\u4e00-\u9fff]{2,6})$")
+PLACE_WITH_LATIN = re.compile(r"(?:在|位于|落户)(?P<name>[\u4e00-\u9fff]{2,4})$")
+# a person's name in Latin letters: two to four capitalised words, an honorific first where it has one
+HONORIFIC_LATIN = re.compile(r"(?:Tan Sri|Datuk Seri|Dato' Sri|Dato'|Datuk|Datin|Tun) ")
+PERSONAL_ENGLISH = re.compile(rf"(?:{HONORIFIC_LATIN.pattern})?[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{1,3}}")
+GLOSSED_NAME = re.compile(rf"([\u4e00-\u9fff]{{2,10}})[（(]{PERSONAL_ENGLISH.pattern}[)）]")
 ENGLISH_NAME = re.compile(r"[（(]([A-Z][A-Za-z&.\-]*(?: [A-Z&][A-Za-z&.\-]*)+)[)）]")
 ENGLISH_KINDS = (("GovernmentBody", ("Ministry", "Department", "Agency", "Authority", "Commission", "Bureau")),
                  ("Organization", ("Union", "Association", "Organization", "Organisation", "Alliance", "Forum",
@@ -2805,8 +2926,26 @@ def _from_place(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Can
     return out
 
 
+MAKING = re.compile(r"开发|研发|研制|推出|制作|发行|打造|出品|发布|设计|生产")
+LATIN_MAKER = re.compile(rf"(?:(?<=由)|(?<![A-Za-z0-9]))([A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9])(?=开发|研发|推出|制作|发行|打造|出品)")
+
+
+def _latin_makers(text: str, found: list[Candidate]) -> list[Candidate]:
+    """由Valve开发, OpenAI研发的: a Latin name that made something, a company; an initialism
+    of up to three letters (AI, VR) names a technology, and one inside a longer name is left to it."""
+    out = []
+    for m in LATIN_MAKER.finditer(text):
+        made = text[m.end(1):m.end(1) + 3]
+        if re.fullmatch(r"[A-Z]{1,3}|\d[A-Z]", m.group(1)) or not (text[m.start(1) - 1:m.start(1)] == "由"
+                                                                     or re.search(r"[的了]", made)):
+            continue
+        if not any(c.start <= m.start(1) and m.end(1) <= c.end and (c.start, c.end) != m.span(1) for c in found):
+            out.append(Candidate(m.start(1), m.end(1), "Company", "pattern:maker", 2))
+    return out
+
+
 # a model code: YU7, X30, H2, V3.2
-MODEL_CODE = r"[A-Z][A-Za-z]{0,3}\d+(?:\.\d+)?(?: ?(?:Ultra|Pro\+?|Max|Plus|Lite|mini|SE))?"  # 努比亚Z60 Ultra
+MODEL_CODE = r"(?:[A-Z][A-Za-z]{0,3}|[A-Z][a-z]{2,5} )\d+(?:\.\d+)?(?: ?(?:Ultra|Pro\+?|Max|Plus|Lite|mini|SE))?"  # 努比亚Z60 Ultra
 
 
 def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
@@ -2831,6 +2970,12 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         kind_of_quoted = re.search(r"[”」]([\u4e00-\u9fff]{0,6})$", text[:m.start(1)])
         if text.startswith(("“", "「"), m.end()) or kind_of_quoted and not re.search(r"[及和与等]", kind_of_quoted.group(1)):
             continue  # RISC-V处理器“香山”, “香山”开源高性能RISC-V处理器: the quoted name is the product
+        if re.search(r"[A-Za-z0-9] $", text[:m.start(1)]):
+            continue  # Mate 20 |Pro手机: the last word of a longer model name
+        made = (next((t for w, t, s in words if s == m.end(1)), "").startswith("v") or MAKING.match(text, m.end(1))) \
+            and re.search(r"[的了]", text[m.end(1):m.end()])
+        if made:
+            continue  # OpenAI研发的模型, DeepMind推出了新系统: the maker, then what it made (not 搭载HarmonyOS NEXT的手机)
         if not any(c.start <= m.start(1) < c.end for c in found):
             out.append(Candidate(m.start(1), m.end(1), "Product", "pattern:product-name", 2))
     # a brand written with its model code: 小米YU7, 绝影X30 (the brand a whole word of its own)
@@ -2852,6 +2997,7 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
+    out += _versioned_devices(text, found + tagged, nouns)
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
     for w, t, s in words:
@@ -3030,6 +3176,20 @@ def _ordinary_words(name: str) -> bool:
         for w, t, _ in parts)
 
 
+def _versioned_devices(text: str, found: list[Candidate], nouns: str) -> list[Candidate]:
+    """讯飞翻译机2.0 beside 科大讯飞: a kind of product with its version, after a short form of a
+    company the sentence names, is that company's product by name."""
+    companies = [text[c.start:c.end] for c in found if c.type == "Company" and c.end - c.start >= 2]
+    out = []
+    for m in re.finditer(rf"(?:{nouns})(?:\d{{1,2}}\.\d|[A-Z]?\d{{1,3}})(?![\d.%台个部件款套辆架只名位家万亿元年月日])", text):
+        for length in (4, 3, 2):
+            brand = text[max(0, m.start() - length):m.start()]
+            if len(brand) == length and re.fullmatch(r"[\u4e00-\u9fff]+", brand) and any(brand in c for c in companies):
+                out.append(Candidate(m.start() - length, m.end(), "Product", "pattern:product-name", 2))
+                break
+    return out
+
+
 def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
     """盘古大模型, 讯飞星火大模型, 千帆大模型平台: a brand, then 大模型; not a kind of model
     (行业大模型, 医疗大模型, 端侧大模型) nor a place's or a company's models (中国大模型). A brand given
@@ -3205,11 +3365,15 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             entry = lexicon.lookup(w)
             if _language(text, end, entry) or entry is None and _opens_with_common_word(w) or _country_pair(w, lexicon):
                 continue
-            if re.fullmatch(r"[省市县区镇乡村]+", w):
-                continue  # 镇村两级: the levels of government, no place
+            if re.fullmatch(r"[省市县区镇乡村]+", w) or re.fullmatch(r"[一二三四五六七两\d]大[洲洋]", w):
+                continue  # 镇村两级: the levels of government; 六大洲: the continents counted; no place
             common = dictionary_entry(w)
             common = common is not None and not common[1].startswith("ns") and common[0] >= 20  # 高速公路
-            cue = entry is not None or not common and (bool(PLACE_ENDING.search(w)) or bool(PLACE_BEFORE.search(text[:s])))
+            # 华北、黄淮等地: listed with places up to 等地
+            among_places = text.startswith(("等地", "等省", "等市"), end) and text[s - 1:s] == "、" \
+                and any(c.end == s - 1 and c.type == "Region" for c in found)
+            cue = entry is not None or among_places or not common and (bool(PLACE_ENDING.search(w))
+                                                                       or bool(PLACE_BEFORE.search(text[:s])))
             out.append(Candidate(s, end, entry.type if entry else "Region", "tagger" if cue else "tagger:bare", 1,
                                  key=entry.name if entry else ""))
     return out
