@@ -609,3 +609,30 @@ def test_articles_writer_lines_and_a_parenthesised_day_dateline(write_file, text
     assert article.byline.place == place
     assert [name for name, _, _ in article.byline.reporters] == reporters
     assert not article.paragraphs[0].repaired.startswith(("报道", "□", "（乌镇"))
+
+
+def test_articles_a_programme_keeps_its_slots_and_speakers_as_lines(write_file):
+    text = ("2023年世界互联网大会乌镇峰会\n\n人工智能赋能产业发展论坛\n\n时间：2023年11月9日（星期四）14:00-17:30\n"
+            "主办单位：世界互联网大会　承办单位：中国信息通信研究院\n\n14:00-14:10　开幕致辞\n"
+            "致辞嘉宾：贺兰舟　世界互联网大会副秘书长\n\n14:10-14:20　嘉宾致辞\n"
+            "致辞嘉宾：马茨·林德奎斯特（Mats Lindqvist）　国际电信联盟（ITU）\n高级顾问\n\n"
+            "14:20-14:40　主旨演讲：《大模型走进生产线》\n庞学谦　中国信息通信研究院副院长\n")
+    (article,) = _articles(write_file, text)  # no slot or speaker heads a story of its own
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "14:00-14:10　开幕致辞" in paragraphs and "庞学谦　中国信息通信研究院副院长" in paragraphs
+    assert "致辞嘉宾：马茨·林德奎斯特（Mats Lindqvist）　国际电信联盟（ITU）高级顾问" in paragraphs  # the post below joined
+
+
+def test_articles_a_radio_lead_hands_over_to_its_reporter(write_file):
+    text = ("两部蓝皮书在乌镇峰会发布\n\n【导语】20日，两部蓝皮书在峰会上发布。记者殷若川报道。\n\n"
+            "蓝皮书显示，网民规模接近11亿。\n")
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["殷若川"]
+
+
+def test_articles_an_overseas_papers_reporter_and_place_in_brackets(write_file):
+    text = ("乌镇峰会上的“欧洲面孔”\n\n（欧洲时报记者 罗芷汀 乌镇报道）10月20日，第六届世界互联网大会在乌镇开幕。\n")
+    (article,) = _articles(write_file, text)
+    assert article.byline.place == "乌镇"
+    assert [name for name, _, _ in article.byline.reporters] == ["罗芷汀"]
+    assert article.paragraphs[0].repaired.startswith("10月20日")

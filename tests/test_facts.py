@@ -1232,3 +1232,40 @@ def test_facts_a_post_with_its_portfolio_then_a_styled_name_glossed_in_english(e
 def test_facts_a_vietnamese_name_after_a_title(extract_text):
     corpus = extract_text("据了解，东盟副秘书长阮氏清娥等将出席峰会。\n")
     assert ("阮氏清娥", "东盟", "副秘书长") in _positions(corpus)
+
+
+def test_facts_a_programme_gives_each_speaker_the_post_printed_after_the_name(extract_text):
+    corpus = extract_text("圆桌对话：智能体时代的产业协同\n主持人：欧阳槿　浙江大学计算机科学与技术学院教授\n"
+                          "对话嘉宾：裴定远　海康威视副总裁\n卡琳·米勒（Karin Müller）　思爱普（SAP）全球副总裁\n"
+                          "总结嘉宾：司徒岚　浙江省经济和信息化厅副厅长\n")
+    assert {("裴定远", "海康威视", "副总裁"), ("卡琳·米勒", "思爱普", "全球副总裁"),
+            ("司徒岚", "浙江省经济和信息化厅", "副厅长")} <= _positions(corpus)
+
+
+def test_facts_a_report_with_its_makers_in_parentheses(extract_text):
+    corpus = extract_text("15:20　成果发布：《人工智能赋能新型工业化典型案例集（2023）》（中国信息通信研究院、浙江大学联合编制）\n")
+    makers = {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy")}
+    assert makers == {"中国信息通信研究院", "浙江大学"}
+
+
+def test_facts_a_radio_script_quotes_the_tape_after_the_speaker(extract_text):
+    corpus = extract_text("阿里云智能集团副总裁孟令川说：\n\n【录音】开源让更多中小企业用得上大模型。\n\n"
+                          "【主持人】峰会将持续到22日。\n")
+    (quote,) = _facts(corpus, "quote", speaker="孟令川")
+    assert quote.role("text") == "开源让更多中小企业用得上大模型。"
+
+
+def test_facts_a_reports_table_of_honours_gives_each_row_to_the_company(extract_text):
+    corpus = extract_text("一、公司荣誉\n\n报告期内，星河数智获得多项重要荣誉。近三年公司获得的主要荣誉如下：\n\n年份 荣誉名称 颁发机构\n"
+                          "2024 世界互联网大会杰出贡献奖（创新突破类） 世界互联网大会\n2024 2024年中国互联网企业综合实力指数前百家企\n"
+                          "业 中国互联网协会\n2023 国家科学技术进步奖二等奖 国务院\n\n星河数智股份有限公司 2024年年度报告\n\n36\n")
+    found = {(_name(corpus, f.role("award")), _name(corpus, f.role("category")), f.role("year"))
+             for f in _facts(corpus, "conferment")}
+    assert found == {("世界互联网大会杰出贡献奖", "创新突破类", "2024"), ("国家科学技术进步奖", "二等奖", "2023")}
+    (recipient,) = {_name(corpus, f.role("recipient")) for f in _facts(corpus, "conferment")}
+    assert recipient.startswith("星河数智")  # one firm, the report's, named short or in full
+
+
+def test_facts_this_company_is_the_firm_named_before_not_the_government(extract_text):
+    corpus = extract_text("中国电信嘉兴分公司与桐乡市人民政府签署战略合作协议，据该公司副总经理欧阳可欣介绍，双方将共建10个工厂。\n")
+    assert ("欧阳可欣", "中国电信嘉兴分公司", "副总经理") in _positions(corpus)

@@ -64,6 +64,8 @@ CASES = [
     case("大马电讯执行副总裁拿督卡米尔依斯迈（Datuk Kamil Ismail）介绍了该公司在赛城（Cyberjaya）的业务。",
          ("卡米尔依斯迈", "Person"), ("Kamil Ismail", "Person"), ("赛城", "Region"), ("Cyberjaya", "Region"),
          id="malaysian-honorific-before-a-name-and-a-place-with-its-malay-name"),
+    case("一是精心组织企业参展。组织华友钴业、巨石集团等15家桐乡企业参加博览会。", ("华友钴业", "Company"),
+         id="list-after-organising"),
     case("博览会吸引华为、阿里巴巴等企业参展，讯飞星火认知大模型、文心一言等产品集中亮相。", ("华为", "Company"),
          ("讯飞星火认知大模型", "Product"), ("文心一言", "Product"), id="lists-after-a-verb-and-of-products"),
     case("世界互联网大会人工智能工作组同期发布研究报告。", ("世界互联网大会人工智能工作组", "Organization"),
@@ -71,6 +73,8 @@ CASES = [
     case("入围单位包括爱立信（中国）通信有限公司。", ("爱立信（中国）通信有限公司", "Company"),
          id="company-with-its-country-in-parentheses"),
     case("她曾任阿里巴巴集团安全部资深专家。", ("阿里巴巴集团", "Company"), id="firm-before-its-department-and-a-title"),
+    case("西门子股份公司数字化工业集团副总裁施特凡·洛伦茨说。", ("西门子股份公司", "Company"),
+         id="business-group-after-the-legal-form"),
     case("由Anthropic研发的模型已经开源，DeepMind推出了新的气象系统。", ("Anthropic", "Company"),
          ("DeepMind", "Company"), id="latin-maker-before-what-it-made"),
     case("据他介绍，西门子推出的Industrial Copilot已在多家工厂上线。", ("Industrial Copilot", "Product"),
@@ -553,6 +557,12 @@ def test_mentions_what_is_no_name(lexicon, sentence, absent):
 def test_mentions_a_place_listed_with_places_before_等地_is_one_by_that_cue(lexicon):
     (place,) = [c for c in _names("华北、黄淮等地气温将下降。", lexicon) if c.text == "黄淮"]
     assert (place.type, place.method) == ("Region", "tagger")  # not a bare guess the graph would leave out
+
+
+def test_mentions_a_papers_authors_with_their_affiliation_numbers_are_persons_by_that_line(lexicon):
+    found = _names("邬亦舟1，萨仁高娃2，何塞·门德斯3", lexicon)
+    named = {c.text for c in found if c.type == "Person" and c.method != "tagger:bare"}  # not a bare guess
+    assert named == {"邬亦舟", "萨仁高娃", "何塞·门德斯"}
 
 
 def test_mentions_guests_are_not_the_city_of_the_same_name(lexicon):

@@ -78,7 +78,7 @@ CEREMONY_HEADS = ("开幕式", "闭幕式", "主论坛", "分论坛", "颁奖典
 QUOTED_EVENT_ENDINGS = ("展", "节", "周", "赛", "论坛", "峰会", "大会", "博览会", "展览", "发布活动", "发布会")
 
 # verbs that take a list of names as their object: 吸引华为、阿里巴巴等企业参展
-VERBS_BEFORE_LISTS = ("吸引", "包括", "邀请", "汇聚", "集聚", "聚集", "吸纳", "涵盖", "携手", "云集", "聚焦")
+VERBS_BEFORE_LISTS = ("吸引", "包括", "邀请", "组织", "带领", "推荐", "汇聚", "集聚", "聚集", "吸纳", "涵盖", "携手", "云集", "聚焦")
 
 # product nouns: “天眸芯”类脑视觉芯片, 数字人平台AvatarX
 PRODUCT_NOUNS = ("超级计算机", "计算机", "芯片", "平台", "系统", "大模型", "模型", "机器人", "操作系统", "应用", "软件", "App", "APP",
@@ -167,12 +167,15 @@ def table_cells(text: str) -> list[tuple[int, int]] | None:
 
 # a line that introduces someone by name, organisation and title, set apart by spaces: an agenda's
 # speakers (郑海涛　世界互联网大会　副秘书长), a broadcast's sound bite ((同期声)卢思远 阿里云高级算法专家);
-# a label may open it (主持人：, 发布人：, 嘉宾：), and a two-character name may be spaced out (许　蔓)
+# a label may open it (主持人：, 发布人：, 致辞嘉宾：), and a two-character name may be spaced out (许　蔓)
 # the label of a broadcast's sound bite: (同期声), 【采访】
 SOUND_BITE = re.compile(r"[（(【\[](?:同期声|采访|受访者)[）)】\]]")
+# a radio script's tape: 【录音】 or 【出录音】 opens the words the speaker named before says
+TAPE = re.compile(r"\s*[【\[](?:出)?录音[】\]]\s*")
 ROSTER = re.compile(rf"(?:{SOUND_BITE.pattern}\s*"
-                    r"|(?:主持人?|发布人|对话嘉宾|嘉宾|演讲嘉宾|致辞嘉宾|演讲人|讲者)[：:]\s*)?"
+                    r"|[\u4e00-\u9fff]{0,4}(?:主持人?|发布人|嘉宾|演讲人|讲者)[：:]\s*)?"
                     r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
+                    r"(?:[（(][A-Za-zÀ-ÿ .'\-]{3,40}[)）])?"  # 卡琳·米勒（Karin Müller）: the name in its own script
                     r"[\u3000 ]+(?P<rest>[^\s，。；：、,;:！？“”][^，。；：、,;:！？“”]{3,40})")
 DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "龙头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商",
                     "设备商", "制造商", "开发商")

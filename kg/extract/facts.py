@@ -194,6 +194,9 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
             continue
         anchor = p.start - len(m.group())
         orgs = [o for o in ctx.top if o.end <= anchor and ctx.type(o) in ORG_FAMILY]
+        firms = [o for o in orgs if ctx.type(o) == "Company"]
+        if re.match(r"(?:该|这家|此)(?:公司|集团|企业)", m.group()) and firms:
+            orgs = firms  # 中国电信嘉兴分公司与桐乡市人民政府签署…，据该公司副总经理: the firm, not the government
         if not orgs:
             continue
         org = orgs[-1]
@@ -446,6 +449,9 @@ def positions_after_copula(ctx: _Context) -> list[Fact]:
     return out
 
 
+GLOSS = r"[（(][A-Za-zÀ-ÿ][^（）()]{0,40}[)）]"
+
+
 def roster_positions(ctx: _Context) -> list[Fact]:
     """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces holds the title at
     the organisation printed between them."""
@@ -453,9 +459,10 @@ def roster_positions(ctx: _Context) -> list[Fact]:
     for p in (m for m in ctx.top if m.method == "pattern:roster" and ctx.type(m) == "Person"):
         block = ctx.block_of(p.start)
         org = next((o for o in ctx.in_span(block, ORG_FAMILY) if o.start >= p.end), None) if block else None
-        if org is None or ctx.between(p.end, org.start).strip(" \u3000"):
+        # 卡琳·米勒（Karin Müller）　思爱普（SAP）全球副总裁: the name's and the organisation's other forms between
+        if org is None or re.sub(GLOSS, "", ctx.between(p.end, org.start)).strip(" \u3000"):
             continue
-        title = ctx.between(org.end, block.end, written=True).strip(" \u3000")
+        title = re.sub(rf"^{GLOSS}", "", ctx.between(org.end, block.end, written=True)).strip(" \u3000")
         if title and _is_title(simplified_same_length(title), ctx.lexicon):
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "NAME　ORG　TITLE (roster)"))
@@ -574,7 +581,7 @@ def quotes(ctx: _Context) -> list[Fact]:
 
 def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
     """A broadcast's script: (同期声)卢思远 阿里云高级算法专家, then the words that person says on
-    camera, as the next paragraph."""
+    camera, as the next paragraph; a radio script's NAME说： then 【录音】 and the words."""
     out = []
     for n, block in enumerate(ctx.blocks[:-1]):
         if not cues.SOUND_BITE.match(_simple(block).lstrip()):
@@ -586,6 +593,18 @@ def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
             continue
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(speaker)), ("text", words)),
                         ctx.article.article_id, (speaker,), said, "(同期声) NAME ORG TITLE, then the words"))
+    # 阿里云智能集团副总裁孟令川说： / 【录音】开源让…: a radio script names the speaker, then plays the tape
+    for n, block in enumerate(ctx.blocks[:-1]):
+        said = ctx.blocks[n + 1]
+        tape = cues.TAPE.match(_simple(said))
+        introduced = re.search(r"(?:说|表示|介绍|指出|认为|谈到|告诉记者)[：:]\s*$", _simple(block))
+        speaker = [p for p in people if block.start <= p.start < block.end and p.end <= block.page_offset(
+            introduced.start())] if tape and introduced else []
+        words = said.repaired[tape.end():].strip() if tape else ""
+        if speaker and words:
+            out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(speaker[-1])),
+                                      ("text", words)), ctx.article.article_id, (speaker[-1],), said,
+                            "NAME说： then 【录音】 and the words"))
     return out
 
 
@@ -934,6 +953,39 @@ def _list_heads(ctx: _Context, s: Span, a: int, b: int, types: set[str] = AGENTS
     return heads
 
 
+HONOURS_HEADER = re.compile(r"^(?:年份|年度)[\u3000 ]+(?:荣誉|奖项|获奖)")
+HONOURS_ROW = re.compile(r"^((?:19|20)\d\d)[\u3000 ]+")
+
+
+def honours_table(ctx: _Context) -> list[Fact]:
+    """A company's report lists its honours in a table (年份 荣誉名称 颁发机构, then 2023 世界互联网大会
+    领先科技奖 世界互联网大会): each row's award went, that year, to the company the report is of, the
+    first the article names."""
+    firm = next((m for m in ctx.top if ctx.type(m) == "Company"), None)
+    out: list[Fact] = []
+    under_header = False
+    for block in ctx.blocks:
+        text = _simple(block)
+        if HONOURS_HEADER.match(text):
+            under_header = True
+            continue
+        row = HONOURS_ROW.match(text) if under_header else None
+        if row is None:
+            under_header = False
+            continue
+        awards = ctx.in_span(block, {"Award"})
+        if firm is None or not awards:
+            continue
+        award = awards[0]
+        roles = {"recipient": ctx.key(firm), "award": ctx.key(award), "year": row.group(1)}
+        category = next((c for c in ctx.in_span(block, {"AwardCategory"}) if c.start >= award.end), None)
+        if category is not None:
+            roles["category"] = ctx.key(category)
+        out.append(ctx.fact("conferment", roles, [firm, award] + ([category] if category else []), award.start,
+                            "年份 荣誉名称: a row of the company's honours"))
+    return out
+
+
 def _award_year(ctx: _Context, award: Mention) -> str | None:
     before = ctx.between(max(0, award.start - 12), award.start)
     # 2024年“…”, 2019年获得…: the year written before the award or before the verb that gives it
@@ -1056,6 +1108,12 @@ def reports(ctx: _Context) -> list[Fact]:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
                                     [r, org], r.start, "《R》是ORG…的成果"))
                 continue
+        credited = re.match(r"[（(]([^（）()]{2,60}?)(?:联合|共同)?(?:编制|编写|编撰|撰写|发布|出品)[)）]", after)
+        if credited:  # 《…典型案例集（2023）》（中国信息通信研究院、浙江大学联合编制）: its makers in parentheses
+            for org in [o for o in ctx.in_span(s, ORG_FAMILY) if k < _index_in(s, o.start) < k + credited.end()]:
+                out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
+                                    [r, org], r.start, "《R》（ORG编制）"))
+            continue
         before = _simple(s)[:_index_in(s, r.start)]
         if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)(?:了|的)?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
             clause = _clause_start(before, len(before))
@@ -1656,7 +1714,7 @@ def members(ctx: _Context) -> list[Fact]:
 RULES: list[Callable[[_Context], list[Fact]]] = [
     reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, local_positions,
     roster_positions, bio_positions,
-    quotes, conferments, reports,
+    quotes, conferments, honours_table, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

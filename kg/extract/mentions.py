@@ -20,7 +20,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.normalize import chars_in_order
 from kg.extract.segment import dictionary_entry, name_tags, tag
 from kg.model import Article, Mention, Page, Span
-from kg.read.articles import CLOSING_PHOTO_CREDIT, CREDIT, NAME_LINE
+from kg.read.articles import AUTHOR, AUTHOR_LINE, CLOSING_PHOTO_CREDIT, CREDIT, NAME_LINE
 from kg.read.script import simplified_same_length
 
 ALL_LAYERS = frozenset({"lexicon", "patterns", "tagger"})
@@ -142,8 +142,9 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _quoted_names(text, found)
         found += _book_titles(text)
         found += _suffix_names(text, lexicon, words, found, known, hints)
-        found += _roster(text, lexicon, found)
+        found += _roster(text, lexicon, found + [c for c in tagged if c.type in ORG_TYPES])
         found += _name_alone(text, lexicon, is_title)
+        found += _authors(text)
         found += _table_row(text, lexicon, found)
         found += _events(text, lexicon, words, found, known)
         found += _programmes(text, words, found)
@@ -887,7 +888,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             out.append(Candidate(start + latin_brand.start(1), end, "Title", "pattern:title", 2))
             end = start + latin_brand.start(1)
         legal = LEGAL_FORM.search(simplified_same_length(text[start:end - 1]))
-        if legal and not lexicon.suffix_type(text[start + legal.end():end]):
+        rest_ending = lexicon.suffix_type(text[start + legal.end():end]) if legal else None
+        if legal and (not rest_ending or rest_ending[0] in BUSINESS_UNITS):
             # 緯創資通股份有限公司|智慧醫療事業群總經理: a name ends with its legal form; what follows is the title's
             out.append(Candidate(start + legal.end(), end, "Title", "pattern:title", 2))
             end = start + legal.end()
@@ -929,7 +931,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
 
 
 # the legal form that closes a company's registered name; nothing of the name comes after it
-LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?")
+BUSINESS_UNITS = ("集团", "事业群", "事业部")  # 西门子股份公司|数字化工业集团副总裁: a group inside the firm
+LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)(?:[（(][^（）()]{1,8}[)）])?")
 # the legal form a registered name ends with, a group's included (新凤鸣|集团股份有限公司)
 REGISTERED = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
 
@@ -1392,9 +1395,14 @@ def _roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tu
         title = rest[cut + 1:]
     else:
         org = next(((s_, e_) for s_, e_ in orgs if s_ == a and e_ < a + len(rest)), None)
-        if org is None:
+        glossed = re.match(r"([^（(]{2,20})[（(][A-Za-z][^（）()]{0,20}[)）]", rest)
+        if glossed:  # 思爱普（SAP）全球副总裁: the organisation is named with its alias before the title
+            org = (a, a + glossed.end(1))
+            title = rest[glossed.end():]
+        elif org is None:
             return None
-        title = text[org[1]:a + len(rest)]
+        else:
+            title = text[org[1]:a + len(rest)]
     if org[1] - org[0] < 2 or " " in title or not (title in lexicon.titles or lexicon.ends_with_title(title)) \
             or len(title) > 12 or re.search(r"[\u3000 ]", text[org[0]:org[1]]):
         return None
@@ -1424,6 +1432,16 @@ def _table_row(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Cand
     return out
 
 
+def _authors(text: str) -> list[Candidate]:
+    """邬亦舟1，萨仁高娃2，何塞·门德斯3: a paper's authors, each marked with the number of its affiliation."""
+    line = text.strip()
+    if not AUTHOR_LINE.fullmatch(line):
+        return []
+    a = text.index(line)
+    return [Candidate(a + m.start(), a + m.end(), "Person", "pattern:authors", 3)
+            for m in re.finditer(rf"{AUTHOR}(?=\d)", line)]
+
+
 def _name_alone(text: str, lexicon: Lexicon, is_title: bool) -> list[Candidate]:
     """沈以宁 on a line of its own, over the paragraph of a speaker's bio: a person's name and nothing
     else (a surname, one or two given characters), or a transliterated name with its Latin form."""
@@ -1447,7 +1465,7 @@ def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candida
     if line is None:
         return []
     (a, b), (o1, o2), _ = line
-    out = [Candidate(a, b, "Person", "pattern:roster", 3)]
+    out = [Candidate(a, b, "Person", "pattern:roster", 4)]  # the line says who: over a dotted name's own reading
     if not any(c.start == o1 and c.end == o2 and c.type in ORG_TYPES for c in found):
         out.append(Candidate(o1, o2, _org_type(text[o1:o2], lexicon), "pattern:roster", 3))
     return out
@@ -2345,7 +2363,8 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
 
 
 AWARD_GRADE = re.compile(r"[特一二三四五]等奖|[金银铜]奖(?!励|金)")
-CONFERRED = re.compile(r"(?:曾获|荣获|获得|摘得|斩获|获评|获颁|(?<![捕截俘收查破缴斩抓])获)(?:(?:19|20)\d\d年度?)?$")
+CONFERRED = re.compile(r"(?:(?:曾获|荣获|获得|摘得|斩获|获评|获颁|(?<![捕截俘收查破缴斩抓])获)(?:(?:19|20)\d\d年度?)?"
+                       r"|^(?:19|20)\d\d[\u3000 ]+)$")  # …, and a row of honours that opens on its year
 
 
 def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> list[Candidate]:
@@ -2385,6 +2404,9 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
         grade = AWARD_GRADE.match(text, i + 1)
         if grade:  # 国家科学技术进步奖|二等奖: the grade given is a category of the award
             out.append(Candidate(i + 1, grade.end(), "AwardCategory", "pattern:category-name", 2))
+        elif kind := re.match(r"[（(]([\u4e00-\u9fff]{2,8}类)[)）]", text[i + 1:]):
+            # 世界互联网大会杰出贡献奖（创新突破类）: the class in parentheses after the award
+            out.append(Candidate(i + 1 + kind.start(1), i + 1 + kind.end(1), "AwardCategory", "pattern:category-name", 2))
     # a yearly list of selected results, named by what selects them or by its yearly release:
     # 入选2025年世界互联网大会领先科技成果, 2023年世界互联网领先科技成果|发布活动
     for m in SELECTED_RESULTS.finditer(text):

@@ -29,6 +29,10 @@ _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
 FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
+# the running footer of a company's report (科大讯飞股份有限公司 2024年年度报告): no headline, and the
+# one line that names the company in full
+REPORT_FOOTER = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:公司|集团)\s*(?:19|20)\d\d\s*年(?:年度|半年度|第[一二三四]季度|社会责任|ESG)?"
+                           r"报告(?:全文|摘要)?")
 # the masthead lines a page dump opens with: the paper, the date, the page
 MASTHEAD = re.compile(r"(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|商报|时报|报)|今日[\u4e00-\u9fff]{2,4})"
                       r"(?:海外版|国际版|[\u4e00-\u9fff]{2}版)?(?:·[\u4e00-\u9fff]{2,6})?")  # 人民日报海外版
@@ -487,10 +491,48 @@ def _credits_a_story(written: str) -> bool:
                 or POST_ACCOUNT.match(text) or WRITER_LINE.match(text) or _byline_match(written) is not None)
 
 
+# the lines of a programme: a time slot (14:00-14:10　开幕致辞), a labelled field (主办单位：…), and
+# a speaker with the organisation and post (庞学谦　中国信息通信研究院副院长)
+TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d\d\s*[-－—–~～至]\s*\d{1,2}[:：]\d\d")
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|主题|议题|会场|地址)[：:][^，。,]+$")
+SPEAKER_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
+                          r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?[\u3000 ]+"
+                          r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家]$")
+
+
+# a paper's authors, each with the number of its affiliation: 邬亦舟1，萨仁高娃2，何塞·门德斯3
+AUTHOR = r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})*"
+AUTHOR_LINE = re.compile(rf"{AUTHOR}\d{{1,2}}(?:[,，]\d{{1,2}})*(?:[，,、\u3000 ]+{AUTHOR}\d{{1,2}}(?:[,，]\d{{1,2}})*)+")
+
+
+def _wrapped_row(text: str, nxt: _Line | None) -> bool:
+    """A table's row that opens on its year, and a short line under it that opens on no year."""
+    if nxt is None or nxt.kind != "text" or not YEAR_ROW.match(simplified_same_length(text)):
+        return False
+    rest = simplified_same_length(nxt.span.repaired.strip())
+    return len(rest) <= 20 and not YEAR_ROW.match(rest) and rest[-1:] not in TERMINAL and not TABLE_HEADER.match(rest)
+
+
+def _speaker_cut(text: str, nxt: _Line | None) -> bool:
+    """A programme's speaker line the layout broke before the post, which stands alone below."""
+    if nxt is None or nxt.kind != "text" or len(nxt.span.repaired.strip()) > 8:
+        return False
+    joined = simplified_same_length(text + nxt.span.repaired.strip())
+    return not _programme_line(simplified_same_length(text)) and bool(SPEAKER_LINE.match(joined))
+
+
+def _programme_line(text: str) -> bool:
+    if text.count("《") > text.count("》") or text.count("（") > text.count("）"):
+        return False  # 成果发布：《…典型案例集 / （2023）》: a title the layout breaks goes on
+    return bool(TIME_SLOT.match(text) or FIELD_LINE.match(text) or SPEAKER_LINE.match(text)
+                or AUTHOR_LINE.fullmatch(text.strip()) or TABLE_HEADER.match(text))
+
+
 def _whole_line(line: str) -> bool:
-    """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits."""
+    """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits,
+    a programme's lines."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or WRITER_LINE.match(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
+    return bool(LONE_REPORTERS.match(text) or WRITER_LINE.match(text) or _programme_line(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text)
@@ -517,6 +559,12 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             continue
         parts = [line.span]
         displaced = None
+        if _wrapped_row(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
+            parts.append(lines[i + 1].span)  # 2024 …前百家企 / 业 中国互联网协会: a table's row the layout wrapped
+            i += 1
+        elif _speaker_cut(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
+            parts.append(lines[i + 1].span)  # 马茨·林德奎斯特　国际电信联盟（ITU） / 高级顾问: the post on the next line
+            i += 1
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
@@ -549,6 +597,10 @@ ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 TABLE_ROW = re.compile(r"(?P<number>\d{1,3})[.．、]?[\u3000 ]+(?P<cells>\S.*?)\s*")
 # a line of a table: cells set apart by wide spaces, three or more (序号　成果名称　完成单位)
 TABLE_LINE = re.compile(r"^\S+(?:(?:\u3000+| {2,})\S+){2,}$")
+# a table's header and a row that opens on its year, as a PDF dump prints them with single spaces:
+# 年份 荣誉名称 颁发机构 / 2023 世界互联网大会领先科技奖 世界互联网大会
+TABLE_HEADER = re.compile(r"^(?:序号|年份|年度|时间)(?:[\u3000 ]+[\u4e00-\u9fff]{2,6}){2,5}$")
+YEAR_ROW = re.compile(r"^(?:19|20)\d\d[\u3000 ]+\S")
 # the numbered parts a feature is divided into: 一、…, （二）…
 NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|0\d\s)\s*\S")
 # a feature's subtitle under its headline: ——记两位工程师, ——访…
@@ -560,9 +612,14 @@ COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|�
 CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
 
 
+# a broadcast's lead hands over to its reporter: "……来听记者发回的报道。记者宫立言报道。"
+HANDOVER_CREDIT = re.compile(r"(?<=[。！？])\s*(?:本台)?记者(?P<people>[\u4e00-\u9fff]{2,4})报道[。.]?\s*$")
+
+
 def _closing_credit(span: Span) -> list[tuple[str, int, int]]:
-    """The reporters a paragraph closes on: "……开幕。（本报记者 周航）"."""
-    m = CLOSING_CREDIT.search(simplified_same_length(span.repaired))
+    """The reporters a paragraph closes on: "……开幕。（本报记者 周航）", "……编撰。记者宫立言报道。"."""
+    text = simplified_same_length(span.repaired)
+    m = CLOSING_CREDIT.search(text) or HANDOVER_CREDIT.search(text)
     return _reporters(span.repaired[m.start("people"):m.end("people")], span, m.start("people")) if m else []
 
 
@@ -577,6 +634,8 @@ def _is_headline(text: str) -> bool:
         return False
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
+    if _programme_line(text) or TABLE_HEADER.match(text) or YEAR_ROW.match(text) or REPORT_FOOTER.fullmatch(text):
+        return False  # 14:00-14:10　开幕致辞, 庞学谦　中国信息通信研究院副院长, 年份 荣誉名称 颁发机构: a programme's or a table's lines
     if ABOUT_SECTION.fullmatch(text):
         return False  # 关于中兴通讯: a press release's closing section on the company, not another story
     if (row := TABLE_ROW.fullmatch(text)) and re.search(r"\S(?:\u3000+| {2,})\S", row.group("cells")) \
@@ -608,6 +667,10 @@ BRACKET_AGENCY = re.compile(
     r"^【[^】]{1,10}讯】\s*(?:本报)?(?:特派)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}?(?:[、 ]+[\u4e00-\u9fff·]{2,6}?)*?)"
     r"\s*(?P<place>[\u4e00-\u9fff]{2})?"
     r"(?:(?P<m>\d{1,2})月)?(?:(?P<d>\d{1,2})日)?(?:报道|报导|电)[：:，,]?\s*")
+# "（欧洲时报记者 罗芷汀 乌镇报道）", "【侨报记者 X 乌镇报道】": an overseas paper's reporter and where from
+PAPER_REPORTER_PLACE = re.compile(
+    r"^[（(【]\s*(?:[\u4e00-\u9fff]{2,8}?)?(?:特派|特约)?记者\s*(?P<people>[\u4e00-\u9fff·]{2,6}(?:[、 ][\u4e00-\u9fff·]{2,6})*?)"
+    r"\s+(?P<place>[\u4e00-\u9fff]{2,6}?)(?:报道|报导)\s*[)）】]\s*")
 # "【环球时报记者 苗睿 环球时报驻沙特特约记者 陶然】": reporters in brackets, each after its outlet
 BRACKET_REPORTERS = re.compile(
     r"^【(?P<people>(?:[\u4e00-\u9fff]{0,12}?(?:特约|特派|见习)?记者\s*[\u4e00-\u9fff·]{2,6}\s*)+)】\s*")
@@ -664,7 +727,7 @@ def _byline_match(written: str) -> _BylineMatch | None:
     """A dateline byline at the start of a paragraph, in any of the usual forms."""
     text = simplified_same_length(written)
     for pattern in (BYLINE, AGENCY_DATELINE, BRACKET_DATELINE, BRACKET_PAPER_DAY, PARENS_PLACE_DAY, RELEASE_DATELINE,
-                    BRACKET_AGENCY_PARENS,
+                    BRACKET_AGENCY_PARENS, PAPER_REPORTER_PLACE,
                     BRACKET_AGENCY, BRACKET_REPORTERS, NEWS_FLASH):
         m = pattern.match(text)
         if m is None:
