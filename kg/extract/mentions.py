@@ -2908,6 +2908,7 @@ AGREEMENT_ENDING = re.compile(r"(?:协议|协定|公约|宪章)$")
 # a kind of firm, then the firm's name right before its English name in parentheses
 FIRM_BEFORE_NAME = re.compile(r"(?:公司|企业|运营商|厂商|制造商|服务商|供应商|初创)(?P<name>(?![在于将已也还正把对向与和的])"
                               r"[\u4e00-\u9fff]{2,6})$")
+# where something is, then a place the lexicon does not know, before its name in its own script: 在赛城（Cyberjaya）
 PLACE_WITH_LATIN = re.compile(r"(?:在|位于|落户)(?P<name>[\u4e00-\u9fff]{2,4})$")
 # a person's name in Latin letters: two to four capitalised words, an honorific first where it has one
 HONORIFIC_LATIN = re.compile(r"(?:Tan Sri|Datuk Seri|Dato' Sri|Dato'|Datuk|Datin|Tun) ")
