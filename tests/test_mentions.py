@@ -73,6 +73,8 @@ CASES = [
     case("入围单位包括爱立信（中国）通信有限公司。", ("爱立信（中国）通信有限公司", "Company"),
          id="company-with-its-country-in-parentheses"),
     case("她曾任阿里巴巴集团安全部资深专家。", ("阿里巴巴集团", "Company"), id="firm-before-its-department-and-a-title"),
+    case("当天下午，2024年世界互联网大会领先科技奖发布活动举行。", ("世界互联网大会领先科技奖", "Award"),
+         ("2024年世界互联网大会领先科技奖发布活动", "Event"), id="award-named-in-its-ceremony"),
     case("西门子股份公司数字化工业集团副总裁施特凡·洛伦茨说。", ("西门子股份公司", "Company"),
          id="business-group-after-the-legal-form"),
     case("由Anthropic研发的模型已经开源，DeepMind推出了新的气象系统。", ("Anthropic", "Company"),

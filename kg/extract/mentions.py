@@ -304,7 +304,13 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
         holder = inner.type in ORG_TYPES and inner.method.startswith("lexicon") and outer.type == "Event" \
             and EDITION.fullmatch(head) is not None
         return head == "" and (bool(edition) or parent) or holder
+    if inner.type == "Award" and outer.type == "Event" and EDITION.fullmatch(head) is not None \
+            and AWARD_CEREMONY.fullmatch(text, inner.end, outer.end):
+        return True  # 2024年|世界互联网大会领先科技奖|发布活动: the award the ceremony gives is named in it
     return False
+
+
+AWARD_CEREMONY = re.compile(r"(?:发布|颁奖|揭晓)(?:活动|典礼|仪式|会|礼)")
 
 
 EDITION = re.compile(r"(?:(?:19|20)\d\d年?度?|首届|第.{1,3}届)?")
@@ -2375,8 +2381,9 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
         i = m.start()
         if text[i + 1:i + 2] in ("项", "金", "励", "学", "杯", "赛", "品", "状") or text[i - 1:i] in "获大嘉颁得评夺领中等":
             continue  # 一等奖, 特等奖: a prize level, not an award's name
-        if any(c.start <= i < c.end for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
-            continue
+        if any(c.start <= i < c.end and not (c.type == "Event" and AWARD_CEREMONY.fullmatch(text, i + 1, c.end))
+               for c in found if c.type in ("Award", "Initiative", "Report", "Event")):
+            continue  # (an award's ceremony, 领先科技奖|发布活动, names the award)
         start = _np_start(text, i, words, found, max_len=20, stop_verbs=True,
                           openers=("Region", "Organization", "GovernmentBody"))  # 中国政府|友谊奖: the giver opens it
         if start > 0 and text[start - 1].isdigit() and text[start] in "项个家名位批":
@@ -2395,6 +2402,8 @@ def _awards(text: str, words, found: list[Candidate], known: dict[str, str]) -> 
             out.append(Candidate(programme + 2, i + 1, "AwardCategory", "pattern:category-name", 2))
             continue
         name = text[start:i + 1]
+        if re.search(r"峰会|论坛", name) and any(c.type == "Event" and c.start <= i < c.end for c in found):
+            continue  # …乌镇峰会领先科技奖|发布活动: the summit's ceremony, no award read across the summit's name
         # 曾获|中国青年科技奖, 2018年获|国家科学技术进步奖, 曾获2019年度|国家…: what a person was given is named
         conferred = CONFERRED.search(text[:start]) and len(name) >= 5
         if len(name) < 4 or not conferred and not _distinctive(name, words, start, i, found, known) and not any(
