@@ -636,3 +636,13 @@ def test_articles_an_overseas_papers_reporter_and_place_in_brackets(write_file):
     assert article.byline.place == "乌镇"
     assert [name for name, _, _ in article.byline.reporters] == ["罗芷汀"]
     assert article.paragraphs[0].repaired.startswith("10月20日")
+
+
+def test_articles_a_short_video_page_keeps_its_description_and_reporters(write_file):
+    text = ("直击乌镇｜互联网之光博览会开展\n新华社\n新华社官方账号\n+关注\n2.3万\n1846\n分享\n发布时间：2024-11-20 19:46\n"
+            "IP属地：北京\n\n11月20日，互联网之光博览会在乌镇启幕，580余家企业参展。\n#乌镇峰会 #世界互联网大会\n"
+            "记者：戚晓岚 骆一鸣\n\n热门评论\n江南小满：这次居然能后空翻了\n")
+    articles = _articles(write_file, text)
+    story = next(a for a in articles if any("580余家" in p.repaired for p in a.paragraphs))
+    assert [name for name, _, _ in story.byline.reporters] == ["戚晓岚", "骆一鸣"]
+    assert not any(a.title_text in ("1846", "新华社官方账号", "+关注") for a in articles)

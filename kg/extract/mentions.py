@@ -1987,6 +1987,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         name = text[start:end]
         if len(name) - (end - i) < 2 or name in lexicon.titles:
             continue
+        if name.startswith("各") or re.match(r"发\s*[〔\[［(（]", text[end:end + 3]):
+            continue  # 各镇人民政府: each of a kind, no name; 桐政办|发〔2024〕12号: a document's number
         goal = re.search(r"(?:建设|打造|建成|成为|发展成|迈向)", simplified_same_length(text[start:i]))
         if goal and typ in ("Organization", "CompanyIndustry") and i - start - goal.end() >= 2 and goal.start() >= 2 \
                 and any(s_ == start + goal.start() and w == goal.group() and t in ("v", "vn") for w, t, s_ in words):
@@ -1997,8 +1999,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if typ == "GovernmentBody" and text[start:end].endswith(GOVERNMENT_KINDS):
             continue  # 本澳|数字政府: a way of governing, not a body
         if text[i:end] == "组织" and (text.startswith("的", end) and re.search(r"由$", text[:start])
-                                     or (o := lexicon.suffix_type(text[start:i])) and o[1] in ORG_TYPES):
-            continue  # 由…管理委员会|组织的北京展团, 匈牙利驻华大使馆|组织了…: 组织 is the verb, the body ends before it
+                                     or (o := lexicon.suffix_type(text[start:i])) and o[1] in ORG_TYPES
+                                     or text.startswith(("方案", "工作", "实施", "管理", "开展"), end)):
+            continue  # 由…管理委员会|组织的北京展团, 匈牙利驻华大使馆|组织了…, 交通组织|方案: 组织 is the verb, no body
         if typ == "CompanyIndustry" and any(s_ == i and t == "vn" for w, t, s_ in words) \
                 and (PROMOTES.search(text[:start]) or text.startswith(WORK_RESULTS, end)
                      or _everyday_words(words, start, i) and not any(start <= c.start < i for c in found)):
@@ -2977,7 +2980,7 @@ def _latin_makers(text: str, found: list[Candidate]) -> list[Candidate]:
 
 
 # a model code: YU7, X30, H2, V3.2
-MODEL_CODE = r"(?:[A-Z][A-Za-z]{0,3}|[A-Z][a-z]{2,5} )\d+(?:\.\d+)?(?: ?(?:Ultra|Pro\+?|Max|Plus|Lite|mini|SE))?"  # 努比亚Z60 Ultra
+MODEL_CODE = r"(?:[A-Z][A-Za-z]{0,5}|[A-Z][a-z]{2,5} )\d+(?:\.\d+)?(?: ?(?:Ultra|Pro\+?|Max|Plus|Lite|mini|SE))?"  # 努比亚Z60 Ultra
 
 
 def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
@@ -3231,6 +3234,8 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
                          r"(?:Turbo|Pro|Max)?(?![\d.%]))?", text):  # 文心大模型4.5: its version printed after
         head = m.start()
         start = _brand_start(text, words, head, latin=m.group("latin") is not None)
+        if head - start >= 3 and text[start] in "用以在由将把对向为从":
+            start += 1  # 则用|讯飞星火大模型: the segmenter glued the preposition to the brand (用讯|飞)
         brand = text[start:head]
         if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
                 or cues.MODEL_KINDS.search(brand) or any(c.start <= start and head <= c.end for c in found):
@@ -3326,6 +3331,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
+            if w.startswith("各") or w in ("街道办事处", "镇人民政府", "乡人民政府"):
+                continue  # 各镇人民政府、街道办事处: each body of a kind, no one body
             pair = re.fullmatch(r"(.{2,12}?)[与和及](.{2,20})", w)
             if pair and (o1 := lexicon.suffix_type(pair.group(1))) and o1[1] in ORG_TYPES \
                     and (o2 := lexicon.suffix_type(pair.group(2))) and o2[1] in ORG_TYPES:
@@ -3455,7 +3462,8 @@ def _opens_with_common_word(name: str) -> bool:
         and entry[0] >= 1000
 
 
-ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了?|展示了?|推出了?|发布了?|亮出了?|推出的|发布的|携[^，。]{1,20}亮相)")
+ORG_SHOWS = re.compile(r"(?:还|也|则|首次|今年)?(?:带来了?|展示了?|展出了?|推出了?|发布了?|亮出了?|推出的|发布的|携[^，。]{1,20}亮相"
+                       r"|用[^，。]{2,12}(?:大模型|平台|系统)为)")  # 华为展出…, 科大讯飞则用讯飞星火大模型为…
 PERSON_AFTER = re.compile(r"(?:等人|先生|女士|同志|教授|博士|院士|一行|在接受|接受采访|介绍|认为|表示|指出|说|称|强调|透露)")
 
 

@@ -28,7 +28,7 @@ LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters o
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
-FOLIO = re.compile(r"\d{1,3}")  # a page number left alone on its line by the dump
+FOLIO = re.compile(r"\d{1,5}|\d+(?:\.\d+)?万")  # a page number left alone on its line by the dump; a count (2.3万)
 # the running footer of a company's report (科大讯飞股份有限公司 2024年年度报告): no headline, and the
 # one line that names the company in full
 REPORT_FOOTER = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:公司|集团)\s*(?:19|20)\d\d\s*年(?:年度|半年度|第[一二三四]季度|社会责任|ESG)?"
@@ -71,7 +71,8 @@ SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|作者)[�
 # (not 发布人：国家互联网信息办公室国际合作局副局长 闵思远, the officials a press conference introduces)
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
-                          r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们)"
+                          r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们"
+                          r"|[+＋]?关注|IP属地[：:]\s*\S{2,8}|\S{2,12}官方(?:账|帐)号|热门评论)"
                           r"(?:\s+(?:分享|收藏|点赞|在看|评论|写留言))*")  # a WeChat post's: 分享 收藏 点赞 在看
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
@@ -532,7 +533,7 @@ def _whole_line(line: str) -> bool:
     """A line that is complete in itself, whatever it ends with: reporters, a time stamp, credits,
     a programme's lines."""
     text = simplified_same_length(line)
-    return bool(LONE_REPORTERS.match(text) or WRITER_LINE.match(text) or _programme_line(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
+    return bool(LONE_REPORTERS.match(text) or WRITER_LINE.match(text) or SIGNED_OFF.match(text) or _programme_line(text) or STAMP.match(text) or STAMPED_LINE.match(text) or SOURCE_LINE.match(text)
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text)
@@ -597,6 +598,8 @@ ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 TABLE_ROW = re.compile(r"(?P<number>\d{1,3})[.．、]?[\u3000 ]+(?P<cells>\S.*?)\s*")
 # a line of a table: cells set apart by wide spaces, three or more (序号　成果名称　完成单位)
 TABLE_LINE = re.compile(r"^\S+(?:(?:\u3000+| {2,})\S+){2,}$")
+# a post's topics: #乌镇峰会 #世界互联网大会
+HASHTAGS = re.compile(r"#[^#\s]{1,20}#?(?:\s+#[^#\s]{1,20}#?)*")
 # a table's header and a row that opens on its year, as a PDF dump prints them with single spaces:
 # 年份 荣誉名称 颁发机构 / 2023 世界互联网大会领先科技奖 世界互联网大会
 TABLE_HEADER = re.compile(r"^(?:序号|年份|年度|时间)(?:[\u3000 ]+[\u4e00-\u9fff]{2,6}){2,5}$")
@@ -634,6 +637,8 @@ def _is_headline(text: str) -> bool:
         return False
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
+    if HASHTAGS.fullmatch(text):
+        return False  # #乌镇峰会 #世界互联网大会: a post's topics, under its description
     if _programme_line(text) or TABLE_HEADER.match(text) or YEAR_ROW.match(text) or REPORT_FOOTER.fullmatch(text):
         return False  # 14:00-14:10　开幕致辞, 庞学谦　中国信息通信研究院副院长, 年份 荣誉名称 颁发机构: a programme's or a table's lines
     if ABOUT_SECTION.fullmatch(text):
