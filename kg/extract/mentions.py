@@ -3331,8 +3331,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
-            if w.startswith("各") or w in ("街道办事处", "镇人民政府", "乡人民政府"):
-                continue  # 各镇人民政府、街道办事处: each body of a kind, no one body
+            if w.startswith("各"):
+                continue  # 各镇人民政府: each body of a kind, no one body
             pair = re.fullmatch(r"(.{2,12}?)[与和及](.{2,20})", w)
             if pair and (o1 := lexicon.suffix_type(pair.group(1))) and o1[1] in ORG_TYPES \
                     and (o2 := lexicon.suffix_type(pair.group(2))) and o2[1] in ORG_TYPES:
