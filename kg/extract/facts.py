@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from functools import cached_property
 
 from kg.extract import cues
 from kg.extract.lexicon import Lexicon
@@ -51,6 +52,11 @@ class _Context:
         self.mentions = sorted((m for m in mentions if m in resolution.links), key=lambda m: (m.start, -m.end))
         self.top = [m for m in self.mentions if not m.nested]
         self.blocks = list(article.headlines) + list(article.paragraphs)
+
+    @cached_property
+    def persons_told(self) -> dict[int, Mention]:
+        """The person each sentence of a bio tells of (see ``_persons_told``), read once per article."""
+        return _persons_told(self)
 
     def key(self, m: Mention) -> str:
         return self.resolution.links[m][0]
@@ -500,7 +506,7 @@ def bio_positions(ctx: _Context) -> list[Fact]:
     sentence about the person who opens it, each ORG TITLE after 现任, 兼任 or 担任 is a post of
     that person."""
     out = []
-    told_in = _persons_told(ctx)
+    told_in = ctx.persons_told
     for s in _all_sentences(ctx):
         told = told_in.get(s.start)
         if told is None:
@@ -765,7 +771,7 @@ def conferments(ctx: _Context) -> list[Fact]:
         return in_block[0] if len({ctx.key(c) for c in in_block}) == 1 and in_block[0].start < s.start else None
 
     verb_re = re.compile("|".join(cues.AWARD_VERBS))
-    told_in = _persons_told(ctx)
+    told_in = ctx.persons_told
     for block in ctx.blocks:
         sentence_starts = _sentences(block)
         for s in sentence_starts:

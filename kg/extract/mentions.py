@@ -2857,13 +2857,7 @@ def _parentheses(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> 
             if _chinese_name_at(text, start, lexicon) == m.start():
                 continue  # 顧誠峰（Kenneth Koo）: a person and the English name they go by
             if titled == start and PERSONAL_ENGLISH.fullmatch(english):
-                # 拿督卡米尔依斯迈（Datuk Kamil Ismail）: after a title, a transliterated name and the
-                # name in its own script, the honorific left out of both
-                honorific = HONORIFIC_LATIN.match(english)
-                out.append(Candidate(start, m.start(), "Person", "pattern:title-name", 2))
-                out.append(Candidate(m.start(1) + (honorific.end() if honorific else 0), m.end(1), "Person",
-                                     "pattern:alias", 2))
-                continue
+                continue  # 拿督|卡米尔依斯迈（Datuk Kamil Ismail）: a person, read with its title (GLOSSED_NAME)
             if located and " " not in english:
                 out.append(Candidate(start, m.start(), "Region", "pattern:english-name", 2))
                 out.append(Candidate(m.start(1), m.end(1), "Region", "pattern:alias", 2))

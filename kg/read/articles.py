@@ -506,20 +506,16 @@ AUTHOR = r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,8})*"
 AUTHOR_LINE = re.compile(rf"{AUTHOR}\d{{1,2}}(?:[,，]\d{{1,2}})*(?:[，,、\u3000 ]+{AUTHOR}\d{{1,2}}(?:[,，]\d{{1,2}})*)+")
 
 
-def _wrapped_row(text: str, nxt: _Line | None) -> bool:
-    """A table's row that opens on its year, and a short line under it that opens on no year."""
-    if nxt is None or nxt.kind != "text" or not YEAR_ROW.match(simplified_same_length(text)):
+def _short_line_ends_it(text: str, nxt: _Line | None) -> bool:
+    """A line of a table or a programme the layout broke, and the short line below that ends it: a
+    row that opens on its year (2024 …前百家企 / 业 中国互联网协会), a speaker line broken before the
+    post (马茨·林德奎斯特　国际电信联盟（ITU） / 高级顾问)."""
+    if nxt is None or nxt.kind != "text":
         return False
-    rest = simplified_same_length(nxt.span.repaired.strip())
-    return len(rest) <= 20 and not YEAR_ROW.match(rest) and rest[-1:] not in TERMINAL and not TABLE_HEADER.match(rest)
-
-
-def _speaker_cut(text: str, nxt: _Line | None) -> bool:
-    """A programme's speaker line the layout broke before the post, which stands alone below."""
-    if nxt is None or nxt.kind != "text" or len(nxt.span.repaired.strip()) > 8:
-        return False
-    joined = simplified_same_length(text + nxt.span.repaired.strip())
-    return not _programme_line(simplified_same_length(text)) and bool(SPEAKER_LINE.match(joined))
+    simple, rest = simplified_same_length(text), simplified_same_length(nxt.span.repaired.strip())
+    if YEAR_ROW.match(simple):
+        return len(rest) <= 20 and not YEAR_ROW.match(rest) and rest[-1:] not in TERMINAL and not TABLE_HEADER.match(rest)
+    return len(rest) <= 8 and not _programme_line(simple) and bool(SPEAKER_LINE.match(simple + rest))
 
 
 def _programme_line(text: str) -> bool:
@@ -560,11 +556,8 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             continue
         parts = [line.span]
         displaced = None
-        if _wrapped_row(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
-            parts.append(lines[i + 1].span)  # 2024 …前百家企 / 业 中国互联网协会: a table's row the layout wrapped
-            i += 1
-        elif _speaker_cut(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
-            parts.append(lines[i + 1].span)  # 马茨·林德奎斯特　国际电信联盟（ITU） / 高级顾问: the post on the next line
+        if _short_line_ends_it(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
+            parts.append(lines[i + 1].span)
             i += 1
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
