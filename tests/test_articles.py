@@ -646,3 +646,57 @@ def test_articles_a_short_video_page_keeps_its_description_and_reporters(write_f
     story = next(a for a in articles if any("580余家" in p.repaired for p in a.paragraphs))
     assert [name for name, _, _ in story.byline.reporters] == ["戚晓岚", "骆一鸣"]
     assert not any(a.title_text in ("1846", "新华社官方账号", "+关注") for a in articles)
+
+
+def test_articles_a_pdf_column_line_that_runs_on_is_no_headline(write_file):
+    # fixed-width lines with no blank line between: the middle line continues the sentence
+    text = ("政府工作报告\n\n——2025年1月10日在桐乡市第十七届人民代表大会第五次会议上\n\n市长　阙明远\n\n"
+            "各位代表：\n（一）全力服务保障乌镇峰会。峰会期间签约数字经济项目41个、总投资326亿元。中国网络空\n"
+            "间研究院在峰会上发布的《中国互联网发展报告2024》将乌\n"
+            "镇列为县域数字化发展典型案例。\n")
+    (article,) = _articles(write_file, text)
+    body = "".join(p.repaired for p in article.paragraphs)
+    assert "中国网络空间研究院在峰会上发布的《中国互联网发展报告2024》将乌镇列为县域数字化发展典型案例。" in body
+
+
+def test_articles_a_chronicle_keeps_its_dated_entries_in_one_story(write_file):
+    text = ("首页 > 新闻中心 > 嘉兴新闻 > 正文\n\n乌镇峰会这一年｜2024年大事记\n\n"
+            "2024-12-30 09:12　来源：嘉兴日报　作者：冼若琳\n\n本报梳理全年要事，与读者一同回顾。\n\n1月\n\n"
+            "世界互联网大会秘书处在北京发布年度工作要点。\n\n11月20日\n\n2024年世界互联网大会乌镇峰会在浙江桐乡乌镇开幕。\n\n"
+            "（冼若琳 整理）\n\n责任编辑：闵婕\n\n分享到：微信　微博　QQ空间\n")
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["冼若琳"]
+    assert any("秘书处在北京" in p.repaired for p in article.paragraphs)
+    assert not any("分享到" in p.repaired for p in article.paragraphs)
+
+
+def test_articles_a_company_site_item_without_its_links_and_copyright(write_file):
+    text = ("首页 > 新闻中心 > 公司动态\n新华三亮相2023年世界互联网大会乌镇峰会\n"
+            "发布时间：2023-11-09　来源：品牌部　浏览次数：1203\n"
+            "11月8日至10日，2023年世界互联网大会乌镇峰会在浙江乌镇举行。新华三集团携AIGC全栈能力亮相。\n"
+            "分享到：微信　微博　QQ空间\n上一篇：新华三亮相2023中国国际服务贸易交易会\n下一篇：新华三集团举办2023合作伙伴大会\n"
+            "Copyright © 2023 新华三技术有限公司 版权所有　浙ICP备09064986号\n")
+    articles = _articles(write_file, text)
+    body = "".join(p.repaired for a in articles for p in a.paragraphs)
+    assert "新华三集团携AIGC全栈能力亮相" in body
+    assert "上一篇" not in body and "服务贸易交易会" not in body and "版权所有" not in body
+
+
+def test_articles_a_tv_script_keeps_its_captions_and_credits_its_reporters(write_file):
+    text = ("【浙江新闻联播】峰会开幕\n【导语】\n本台消息，今天上午，2023年世界互联网大会乌镇峰会在桐乡乌镇开幕。\n【同期声】\n"
+            "（同期声）马库斯·霍夫曼（Markus Hoffmann） 西门子（中国）有限公司副总裁\n"
+            "中国的数字化市场让我们非常兴奋，我们已经连续五年来乌镇参展了。\n（记者 骆一帆 蒋珂 报道）\n")
+    (article,) = _articles(write_file, text)
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "（同期声）马库斯·霍夫曼（Markus Hoffmann） 西门子（中国）有限公司副总裁" in paragraphs
+    assert [name for name, _, _ in article.byline.reporters] == ["骆一帆", "蒋珂"]
+
+
+def test_articles_an_exhibitor_guide_keeps_its_fields_and_drops_its_running_footer(write_file):
+    text = ("2025年互联网之光博览会展商名录\n\n1号馆　人工智能馆\n阿里巴巴集团\n展位号：1-A05\n"
+            "阿里巴巴集团（Alibaba Group）以“AI驱动的数字生活”为主题参展，重点展示夸克AI眼镜。\n"
+            "互联网之光博览会组委会办公室 编印　　　　　　第 1 页 / 共 36 页\n")
+    articles = _articles(write_file, text)
+    paragraphs = [p.repaired for a in articles for p in a.paragraphs]
+    assert "展位号：1-A05" in paragraphs
+    assert not any("编印" in p for p in paragraphs)

@@ -74,7 +74,11 @@ PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|
                           r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们"
                           r"|[+＋]?关注|IP属地[：:]\s*\S{2,8}|\S{2,12}官方(?:账|帐)号|热门评论)"
                           r"(?:\s+(?:分享|收藏|点赞|在看|评论|写留言))*")  # a WeChat post's: 分享 收藏 点赞 在看
-SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
+# a site's lines around a story: the share bar, the links to the stories before and after, the
+# copyright and the licence number (上一篇：…, Copyright © 2023 …版权所有　浙ICP备…)
+SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
+                            r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$")  # a PDF's running footer: …编印　第 1 页 / 共 36 页
+SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
 # a microblog post's time and client (23-11-8 09:41 来自 微博网页版), its counts (转发 862　评论 197　赞 3415),
 # the headline in brackets that opens it, and the links and mentions that close it
@@ -99,7 +103,7 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             rf"[（(]?\s*(?:{REPORTER_ROLES}\s*|(?<=[\u4e00-\u9fff\d\s])(?:记者|撰文)[：:]\s*)"
                             # 记者 X 整理; a photographer's line: 记者 X摄, 记者 X/摄
                             r"(?P<people>[^）)。，,：:／/？?！!]{2,60}?)\s*(?:(?:综合)?(?:整理|采写|编译)|/?摄影?)?\s*"
-                            r"(?:\s[\u4e00-\u9fff]{2,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
+                            r"(?:\s[\u4e00-\u9fff]{0,4}报道|\s*发自[\u4e00-\u9fff]{2,10}|\s*[／/]\s*[\u4e00-\u9fff]{2,10}报[导道])?"
                             r"(?:\s+(?:摄影|摄像|图)\s*[\u4e00-\u9fff]{2,4})?"  # …发自乌镇　摄影 施晟炜
                             r"(?:\s+[\u4e00-\u9fff]{0,4}(?:编辑|责编)[：:]\s*[\u4e00-\u9fff]{2,4}"
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
@@ -123,6 +127,7 @@ class _Line:
     span: Span
     kind: str  # text | from | to | marker | folio (page numbers and the page's header)
     indented: bool = False  # opens with a paragraph's indent (two ideographic spaces in print)
+    after_gap: bool = False  # a blank line stands before it
 
 
 def split_articles(page: Page) -> list[Article]:
@@ -394,10 +399,13 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
     out = []
     pos = body_start
     opening = True  # still in the lines a page opens with
+    gap = False
     for raw in text[body_start:].splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         stripped = body.strip(" \t\u3000\ufeff\f")
-        if stripped:
+        if not stripped:
+            gap = True
+        else:
             a = pos + body.index(stripped)
             span = Span.of(text, a, a + len(stripped))
             simple = simplified_same_length(stripped)
@@ -407,14 +415,15 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "to"
             elif MARKER.match(simple):
                 kind = "marker"
-            elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple):
+            elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple) or SITE_FURNITURE.match(simple):
                 kind = "folio"
             elif opening and (_header_line(simple) or CREDIT.match(simple) or BREADCRUMB.match(simple)):
                 kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 / 本版责编：X: the page's header
             else:
                 kind = "text"
             opening = opening and kind == "folio"
-            out.append(_Line(span, kind, body.startswith(("\u3000", "  "))))
+            out.append(_Line(span, kind, body.startswith(("\u3000", "  ")), gap))
+            gap = False
         pos += len(raw)
     return out
 
@@ -455,7 +464,9 @@ def _unfinished(text: str) -> bool:
 def _site_authors(text: str) -> re.Match | None:
     """The writers a site's source line names (来源：…　|　作者：A　B　|　日期：…), or a line of
     their own (作者：钱舒涵　　责编：许婧)."""
-    return SITE_AUTHORS.search(text) if SOURCE_LINE.match(text) or text.startswith("作者") else None
+    stamp = STAMP.match(text)  # 2024-12-30 09:12　来源：嘉兴日报　作者：冼若琳: the time may open the line
+    rest = text[stamp.end():].lstrip(" \u3000") if stamp else text
+    return SITE_AUTHORS.search(text) if SOURCE_LINE.match(rest) or rest.startswith("作者") else None
 
 
 # the longest subheading read inside a dated story
@@ -495,7 +506,8 @@ def _credits_a_story(written: str) -> bool:
 # the lines of a programme: a time slot (14:00-14:10　开幕致辞), a labelled field (主办单位：…), and
 # a speaker with the organisation and post (庞学谦　中国信息通信研究院副院长)
 TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d\d\s*[-－—–~～至]\s*\d{1,2}[:：]\d\d")
-FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|主题|议题|会场|地址)[：:][^，。,]+$")
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|主题|议题|会场|地址|展位号?|展馆|住所|电话|传真|邮编|网址|邮箱)"
+                        r"[：:][^，。,]+$")
 SPEAKER_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
                           r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?[\u3000 ]+"
                           r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家]$")
@@ -533,7 +545,13 @@ def _whole_line(line: str) -> bool:
                 or POST_ACCOUNT.match(text) or TABLE_LINE.search(text)
                 or _site_authors(text) or CREDIT.match(text.lstrip("（("))
                 or CLOSING_PHOTO_CREDIT.search(text) or MICROBLOG_TIME.fullmatch(text) or POST_COUNTS.fullmatch(text)
-                or re.match(r"(?:主持人|发布人|主讲人|嘉宾)[：:]", text))  # 发布人：…副局长 闵思远: who takes part
+                or re.match(r"(?:主持人|发布人|主讲人|嘉宾)[：:]", text)  # 发布人：…副局长 闵思远: who takes part
+                or SOUND_BITE_CAPTION.match(text))
+
+
+# a broadcast's caption for who speaks on camera, a line of its own however long: (同期声)马库斯·霍夫曼
+# （Markus Hoffmann） 西门子（中国）有限公司副总裁
+SOUND_BITE_CAPTION = re.compile(r"[（(【\[](?:同期声|采访|受访者)[）)】\]]")
 
 
 # a caption that closes on its photographer: "…体验智能座舱。　记者 姚逸舟 摄"
@@ -566,8 +584,10 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
                     or indents_open_paragraphs and lines[i + 1].indented:
                 break  # ——记…: a subtitle under its headline, which no page break cut
             after = lines[i + 2] if i + 2 < len(lines) else None
-            if (_is_headline(nxt.repaired) and after is not None and after.kind == "text"
-                    and not _byline_match(after.span.repaired)):
+            # a headline the page dropped into a sentence stands apart, a blank line before it; a
+            # line of a PDF's column that runs on (…中国网络空 / 间研究院在峰会上发布的…) does not
+            if (_is_headline(nxt.repaired) and lines[i + 1].after_gap and after is not None
+                    and after.kind == "text" and not _byline_match(after.span.repaired)):
                 displaced = nxt  # "…“一" / headline / "一些…": the headline sits in the sentence
                 cont = after.span
                 if parts[-1].repaired and cont.repaired.startswith(parts[-1].repaired[-1]):
@@ -583,6 +603,8 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
     return out
 
 
+# a chronicle's entries open on their date alone: 1月, 11月20日, 2024年11月20日
+DATE_HEADING = re.compile(r"(?:(?:19|20)\d\d年)?\d{1,2}月(?:\d{1,2}日)?(?:[至到—-]\d{1,2}日)?")
 ABOUT_SECTION = re.compile(r"关于[\u4e00-\u9fffA-Za-z0-9]{2,12}")
 
 
@@ -634,6 +656,8 @@ def _is_headline(text: str) -> bool:
         return False  # #乌镇峰会 #世界互联网大会: a post's topics, under its description
     if _programme_line(text) or TABLE_HEADER.match(text) or YEAR_ROW.match(text) or REPORT_FOOTER.fullmatch(text):
         return False  # 14:00-14:10　开幕致辞, 庞学谦　中国信息通信研究院副院长, 年份 荣誉名称 颁发机构: a programme's or a table's lines
+    if DATE_HEADING.fullmatch(text):
+        return False  # 11月20日 over an entry of a chronicle: when, not another story
     if ABOUT_SECTION.fullmatch(text):
         return False  # 关于中兴通讯: a press release's closing section on the company, not another story
     if (row := TABLE_ROW.fullmatch(text)) and re.search(r"\S(?:\u3000+| {2,})\S", row.group("cells")) \
