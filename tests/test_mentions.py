@@ -415,6 +415,18 @@ CASES = [
          id="the-verb-of-a-bio-before-a-body"),
     case("科大讯飞的讯飞翻译机则吸引不少外国嘉宾排队体验。", ("讯飞翻译机", "Product"), ("科大讯飞", "Company"),
          id="a-product-named-after-its-maker"),
+    case("——记之江实验室研究员宓晓岚", ("之江实验室", "Organization"), ("宓晓岚", "Person"),
+         id="a-profiles-subtitle"),
+    case("会上，秀洲区副区长钮嘉树代表区政府签约。", ("秀洲区", "Region"), ("钮嘉树", "Person"),
+         id="a-district-before-its-heads-title"),
+    case("展台陈列擎天柱（Optimus）人形机器人。", ("擎天柱", "Product"), ("Optimus", "Product"),
+         id="a-product-glossed-in-latin-before-its-kind"),
+    case("世界互联网大会高级咨询委员会日前在乌镇成立。", ("世界互联网大会高级咨询委员会", "Organization"),
+         id="a-committee-named-with-its-body"),
+    case("出席在沙特阿拉伯利雅得举行的第十九届联合国互联网治理论坛（IGF）。",
+         ("第十九届联合国互联网治理论坛", "Event"), id="an-international-bodys-forum-on-a-field"),
+    case("代表团赴杭州访问阿里云总部，了解通义千问大模型的应用。", ("通义千问大模型", "Product"),
+         id="a-model-after-a-verb-that-ends-in-a-particles-character"),
 ]
 
 
@@ -432,6 +444,15 @@ CASES = [
     pytest.param("东盟副秘书长阮氏清娥等将出席。", "东盟副", id="name-does-not-end-inside-a-title"),
     pytest.param("首届大会在乌镇举办，乌镇由此成为大会永久举办地。", "此成为大会永久", id="thereby-is-no-organiser"),
     pytest.param("曾任阿里巴巴集团安全部资深专家。", "阿里巴巴集团安全部", id="department-belongs-to-the-title"),
+    pytest.param("2016年博士毕业后，宓晓岚加入阿里云，任算法工程师。", "毕业后", id="graduating-is-no-name"),
+    pytest.param("2016年博士毕业后，宓晓岚加入阿里云，任算法工程师。", "任算法", id="serving-as-is-no-surname"),
+    pytest.param("“百业灵犀”私域大模型（LinSeer）迎来首次线下公开展示。", "私域大模型", id="the-kind-of-a-quoted-model"),
+    pytest.param("“百业灵犀”私域大模型首展互联网之光博览会", "“百业灵犀”私域大模型首展互联网之光博览会",
+                 id="showing-first-is-no-part-of-a-fair"),
+    pytest.param("我们希望让观众近距离感受具身智能的进步。", "具身智能", id="embodied-intelligence-is-a-field"),
+    pytest.param("法国网络安全专家吕克·莫罗说。", "网络安全", id="an-experts-field-is-no-body"),
+    pytest.param("配合世界互联网大会秘书处、浙江省委网信办办好互联网之光博览会，", "办好互联网之光博览会",
+                 id="running-well-is-no-part-of-a-fair"),
     ("美国国际集团宣布重组计划。", "国际集团"),  # common words after the country: the country stays
     ("完美军团战队获得冠军。", "美军"),  # 美 ends a word: no armed forces
     ("北京公安部门统计的数字显示，案件数量下降。", "公安部"),  # the police, not the ministry
@@ -628,6 +649,14 @@ def test_mentions_government_body_with_its_place_nested(lexicon, sentence, body,
     assert [c.text for c in inner] == places
     for c in inner:
         assert c.nested and outer.start <= c.start and c.end <= outer.end
+
+
+def test_mentions_a_local_bureau_named_by_its_level_and_task(lexicon):
+    # the short form a county paper prints once the city has been named: level + task + ending
+    found = _names("会上，市经济和信息化局、市发展和改革局、县农业农村局分别作了发言。", lexicon)
+    assert [(c.text, c.type) for c in found] == [("市经济和信息化局", "GovernmentBody"),
+                                                ("市发展和改革局", "GovernmentBody"),
+                                                ("县农业农村局", "GovernmentBody")]
 
 
 @pytest.mark.parametrize(("sentence", "place", "entry"),

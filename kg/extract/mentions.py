@@ -591,6 +591,9 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
             if third in cues.NAME_END_CHARS and not (third in "和为" and clear_end) \
                     or (_word_starts(text, end - 1) and not clear_end and not _overlapped(text, end)):
                 continue  # 郁清和|则说, 林可为|等: 和, 为 end a given name only where the clause goes on
+            opening = dictionary_entry(text[i:i + 2])
+            if third in "后前时中" and opening and opening[0] >= 1000 and not opening[1].startswith(("nr", "ns")):
+                return -1  # 博士|毕业后: a word and a time after it, not a name
         if end < len(text) and not _name_may_end(text, end):
             continue
         name = text[i:end]
@@ -690,10 +693,17 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
                                     and not text[start:b].endswith(UNIT_ENDS)), start)
             start = after_known
         name_end = _person_after(text, end, lexicon)
+        name_start = end
+        spaced = re.match(r"[ \u3000]+", text[end:])
+        if name_end <= 0 and spaced and not any(ch in cues.PUNCT for ch in text[:end]) \
+                and _person_after(text, end + spaced.end(), lexicon) == len(text.rstrip()):
+            # 市长　阙明远: a speech's or a report's line under its heading, the speaker after the post
+            name_start = end + spaced.end()
+            name_end = _person_after(text, name_start, lexicon)
         portfolio = re.match(r"[（(][\u4e00-\u9fff、及和与]{2,12}[)）]", text[end:])
         if name_end <= 0 and portfolio and _person_after(text, end + portfolio.end(), lexicon) > 0:
             end += portfolio.end()  # 科大副校長（研究及發展）|顧誠峰: the title's portfolio in parentheses
-            name_end = _person_after(text, end, lexicon)
+            name_start, name_end = end, _person_after(text, end, lexicon)
         if name_end <= 0:
             # 副秘书长（数码发展）拿督|莫哈末阿兹哈鲁丁（Datuk Mohd Azharuddin）: a transliterated name the
             # English form after it confirms, after the portfolio and a style of address
@@ -702,6 +712,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             glossed = GLOSSED_NAME.match(text, max(k, styled))
             if glossed:
                 end, name_end = max(k, styled), glossed.end(1)
+                name_start = end
                 latin = glossed.end(1) + 1
                 honorific = HONORIFIC_LATIN.match(text, latin)
                 out.append(Candidate(honorific.end() if honorific else latin, glossed.end() - 1, "Person",
@@ -718,7 +729,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             name_end = -1  # 外国嘉宾|乌镇谈: a place, not a name, after the word
         if name_end > 0:
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
-            out.append(Candidate(end, name_end, "Person", "pattern:title-name", 3))
+            out.append(Candidate(name_start, name_end, "Person", "pattern:title-name", 3))
             out += _organisations_before(text, start, lexicon, words, out, hints, heads, known)
             i = name_end
         elif text[end:end + 1] in ("）", ")") and _opens_aside(text, start):
@@ -734,6 +745,9 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
         if j > 0 and text[j - 1] not in cues.PUNCT and not text[j - 1].isdigit():
             continue
         name_end = _chinese_name_at(text, j, lexicon)
+        if name_end > 0 and text[j] == "任" and (w := dictionary_entry(text[j + 1:name_end])) and w[0] >= 100 \
+                and not w[1].startswith("nr"):
+            continue  # ，任|算法工程师: the verb "serve as" before the post, no surname
         if name_end > 0 and _title_at(text, name_end, lexicon) > 0 \
                 and not any(c.type == "Title" and j < c.end and c.start < name_end for c in out):
             out.append(Candidate(j, name_end, "Person", "pattern:name-title", 2))  # (not 东盟|副秘书长)
@@ -814,6 +828,15 @@ def _known_name_end(text: str, start: int, i: int, known: dict[str, str]) -> int
     return start
 
 
+def _start_of_known_name(text: str, start: int, end: int, known: dict[str, str]) -> int:
+    """新华|三集团技术战略部: where the scan stopped inside an organisation's name known from the
+    article (the tagger cut 新华三 before its numeral), the name's own start."""
+    for k in range(max(0, start - 10), start):
+        if any(known.get(simplified_same_length(text[k:j])) in ORG_TYPES for j in range(start + 1, min(end, k + 13) + 1)):
+            return k
+    return start
+
+
 def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
                           found: list[Candidate], hints: dict[int, int] | None = None,
                           heads: dict[int, int] | None = None, known: dict[str, str] | None = None) -> list[Candidate]:
@@ -836,6 +859,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             head = _before_registered_parens(text, end - len(ending[0]), lexicon)
             scan_from = head if head < end - len(ending[0]) else end
         start = _np_start(text, scan_from, words, [], stop_verbs=True, opening_verb=True)
+        start = _start_of_known_name(text, start, end, known or {})
         if end - start == 1 and text[start] in "局署办":
             start = _np_start(text, start, words, [], max_len=6)  # 投资推广|署: a body named by its task
         hinted = (hints or {}).get(end)
@@ -866,10 +890,13 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             start = _portfolio_start(text, start, lexicon)
         if re.search(r"(?:该|这家|此|本)$", text[:start]) and re.match(r"(?:公司|集团|企业|机构|单位|组织)", text[start:]):
             break  # 该公司研究院院长: the organisation is the one named before (a fact rule reads it)
+        interview = re.match(r"(?:专访|访|记)", text[start:end])
+        if interview and (start == 0 or text[start - 1] in "—－-―｜|：: "):
+            start += interview.end()  # ——访|阿里云智能集团副总裁…, ——记|之江实验室研究员…: a feature's subtitle
         split = (heads or {}).get(start)
         if alias or known and known.get(simplified_same_length(text[start:end])) in ORG_TYPES:
             split = None  # 中控技术, 香港电讯（HKT）: a name the article introduced, or gave an alias, stays whole
-        if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end) \
+        if split is not None and start < split < end and end - split <= 6 and _common_words(words, split, end, ("b",)) \
                 and not _named_organisation(text[split:end], lexicon) \
                 and simplified_same_length(text[split:end]) not in OWN_BODIES \
                 and not (lexicon.suffixes.get(text[split:end]) == "CompanyIndustry"
@@ -878,9 +905,6 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             end = split
         if text.startswith(("前", "原"), start) and end - start >= 3:
             start += 1  # 前谷歌中国区总裁: 前 marks the title as former, it is not part of the name
-        interview = re.match(r"(?:专访|访)", text[start:end])
-        if interview and (start == 0 or text[start - 1] in "—－-―｜|：: "):
-            start += interview.end()  # ——访|阿里云智能集团副总裁…: the subtitle of an interview
         if _org_type(text[start:end], lexicon) == "Company":
             start = _past_apposition(text, start, end, lexicon, words, [], {})
         latin_brand = re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]*([\u4e00-\u9fff]{2,14})", text[start:end])
@@ -914,6 +938,12 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if len(name) < 2 or _title_ending_inside(name, lexicon) or not _can_hold_office(name, lexicon) \
                 or simplified_same_length(name) in GROUPS:
             break  # 代表团|团长: a group that travels, not an organisation
+        nationality = any((e := lexicon.lookup(text[start - n:start])) is not None and e.level == "country"
+                          for n in range(2, 5) if start >= n)
+        if text.startswith(PROFESSIONS, end) and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry" \
+                and (nationality or _field_words(words, start, end)):
+            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+            break  # 法国|网络安全专家: a field of expertise, what the person is, with no organisation
         opening = _title_opening(text, start, end, lexicon, words, known or {})
         if opening is not None:  # words of the title, not a name: the organisation stands before them
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
@@ -936,6 +966,8 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
     return out
 
 
+# what a person is rather than an office: 网络安全专家, 知名学者
+PROFESSIONS = ("专家", "学者")
 # the legal form that closes a company's registered name; nothing of the name comes after it
 BUSINESS_UNITS = ("集团", "事业群", "事业部")  # 西门子股份公司|数字化工业集团副总裁: a group inside the firm
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)(?:[（(][^（）()]{1,8}[)）])?")
@@ -980,16 +1012,17 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
         return start  # 非洲联盟（非盟）|基础设施和能源委员: the portfolio after the body's alias opens the title
     if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
         return start - 1  # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
-    joined = re.search(r"、([\u4e00-\u9fff]{1,4}[与和及])$", text[:start])  # 、云与|智慧
-    if joined and (_field_words(words, joined.start(1), end) or re.match(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部)",
-                                                                         text[end:end + 8])) \
+    joined = re.search(r"、([\u4e00-\u9fff]{1,4}[与和及][\u4e00-\u9fff]{0,4})$", text[:start])  # 、云与|智慧, 、云与计算|存储产品线
+    if joined and (_field_words(words, joined.start(1), end) or _bare_unit(name)
+                   or re.match(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部)", text[end:end + 8])) \
             and not lexicon.suffix_type(text[joined.start(1):end]) and _title_before(text, joined.start(1), lexicon, words):
         return joined.start(1)
     if (_bare_unit(name) or _field_words(words, start, end) and (
-            not lexicon.suffix_type(name) or simplified_same_length(name).endswith(FIELD_UNIT_ENDINGS))) \
+            not lexicon.suffix_type(name) or simplified_same_length(name).endswith(FIELD_UNIT_ENDINGS + GOVERNMENT_KINDS))) \
             and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
         # 科大协理副校长、电子及计算机工程学系|讲座教授, 腾讯集团高级执行副总裁、云与智慧|产业事业群CEO,
-        # 清华大学教授、人工智能研究院|副院长: a department or a field of the organisation named before
+        # 清华大学教授、人工智能研究院|副院长, …高级副总裁、数字政府|事业部总裁: a department or a field of
+        # the organisation named before
         return start
     return None
 
@@ -1099,7 +1132,7 @@ UNIT_HEADS = (("研究院", ("院长",)), ("学院", ("院长",)), ("研究所",
 # a body an organisation's name opens, named whole as 联合国秘书处 is (东盟秘书处|副秘书长), not a unit of the title
 OWN_BODIES = ("秘书处",)
 OFFICE_ENDINGS = ("代表处", "办事处", "办公室")
-WORKING_BODIES = ("工作组", "专业委员会", "专委会", "秘书处")
+WORKING_BODIES = ("工作组", "专业委员会", "委员会", "专委会", "秘书处")
 
 
 def _office_of_listed_body(name: str, lexicon: Lexicon) -> int:
@@ -1236,13 +1269,27 @@ PARTY_ORGANS = ("党组", "党委", "党工委", "党总支", "党支部")
 
 def _closing_body(before: str, word: str, lexicon: Lexicon) -> bool:
     """市委, 县委 before 书记 close the organisation's name, and so does a place's Party committee
-    (乌镇镇|党委); a body's own Party organ opens the title (…信息化厅|党组书记)."""
-    if lexicon.suffixes.get(word) != "GovernmentBody":
+    (乌镇镇|党委); a body's own Party organ opens the title (…信息化厅|党组书记). A firm's or an
+    organisation's ending closes a name that has none yet (之江|实验室主任, 阿里巴巴|集团总裁) or a
+    branch's place (中国银行浙江省|分行行长); after a name with its ending it names a unit of it
+    (FPT集团人工智能实验室主任)."""
+    typ = lexicon.suffixes.get(word)
+    if typ == "GovernmentBody":
+        return word not in PARTY_ORGANS or before.endswith(PLACE_ENDS)
+    if typ not in ("Company", "Organization"):
         return False
-    return word not in PARTY_ORGANS or before.endswith(PLACE_ENDS)
+    run = re.split(r"[\s" + re.escape("".join(cues.PUNCT)) + r"]", before)[-1]
+    if len(run) < 2 or run[-1] in DEMONSTRATIVES:
+        return False  # 该|实验室主任: the unit named before, not a new name
+    if run.endswith(PLACE_ENDS) or any((e := lexicon.lookup(run[-n:])) is not None and e.type == "Region"
+                                       for n in (2, 3) if len(run) > n):
+        return True
+    return not any(run[a:a + n] in lexicon.suffixes and lexicon.suffixes[run[a:a + n]] in ORG_TYPES
+                   for n in range(2, 6) for a in range(len(run) - n + 1))
 
 
 PLACE_ENDS = ("省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "街道")
+DEMONSTRATIVES = "该本此这其各"  # 该实验室, 本集团: the body named before
 
 
 def _title_ending_inside(name: str, lexicon: Lexicon) -> bool:
@@ -1310,6 +1357,9 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
             break
         if lexicon.suffixes.get(w) in ORG_TYPES or any(ch in cues.PUNCT for ch in w):
             break
+        if (e := lexicon.lookup(w)) is not None and e.type == "Region" and e.level in ("county", "city", "province") \
+                and cues.GOVERNMENT_HEAD.match(text, i):
+            break  # 秀洲区|副区长: a district whose government the title heads, not a company's sales region
         if w in UNIT_WORDS:
             before_unit = True  # 中国|区, 刑侦|大队: the word before a bare unit belongs to it
         elif (w.endswith(UNIT_WORDS[:2]) or w.endswith(UNIT_ENDS)) and 2 <= len(w) <= 4 \
@@ -2013,7 +2063,10 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         joint = re.search(r"[和与及]([\u4e00-\u9fff]{1,4})$", text[start:i])
         if joint and joint.group(1) in cues.GENERIC_WORDS and text[i:end] in ("组织", "机构", "单位", "部门", "团体"):
             continue  # 外国政要和|国际组织: kinds of guests listed, the last one a kind of body
-        if not described and not _distinctive(name, words, start, i, found + out, known):
+        # 市经济和信息化局, 县农业农村局: a local government's bureau, named by its level and its task
+        local_body = typ == "GovernmentBody" and re.match(r"[省市县区](?!场)", name) is not None and len(name) >= 5 \
+            and (start == 0 or text[start - 1] in cues.PUNCT or text[start - 1] in "和与及")
+        if not described and not local_body and not _distinctive(name, words, start, i, found + out, known):
             continue
         kind = COUNTRY_AND_KIND.fullmatch(text, start, end)
         if kind and (e := lexicon.lookup(kind.group(1))) is not None and e.level == "country" \
@@ -2067,6 +2120,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if text[i:end] in KINDS_IN_QUOTES and (0 < start and end < len(text) and text[start - 1] in "“「"
                                                 and text[end] in "”」" or re.search(r"[0-9A-Za-z]", text[start:i])):
             continue  # “灯塔工厂”, 5G全连接工厂: a kind of factory, not a company's name
+        if typ == "CompanyIndustry" and any(c.start == start and c.end == i and c.method == "lexicon"
+                                            and c.type in ("Organization", "GovernmentBody") for c in found):
+            continue  # 联合国|互联网治理论坛: the field of an organisation's work, not a firm of that trade
         if typ == "CompanyIndustry":
             # 群核科技、云深处科技: listed beside another name with the same industry word, a brand too
             ending = re.escape(text[i:end])
@@ -3026,6 +3082,17 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
         if m and not any(c.start <= s < c.end for c in found):
             out.append(Candidate(s, m.end(), "Product", "pattern:product-name", 2))
     out += _named_models(text, found + [c for c in tagged if c.type in ORG_TYPES], words)
+    # a name glossed in Latin, then the kind of product: 擎天柱（Optimus）人形机器人
+    kinds = "|".join(SELF_NAMED_PRODUCTS)  # not 应用 or 产品: 人工智能（AI）应用 names a field's use
+    for m in re.finditer(rf"([\u4e00-\u9fff]{{2,6}})[（(]([A-Z][a-z][A-Za-z0-9 .\-]{{1,30}})[)）]"
+                         rf"(?=[\u4e00-\u9fff]{{0,4}}?(?:{kinds}))", text):
+        last = next((s_ for w, _, s_ in words if s_ + len(w) == m.end(1) and len(w) >= 2), None)  # 陈列|擎天柱
+        a = last if last is not None else _brand_start(text, words, m.end(1), latin=True)
+        if m.start(1) <= a < m.end(1) - 1 and not _ordinary_words(text[a:m.end(1)]) \
+                and not any(c.start < m.end(1) and a < c.end and c.type != "Region" and not c.method.startswith("tagger")
+                            for c in found):
+            out.append(Candidate(a, m.end(1), "Product", "pattern:glossed-product", 2))
+            out.append(Candidate(m.start(2), m.end(2), "Product", "pattern:alias", 2))
     out += _versioned_devices(text, found + tagged, nouns)
     out += _owned_products(text, found + [c for c in tagged if c.type in ORG_TYPES], words, known)
     # a brand and AI before a device: 夸克AI眼镜, 荣耀AI手机
@@ -3232,8 +3299,9 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
             start += 1  # 则用|讯飞星火大模型: the segmenter glued the preposition to the brand (用讯|飞)
         brand = text[start:head]
         if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
-                or cues.MODEL_KINDS.search(brand) or any(c.start <= start and head <= c.end for c in found):
-            continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's)
+                or cues.MODEL_KINDS.search(brand) or any(c.start <= start and head <= c.end for c in found) \
+                or text[start - 1:start] in ("”", "」"):
+            continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's), “百业灵犀”私域大模型 (its kind)
         if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
                for w, t, _ in tag(brand)):
             continue  # 电力大模型, 医疗影像大模型: common words name the field
@@ -3262,8 +3330,8 @@ def _brand_start(text: str, words, head: int, latin: bool) -> int:
         w = w[:head - s]  # 千帆大|模型: the word runs into the head
         if any(ch in cues.PUNCT for ch in w) or w in cues.LEFT_STOPS or w == "的" \
                 or t in FUNCTION_TAGS - {"m", "q"} or t == "v" and len(w) >= 2:
-            if len(w) == 2 and w[0] in "了的着过在与和及":
-                start = s + 1  # 展出了讯|飞星火: the segmenter glued the particle to the brand
+            if len(w) == 2 and w[0] in "了的着过在与和及" and not ((e := dictionary_entry(w)) and e[0] >= 100):
+                start = s + 1  # 展出了讯|飞星火: the segmenter glued the particle to the brand (not 了解, a word)
             break
         start = s
     return start
