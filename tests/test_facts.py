@@ -322,12 +322,24 @@ def test_facts_an_official_holds_a_title_of_the_body_named_before_it(extract_tex
     assert (_name(corpus, f.role("organization")), f.role("title")) == (org, title)
 
 
+def test_facts_a_quote_verb_that_ends_the_sentence_quotes_nothing(extract_text):
+    corpus = extract_text("本报乌镇11月7日电（记者 王明）桐乡市经济和信息化局局长沈一鸣表示。\n")
+    assert _facts(corpus, "position", holder="沈一鸣")
+    assert _facts(corpus, "quote", speaker="沈一鸣") == []
+
+
 @pytest.mark.parametrize(("sentence", "holder", "org", "titles"), [
     ("浙江省经济和信息化厅党组书记、厅长郑华岳介绍，产业增长较快。", "郑华岳", "浙江省经济和信息化厅", {"党组书记", "厅长"}),
     ("乌镇镇党委书记沈佳明说，准备工作已经就绪。", "沈佳明", "乌镇镇党委", {"书记"}),
     ("世界互联网大会秘书长助理宋亦凡表示，欢迎各方参与。", "宋亦凡", "世界互联网大会", {"秘书长助理"}),
     ("商汤科技副总裁兼香港区总经理何俊贤说，合作很重要。", "何俊贤", "商汤科技", {"副总裁兼香港区总经理"}),
     ("云深处科技创始人兼首席执行官章亦航说，机器人已在多地应用。", "章亦航", "云深处科技", {"创始人兼首席执行官"}),
+    # a firm's or an organisation's ending closes a name that had none, or a branch's place
+    ("之江实验室主任邝云舒介绍，平台已向社会开放。", "邝云舒", "之江实验室", {"主任"}),
+    ("中国银行浙江省分行行长樊立群表示，将加大信贷支持。", "樊立群", "中国银行浙江省分行", {"行长"}),
+    ("吉利控股集团总裁温若川说，汽车正在成为智能终端。", "温若川", "吉利控股集团", {"总裁"}),
+    # after a name with its ending, the unit is part of the title
+    ("FPT集团人工智能实验室主任阮文雄说，越南市场潜力很大。", "阮文雄", "FPT集团", {"人工智能实验室主任"}),
 ])
 def test_facts_title_chains_where_the_organisation_ends(extract_text, sentence, holder, org, titles):
     corpus = extract_text("本报乌镇11月7日电（记者 王明）" + sentence + "\n")
@@ -1269,3 +1281,70 @@ def test_facts_a_reports_table_of_honours_gives_each_row_to_the_company(extract_
 def test_facts_this_company_is_the_firm_named_before_not_the_government(extract_text):
     corpus = extract_text("中国电信嘉兴分公司与桐乡市人民政府签署战略合作协议，据该公司副总经理欧阳可欣介绍，双方将共建10个工厂。\n")
     assert ("欧阳可欣", "中国电信嘉兴分公司", "副总经理") in _positions(corpus)
+
+
+def _released(corpus):
+    return {(_name(corpus, f.role("report")), _name(corpus, f.role("event"))) for f in corpus.facts if f.kind == "releasedAt"}
+
+
+def test_facts_a_career_joins_a_body_then_takes_its_posts(extract_text):
+    corpus = extract_text("本报记者 王明\n\n2016年博士毕业后，宓晓岚加入阿里云，任算法工程师。"
+                          "2019年，宓晓岚转入之江实验室，先后任高级研究专员、研究员。\n")
+    assert {("宓晓岚", "阿里云", "算法工程师"), ("宓晓岚", "之江实验室", "高级研究专员"),
+            ("宓晓岚", "之江实验室", "研究员")} <= _positions(corpus)
+
+
+def test_facts_a_reports_speaker_line_names_the_speaker(extract_text):
+    corpus = extract_text("政府工作报告\n\n——2025年1月10日在桐乡市第十七届人民代表大会第五次会议上\n\n市长　阙明远\n\n"
+                          "各位代表：\n现在，我代表桐乡市人民政府向大会报告工作。\n")
+    assert "阙明远" in {e.name for e in corpus.resolution.entities.values() if e.type == "Person"}
+
+
+def test_facts_a_bare_summit_is_the_edition_its_paragraph_just_named(extract_text):
+    corpus = extract_text("本报记者 王明\n\n（一）全力服务保障乌镇峰会。高标准完成2024年世界互联网大会乌镇峰会服务保障任务。"
+                          "中国网络空间研究院在峰会上发布的《中国互联网发展报告2024》将乌镇列为典型案例。\n\n"
+                          "（二）高水平办好2025年世界互联网大会乌镇峰会。\n")
+    assert _released(corpus) == {("《中国互联网发展报告2024》", "2024年世界互联网大会乌镇峰会")}
+
+
+def test_facts_a_release_after_the_ceremony_and_during_this_summit(extract_text):
+    corpus = extract_text("本台消息\n\n本台消息，今天上午，2023年世界互联网大会乌镇峰会在桐乡乌镇开幕。\n"
+                          "开幕式上，浙江省副省长滕一鸣致辞。随后，中国网络空间研究院发布了《世界互联网发展报告2023》。\n")
+    assert _released(corpus) == {("《世界互联网发展报告2023》", "2023年世界互联网大会乌镇峰会")}
+    corpus = extract_text("本报记者 王明\n\n2024年世界互联网大会乌镇峰会20日开幕。\n"
+                          "据悉，本届峰会期间，《世界互联网发展报告2024》蓝皮书也在乌镇发布。\n")
+    assert _released(corpus) == {("《世界互联网发展报告2024》", "2024年世界互联网大会乌镇峰会")}
+
+
+def test_facts_a_publisher_names_the_kind_before_its_reports(extract_text):
+    corpus = extract_text("本报记者 王明\n\n中国网络空间研究院在峰会上发布蓝皮书《世界互联网发展报告2024》和《中国互联网发展报告2024》。\n")
+    published = {(_name(corpus, f.role("report")), _name(corpus, f.role("organization")))
+                 for f in corpus.facts if f.kind == "publishedBy"}
+    assert published == {("《世界互联网发展报告2024》", "中国网络空间研究院"), ("《中国互联网发展报告2024》", "中国网络空间研究院")}
+
+
+def test_facts_the_posts_of_a_firms_units_and_a_districts_head(extract_text):
+    corpus = extract_text("本报记者 王明\n\n新华三集团与嘉兴市秀洲区人民政府签署战略合作协议。新华三集团副总裁、云与计算存储产品线总裁"
+                          "项晓澜介绍了模型。新华三集团高级副总裁、数字政府事业部总裁欧阳砚秋与秀洲区副区长钮嘉树代表双方签约。"
+                          "新华三集团技术战略部总经理谭棣发表主题演讲。新华三展台人气很旺。\n")
+    positions = _positions(corpus)
+    assert {("项晓澜", "新华三集团", "副总裁"), ("项晓澜", "新华三集团", "云与计算存储产品线总裁"),
+            ("欧阳砚秋", "新华三集团", "高级副总裁"), ("欧阳砚秋", "新华三集团", "数字政府事业部总裁"),
+            ("钮嘉树", "嘉兴市秀洲区人民政府", "副区长"), ("谭棣", "新华三集团", "技术战略部总经理")} <= positions
+    assert {p for p in positions if p[0] == "钮嘉树"} == {("钮嘉树", "嘉兴市秀洲区人民政府", "副区长")}
+
+
+def test_facts_a_committee_member_and_an_experts_field(extract_text):
+    corpus = extract_text("本报记者 王明\n\n世界互联网大会高级咨询委员会委员、法国网络安全专家吕克·莫罗（Luc Moreau）说，"
+                          "获奖成果走进生活。阿里云高级算法专家卢思远说，模型很好用。\n")
+    assert _positions(corpus) == {("吕克·莫罗", "世界互联网大会高级咨询委员会", "委员"),
+                                  ("卢思远", "阿里云", "高级算法专家")}
+
+
+def test_facts_a_sound_bite_with_a_glossed_name_and_a_national_company(extract_text):
+    corpus = extract_text("【浙江新闻联播】峰会开幕\n【导语】\n本台消息，峰会在桐乡乌镇开幕。\n【同期声】\n"
+                          "（同期声）马库斯·霍夫曼（Markus Hoffmann） 西门子（中国）有限公司副总裁\n"
+                          "中国的数字化市场让我们非常兴奋。\n")
+    assert _positions(corpus) == {("马库斯·霍夫曼", "西门子（中国）有限公司", "副总裁")}
+    (f,) = _facts(corpus, "quote", speaker="马库斯·霍夫曼")
+    assert f.role("text") == "中国的数字化市场让我们非常兴奋。"

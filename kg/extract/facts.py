@@ -376,6 +376,10 @@ def positions(ctx: _Context) -> list[Fact]:
             if ctx.block_of(org.start) is not ctx.block_of(p.start):
                 break  # 世界互联网大会　副秘书长 | 林嘉禾: a title chain does not run across paragraphs
             between = ctx.between(org.end, cursor)
+            if any(org.end <= m.start and m.end <= cursor and (
+                    ctx.type(m) == "Person" or ctx.type(m) == "Region" and cues.GOVERNMENT_HEAD.match(ctx.between(m.end, cursor)))
+                   for m in ctx.top):
+                break  # …事业部总裁欧阳砚秋与秀洲区|副区长钮嘉树: another's title, or a place's office, between
             # an alias in parentheses (GSMA), or the comma of an apposition (慧眸科技，创办人暨执行长许哲维)
             alias = re.match(r"^[（(]?[^（）()]*[)）]|^[，,]", between)
             cut = alias.end() if alias else 0
@@ -389,7 +393,7 @@ def positions(ctx: _Context) -> list[Fact]:
             titles = _atomic_titles(ctx.between(org.end, cursor, written=True)[cut:])  # as printed
             before_org = ctx.between(max(0, org.start - 1), org.start)
             for title in [*titles, *pending_titles]:
-                if not title:
+                if not title or _nationality_and_profession(title, ctx.lexicon):
                     continue
                 former = title.startswith(("前", "原")) or before_org in ("前", "原")
                 out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org),
@@ -403,6 +407,12 @@ def positions(ctx: _Context) -> list[Fact]:
                 continue
             break
     return out
+
+
+def _nationality_and_profession(title: str, lexicon: Lexicon) -> bool:
+    """法国网络安全专家: where the person is from and what they know, not an office."""
+    return title.endswith(("专家", "学者")) and any(
+        (e := lexicon.lookup(title[:n])) is not None and e.level == "country" for n in range(2, 5))
 
 
 # ranks a scholar is addressed by after the name (浙江大学李明华教授): no post the organisation gives
@@ -533,6 +543,44 @@ def bio_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
+# "宓晓岚加入阿里云，任算法工程师", "转入之江实验室，先后任高级研究专员、研究员": the person joins a body and
+# takes its posts, named after a comma
+JOINS_AND_SERVES = re.compile(r"(?:加入|转入|进入|入职|调入|加盟)$")
+SERVES_AS = re.compile(r"[，,]?(?:先后|曾|后|并|历)?(?:任|担任|出任|任职)")
+
+
+def joined_positions(ctx: _Context) -> list[Fact]:
+    """A career sentence: the person who joins a body (加入, 转入) holds the posts the clause after it
+    names (，任 TITLE、TITLE); the person is the sentence's own, else the one its bio tells of."""
+    out = []
+    for s in _all_sentences(ctx):
+        text = _simple(s)
+        for org in ctx.in_span(s, ORG_FAMILY):
+            a, b = _index_in(s, org.start), _index_in(s, org.end)
+            if not JOINS_AND_SERVES.search(text[max(0, a - 2):a]):
+                continue
+            serves = SERVES_AS.match(text, b)
+            if serves is None:
+                continue
+            people = [p for p in ctx.in_span(s, {"Person"}) if p.end <= org.start]
+            holder = people[-1] if people else ctx.persons_told.get(s.start)
+            if holder is None:
+                continue
+            k = serves.end()
+            while chain := re.match(r"[^，。；、,;（(]+", text[k:]):
+                if not _is_title(chain.group(), ctx.lexicon):
+                    break
+                title = ctx.between(s.page_offset(k), s.page_offset(k) + len(chain.group()), written=True)
+                out.append(ctx.fact("position", {"holder": ctx.key(holder), "organization": ctx.key(org),
+                                                 "title": title, "former": "false"},
+                                    [holder, org], org.start, "NAME加入ORG，任TITLE"))
+                k += len(chain.group())
+                if not text.startswith("、", k):
+                    break
+                k += 1
+    return out
+
+
 # ============================================================================ quotes
 
 def quotes(ctx: _Context) -> list[Fact]:
@@ -578,8 +626,8 @@ def quotes(ctx: _Context) -> list[Fact]:
             quote = sentence.repaired[k:] if verb else ""
             evidence = sentence
         quote = quote.strip(" ，,：:")
-        if not quote:
-            continue
+        if not re.search(r"[\u4e00-\u9fffA-Za-z0-9]", quote):
+            continue  # 沈一鸣说。: the verb ends the sentence, no words are quoted
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
     return out + _answers(ctx, people) + _sound_bites(ctx, people)
@@ -1069,20 +1117,30 @@ OPENING_OF_THE_EVENT = re.compile(rf"(?:{EVENT_BY_HEAD}(?:开幕式|闭幕式|�
                                   r"开幕式|闭幕式)(?:上|期间|当日|当天)")  # 峰会当日发布
 
 
-def _event_named_by_head(ctx: _Context, head: str) -> Mention | None:
+def _event_named_by_head(ctx: _Context, head: str, at: int | None = None) -> Mention | None:
     """The article's event that a bare head noun (峰会, 论坛) stands for: of its events with that
-    head, the one it names most often."""
+    head, the one it names most often; of those named as often, the one the paragraph named last
+    before ``at`` (…完成2024年…乌镇峰会服务保障任务…在峰会上发布: the summit just named), else the first."""
     events = [m for m in ctx.top if ctx.type(m) == "Event"
               and simplified_same_length(ctx.resolution.entities[ctx.key(m)].name).endswith(head)]
     if not events:
         return None
     counts = Counter(ctx.key(m) for m in events)
-    best = max(counts, key=lambda k: counts[k])
-    return next(m for m in events if ctx.key(m) == best)
+    most = max(counts.values())
+    tied = [k for k in counts if counts[k] == most]
+    block = ctx.block_of(at) if at is not None else None
+    if block is not None and len(tied) > 1:
+        last_before = {k: max((m.start for m in events if ctx.key(m) == k and block.start <= m.start and m.end <= at),
+                              default=-1) for k in tied}
+        if max(last_before.values()) >= 0:
+            tied = [max(tied, key=lambda k: last_before[k])]
+    return next(m for m in events if ctx.key(m) == tied[0])
 
 
 # "…还在论坛上发布了《R》": the article's event by its head noun, inside the sentence
 AT_THE_EVENT = re.compile(r"在" + OPENING_OF_THE_EVENT.pattern)
+# the words a sentence may open with before its time or place: 据悉，本届峰会期间…
+SENTENCE_LEAD = re.compile(r"(?:据悉|据了解|据介绍|此外|另外|同时|与此同时)[，,]")
 
 
 def _event_that_opened(ctx: _Context, verbs: str = "开幕|揭幕|启幕") -> Mention | None:
@@ -1121,7 +1179,9 @@ def reports(ctx: _Context) -> list[Fact]:
                                     [r, org], r.start, "《R》（ORG编制）"))
             continue
         before = _simple(s)[:_index_in(s, r.start)]
-        if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)(?:了|的)?(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
+        # …发布蓝皮书《R1》和《R2》: the kind of the publication may stand between the verb and the title
+        if re.search(r"(?:编写|撰写|编制|编撰|发布|推出|出版|形成)(?:了|的)?(?:年度|研究)?(?:蓝皮书|白皮书|报告)?"
+                     r"(?:《[^》]*》[^《，。]{0,4}[、和及与])*$", before):
             clause = _clause_start(before, len(before))
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start and _index_in(s, m.start) >= clause] \
                 or [m for m in ctx.in_span(s, ORG_FAMILY) if m.end <= r.start]
@@ -1149,17 +1209,22 @@ def reports(ctx: _Context) -> list[Fact]:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
                                         [r, o], r.start, "《R》由ORG编撰"))
     # "在EVENT(上|期间)…发布": what the article releases is released there
+    held_at, held_in = None, None  # the event the sentence before opened on, and its paragraph
     for s in _all_sentences(ctx):
-        if "发布" not in _simple(s):
-            continue
         # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
-        opening = OPENING_OF_THE_EVENT.match(_simple(s)) or AT_THE_EVENT.search(_simple(s))
+        lead = SENTENCE_LEAD.match(_simple(s))
+        opening = OPENING_OF_THE_EVENT.match(_simple(s), lead.end() if lead else 0) or AT_THE_EVENT.search(_simple(s))
         named = None
         if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
-            named = _event_named_by_head(ctx, opening.group(1)) if opening.group(1) else _event_that_opened(ctx)
-        elif re.match(r"(?:在)?(?:会上|会议上|活动上|论坛现场|会议期间)[，,]?", _simple(s)):
+            named = _event_named_by_head(ctx, opening.group(1), s.start) if opening.group(1) else _event_that_opened(ctx)
+        elif held_at is not None and held_in is ctx.block_of(s.start) and re.match(r"(?:随后|随即|接着|其后)[，,]?", _simple(s)):
+            named = held_at  # 开幕式上，…致辞。随后，…发布了《R》: the ceremony goes on
+        held_at, held_in = named, ctx.block_of(s.start)
+        if "发布" not in _simple(s):
+            continue
+        if named is None and re.match(r"(?:在)?(?:会上|会议上|活动上|论坛现场|会议期间)[，,]?", _simple(s)):
             named = _event_that_opened(ctx, "开幕|揭幕|启幕|举行|举办|召开")  # 会上，…发布《R》: the meeting the article is about
-        elif re.search(r"在(?:会上|会议上|活动上|发布会上)(?:首次|正式|首度|同时|还|也|共同)?发布", _simple(s)):
+        elif named is None and re.search(r"在(?:会上|会议上|活动上|发布会上)(?:首次|正式|首度|同时|还|也|共同)?发布", _simple(s)):
             # 蓝皮书发布会举行。研究院在会上发布《R》: the meeting the sentence before names
             block = ctx.block_of(s.start)
             before = [e for e in ctx.in_span(block, {"Event"}) if e.end <= s.start] if block else []
@@ -1719,7 +1784,7 @@ def members(ctx: _Context) -> list[Fact]:
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
     reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, local_positions,
-    roster_positions, bio_positions,
+    roster_positions, bio_positions, joined_positions,
     quotes, conferments, honours_table, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
