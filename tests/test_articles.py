@@ -700,3 +700,37 @@ def test_articles_an_exhibitor_guide_keeps_its_fields_and_drops_its_running_foot
     paragraphs = [p.repaired for a in articles for p in a.paragraphs]
     assert "展位号：1-A05" in paragraphs
     assert not any("编印" in p for p in paragraphs)
+
+
+def test_articles_a_forum_thread_keeps_what_the_posters_wrote(write_file):
+    text = ("乌镇吧\n关注：12.6万　帖子：87.3万　签到排名：今日本吧第2086个签到\n\n"
+            "【实拍】乌镇峰会博览会逛了一整天\n只看楼主　收藏　回复\n\n楼主　枕水人家_　2025-11-08 21:36\n"
+            "今年博览会还是在乌镇互联网国际会展中心，机器人是真的多。\n来自Android客户端\n\n"
+            "2楼　南湖一号船　2025-11-08 21:41\n回复 楼主 枕水人家_：我也去了。\n\n"
+            "3楼　老K不打牌　2025-11-08 22:10\n回复 2楼 南湖一号船：现场不卖，工作人员说起售价9.9万。\n来自iPhone客户端\n\n"
+            "发表回复\n贴吧热议榜\n")
+    articles = _articles(write_file, text)
+    paragraphs = [p.repaired for a in articles for p in a.paragraphs]
+    assert "现场不卖，工作人员说起售价9.9万。" in paragraphs  # the floor it quotes is no part of the reply
+    assert not any("南湖一号船" in p or "客户端" in p or "楼主" in p or "热议榜" in p for p in paragraphs)
+
+
+def test_articles_a_booklet_drops_its_running_header_and_page_numbers(write_file):
+    header = "2024年世界互联网大会杰出贡献奖 · 颁奖词"
+    text = (f"{header}\n费舜卿\n清华大学网络科学与网络空间研究院教授\n他是下一代互联网的铺路人。\n— 3 —\n\n"
+            f"{header}\n华为技术有限公司\n先锋企业 · 社会贡献类\n他们把基站架上喜马拉雅的雪线。\n— 4 —\n\n"
+            f"{header}\n科大讯飞股份有限公司\n先锋企业 · 创新突破类\n他们让机器听懂方言。\n— 5 —\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == ["费舜卿", "华为技术有限公司", "科大讯飞股份有限公司"]
+    assert [s.repaired for s in articles[0].subtitles] == ["清华大学网络科学与网络空间研究院教授"]
+    assert not any("—" in p.repaired for a in articles for p in a.paragraphs)
+
+
+def test_articles_a_forms_fields_and_a_qa_pages_askers_stand_apart(write_file):
+    text = ("中标（成交）结果公告\n\n三、采购结果\n采购人：桐乡市乌镇镇人民政府\n采购代理机构：浙江求是招标代理有限公司\n"
+            "采购方式：公开招标\n\n投资者提问：\n公司有高管在论坛上发言吗？\n提问者：钱塘夜航船　　提问时间：2024-11-23 14:22\n"
+            "公司回答：\n您好！公司高级副总裁出席论坛并作主旨演讲。\n回复时间：2024-11-27 10:18\n")
+    (article,) = _articles(write_file, text)
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "采购人：桐乡市乌镇镇人民政府" in paragraphs and "采购代理机构：浙江求是招标代理有限公司" in paragraphs
+    assert not any("钱塘夜航船" in p or "回复时间" in p for p in paragraphs)

@@ -28,7 +28,8 @@ LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters o
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
 CONTINUED_ON = re.compile(rf"^[（(](?:下转|转下|转|续见|接下)第?[{_DIGITS}]+版[)）]$")
-FOLIO = re.compile(r"\d{1,5}|\d+(?:\.\d+)?万")  # a page number left alone on its line by the dump; a count (2.3万)
+# a page number left alone on its line by the dump (12, — 3 —, - 3 -); a count (2.3万)
+FOLIO = re.compile(r"\d{1,5}|[—－\-]{1,2}\s*\d{1,4}\s*[—－\-]{1,2}|\d+(?:\.\d+)?万")
 # the running footer of a company's report (科大讯飞股份有限公司 2024年年度报告): no headline, and the
 # one line that names the company in full
 REPORT_FOOTER = re.compile(r"[\u4e00-\u9fff（）()]{2,30}(?:公司|集团)\s*(?:19|20)\d\d\s*年(?:年度|半年度|第[一二三四]季度|社会责任|ESG)?"
@@ -72,11 +73,18 @@ SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|作者)[�
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们"
-                          r"|[+＋]?关注|IP属地[：:]\s*\S{2,8}|\S{2,12}官方(?:账|帐)号|热门评论)"
+                          r"|[+＋]?关注|IP属地[：:]\s*\S{2,8}|\S{2,12}官方(?:账|帐)号|热门评论"
+                          r"|只看楼主|发表回复|\S{0,6}热议榜|来自\S{1,16}客户端)"
                           r"(?:\s+(?:分享|收藏|点赞|在看|评论|写留言))*")  # a WeChat post's: 分享 收藏 点赞 在看
+# a forum thread: who posted each floor and when (楼主　枕水人家_　2025-11-08 21:36, 3楼　…), the
+# board's counts (关注：12.6万　帖子：87.3万), and the floor a reply quotes (回复 2楼 老K不打牌：)
+FORUM_FLOOR = re.compile(r"(?:楼主|\d{1,4}楼|沙发|板凳)[\s\u3000]+\S{1,24}[\s\u3000]+(?:19|20)\d\d-\d{1,2}-\d{1,2}"
+                         r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?|关注[：:]\s*[\d.]+万?[\s\u3000]+帖子[：:].*")
+QUOTED_FLOOR = re.compile(r"回复\s*(?:\d{1,4}楼|楼主)\s*\S{1,24}?[：:]\s*")
 # a site's lines around a story: the share bar, the links to the stories before and after, the
-# copyright and the licence number (上一篇：…, Copyright © 2023 …版权所有　浙ICP备…)
-SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
+# copyright and the licence number (上一篇：…, Copyright © 2023 …版权所有　浙ICP备…); a Q&A
+# platform's asker and times (提问者：irm_41877203　提问时间：…, 回复时间：…)
+SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
                             r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$")  # a PDF's running footer: …编印　第 1 页 / 共 36 页
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
@@ -400,13 +408,18 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
     pos = body_start
     opening = True  # still in the lines a page opens with
     gap = False
-    for raw in text[body_start:].splitlines(keepends=True):
+    raws = text[body_start:].splitlines(keepends=True)
+    running = _running_headers(raws)
+    for raw in raws:
         body = raw.rstrip("\r\n")
         stripped = body.strip(" \t\u3000\ufeff\f")
         if not stripped:
             gap = True
         else:
             a = pos + body.index(stripped)
+            quoted = QUOTED_FLOOR.match(stripped)
+            if quoted and quoted.end() < len(stripped):
+                a, stripped = a + quoted.end(), stripped[quoted.end():]  # the reply's own words
             span = Span.of(text, a, a + len(stripped))
             simple = simplified_same_length(stripped)
             if CONTINUATION_FROM.match(simple):
@@ -415,7 +428,8 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
                 kind = "to"
             elif MARKER.match(simple):
                 kind = "marker"
-            elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple) or SITE_FURNITURE.match(simple):
+            elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple) or SITE_FURNITURE.match(simple) \
+                    or FORUM_FLOOR.fullmatch(simple) or stripped in running:
                 kind = "folio"
             elif opening and (_header_line(simple) or CREDIT.match(simple) or BREADCRUMB.match(simple)):
                 kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 / 本版责编：X: the page's header
@@ -426,6 +440,36 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
             gap = False
         pos += len(raw)
     return out
+
+
+# a field of a form: 采购人：桐乡市乌镇镇人民政府, 中标金额：4386500.00元
+FORM_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}[：:]\s*[^。；！？：:]{1,60}")
+
+
+def _form_lines(lines: list[_Line]) -> set[int]:
+    """The lines of a form (an announcement's fields, one to a line): three or more field lines in a
+    row, each complete in itself."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, line in enumerate(lines + [None]):
+        if line is not None and line.kind == "text" and FORM_FIELD.fullmatch(line.span.repaired):
+            run.append(n)
+            continue
+        if line is not None and line.kind != "text" and run:
+            continue  # a page number between two fields
+        if len(run) >= 3:
+            out.update(run)
+        run = []
+    return out
+
+
+def _running_headers(raws: list[str]) -> set[str]:
+    """The lines a PDF prints again on every page (2024年世界互联网大会杰出贡献奖 · 颁奖词): a line of
+    eight characters or more with no sentence in it, printed three times or more."""
+    counts = Counter(r.strip(" \t\u3000\ufeff\f\r\n") for r in raws)
+    return {line for line, n in counts.items()
+            if n >= 3 and len(line) >= 8 and not any(ch in line for ch in "。！？!?，,")
+            and not _whole_line(line) and "记者" not in line}  # 新华社记者 柯泓 摄 under each picture: a credit
 
 
 def _printed_date(lines: list[_Line]) -> date | None:
@@ -565,6 +609,7 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
     # heading, one per line)
     texts = [line for line in lines if line.kind == "text"]
     indents_open_paragraphs = any(line.indented for line in texts) and not all(line.indented for line in texts)
+    form = _form_lines(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -577,10 +622,11 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
         if _short_line_ends_it(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
             parts.append(lines[i + 1].span)
             i += 1
-        while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) \
+        while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) and i not in form \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
             if _whole_line(nxt.repaired) or _byline_match(nxt.repaired) or SUBTITLE_DASH.match(nxt.repaired) \
+                    or i + 1 in form \
                     or indents_open_paragraphs and lines[i + 1].indented:
                 break  # ——记…: a subtitle under its headline, which no page break cut
             after = lines[i + 2] if i + 2 < len(lines) else None
