@@ -427,6 +427,10 @@ CASES = [
          ("第十九届联合国互联网治理论坛", "Event"), id="an-international-bodys-forum-on-a-field"),
     case("代表团赴杭州访问阿里云总部，了解通义千问大模型的应用。", ("通义千问大模型", "Product"),
          id="a-model-after-a-verb-that-ends-in-a-particles-character"),
+    case("我是去听网络安全技术发展和国际合作论坛的。", ("网络安全技术发展和国际合作论坛", "Event"),
+         id="a-forum-after-two-verbs"),
+    case("时任乌镇旅游股份有限公司副总经理的籍晓岚记得，景区完成了网络改造。", ("籍晓岚", "Person"),
+         ("乌镇旅游股份有限公司", "Company"), id="the-person-a-former-post-describes"),
 ]
 
 
@@ -451,6 +455,12 @@ CASES = [
                  id="showing-first-is-no-part-of-a-fair"),
     pytest.param("我们希望让观众近距离感受具身智能的进步。", "具身智能", id="embodied-intelligence-is-a-field"),
     pytest.param("法国网络安全专家吕克·莫罗说。", "网络安全", id="an-experts-field-is-no-body"),
+    pytest.param("五、评审小组成员：郁青禾、樊启明、阙立新（采购人代表）", "采购人", id="the-purchasers-representative"),
+    pytest.param("入选志愿者须参加团省委组织的通用培训。", "须参加", id="a-modal-and-a-verb-are-no-name"),
+    pytest.param("入选志愿者须参加团省委组织的通用培训。", "入选", id="a-verb-before-a-role-is-no-body"),
+    pytest.param("大华股份（002236）", "002236", id="a-stock-code-is-no-place"),
+    pytest.param("“互联互通·共享共治——构建网络空间命运共同体”", "互联互通·共享共治", id="a-dotted-theme-is-no-person"),
+    pytest.param("他们把“能听会说、能理解会思考”变成了日常。", "能听会", id="a-quoted-phrase-is-no-speaker"),
     pytest.param("配合世界互联网大会秘书处、浙江省委网信办办好互联网之光博览会，", "办好互联网之光博览会",
                  id="running-well-is-no-part-of-a-fair"),
     ("美国国际集团宣布重组计划。", "国际集团"),  # common words after the country: the country stays

@@ -603,6 +603,8 @@ def _chinese_name_at(text: str, i: int, lexicon: Lexicon, need_surname: bool = T
         given = dictionary_entry(name[surname_len:])
         if given and given[1] == "m":
             continue  # 占|四成: a share, not a given name
+        if given and given[1] == "v" and given[0] >= 1000 and len(name) - surname_len == 2:
+            return -1  # 须|参加: a verb after a modal, not a given name
         return end
     return -1
 
@@ -694,6 +696,9 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             start = after_known
         name_end = _person_after(text, end, lexicon)
         name_start = end
+        if name_end <= 0 and text.startswith("的", end) and re.search(r"(?:时任|曾任|现任|原任)[^，。；！？]{2,30}$", text[:end]):
+            # 时任乌镇旅游股份有限公司副总经理的|籍晓岚: the person the post describes, after 的
+            name_start, name_end = end + 1, _person_after(text, end + 1, lexicon)
         spaced = re.match(r"[ \u3000]+", text[end:])
         if name_end <= 0 and spaced and not any(ch in cues.PUNCT for ch in text[:end]) \
                 and _person_after(text, end + spaced.end(), lexicon) == len(text.rstrip()):
@@ -1058,6 +1063,11 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
         return False  # 记者杨莉|通讯员王媛: a credit line names people, each after their own title
     if simplified_same_length(name).endswith("专业"):
         return False  # …播音与主持艺术专业|学生: a course of study, not a body
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}[人方者]", name) and entry is None:
+        return False  # 采购人|代表, 主办方|代表: a party to the business, not a body
+    word = dictionary_entry(name)
+    if word is not None and word[1] == "v" and word[0] >= 1000:
+        return False  # 入选|志愿者: a verb, not a body
     return not (name.endswith("界") and not name.endswith("世界") and len(name) <= 4)
 
 
@@ -1410,7 +1420,8 @@ def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
         if named_after:  # 穆罕默德·本·扎耶德|人工智能大学: a body named after the person
             out.append(Candidate(a, named_after[0], named_after[1], "pattern:name-ending", 2))
         elif b - a >= 4 and not cues.PRODUCT_AFTER.match(text, b) \
-                and not (a > 0 and text[a - 1] in "“「" and text[b:b + 1] in ("”", "」")):  # “鹏城·脑海”: a quoted brand
+                and not (a > 0 and text[a - 1] in "“「" and (text[b:b + 1] in ("”", "」") or text.startswith("——", b))):
+            # “鹏城·脑海”: a quoted brand; “互联互通·共享共治——构建…”: a theme
             out.append(Candidate(a, b, "Person", "pattern:foreign-name", 3))
     return out
 
@@ -1542,6 +1553,8 @@ def _speakers(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candi
                 continue
             if not (a == 0 or text[a - 1] in cues.PUNCT):
                 continue
+            if text[a - 1:a] in "“「" and text.find("”", v) >= 0 and not re.search(r"[：:，,]", text[v:v + 3]):
+                continue  # 把“能听会说、…”变成…: words quoted inside the sentence, no speaker
             if _chinese_name_at(text, a, lexicon) == v:
                 out.append(Candidate(a, v, "Person", "pattern:speaker", 3))
                 break
@@ -1828,6 +1841,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             break  # 企业调用|杭州智算中心: a verb taking a place as its object ends the name
         if stop_verbs and (w in cues.VERBS_BEFORE_EVENTS or len(w) >= 2 and w in cues.AWARD_VERBS):
             break  # 组团|亮相|乌镇峰会, 荣获|…赛道: whatever the tagger reads it as, the verb before the name
+        if stop_verbs and t == "v" and len(w) == 1 and k > 0 and toks[k - 1][1] == "v":
+            break  # 是去听|网络安全…论坛: a verb after a verb, what the speaker went to do
         start = s
     while start < end and text[start] in "和与及":
         start += 1  # the scan stopped right before a conjunction it had crossed: the name starts after it
@@ -3466,8 +3481,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             entry = lexicon.lookup(w)
             if _language(text, end, entry) or entry is None and _opens_with_common_word(w) or _country_pair(w, lexicon):
                 continue
-            if re.fullmatch(r"[省市县区镇乡村]+", w) or re.fullmatch(r"[一二三四五六七两\d]大[洲洋]", w):
-                continue  # 镇村两级: the levels of government; 六大洲: the continents counted; no place
+            if re.fullmatch(r"[省市县区镇乡村]+", w) or re.fullmatch(r"[一二三四五六七两\d]大[洲洋]", w) \
+                    or re.fullmatch(r"[\d.]+", w):
+                continue  # 镇村两级: the levels of government; 六大洲: the continents counted; 002236: a stock code
             common = dictionary_entry(w)
             common = common is not None and not common[1].startswith("ns") and common[0] >= 20  # 高速公路
             # 华北、黄淮等地: listed with places up to 等地
