@@ -1348,3 +1348,31 @@ def test_facts_a_sound_bite_with_a_glossed_name_and_a_national_company(extract_t
     assert _positions(corpus) == {("马库斯·霍夫曼", "西门子（中国）有限公司", "副总裁")}
     (f,) = _facts(corpus, "quote", speaker="马库斯·霍夫曼")
     assert f.role("text") == "中国的数字化市场让我们非常兴奋。"
+
+
+def test_facts_colloquial_award_and_maker_after_the_reports(extract_text):
+    corpus = extract_text("【实拍】2025乌镇峰会逛了一整天\n\n今年是2025年世界互联网大会乌镇峰会。开幕那天还发布了《世界互联网发展报告2025》"
+                          "和《中国互联网发展报告2025》两本蓝皮书，中国网络空间研究院编的。听说宇树科技拿了今年的世界互联网大会杰出贡献奖。\n")
+    assert _conferred(corpus, "award") == {("宇树科技", "世界互联网大会杰出贡献奖")}
+    published = {(_name(corpus, f.role("report")), _name(corpus, f.role("organization")))
+                 for f in corpus.facts if f.kind == "publishedBy"}
+    assert published == {("《世界互联网发展报告2025》", "中国网络空间研究院"), ("《中国互联网发展报告2025》", "中国网络空间研究院")}
+
+
+def test_facts_a_company_page_speaks_of_itself_as_公司(extract_text):
+    corpus = extract_text("浙江大华技术股份有限公司\n\n投资者提问：\n公司有高管在论坛上发言吗？\n公司回答：\n"
+                          "您好！11月21日，公司高级副总裁、研究院院长殷闻舟出席论坛并作主旨演讲。\n")
+    assert _positions(corpus) == {("殷闻舟", "浙江大华技术股份有限公司", "高级副总裁"),
+                                  ("殷闻舟", "浙江大华技术股份有限公司", "研究院院长")}
+
+
+def test_facts_a_citation_under_a_persons_name_and_post(extract_text):
+    corpus = extract_text("费舜卿\n清华大学网络科学与网络空间研究院教授\n他是下一代互联网的铺路人。他说：“网络要让每个人都用得上。”\n")
+    assert _positions(corpus) == {("费舜卿", "清华大学网络科学与网络空间研究院", "教授")}
+    (f,) = _facts(corpus, "quote", speaker="费舜卿")
+    assert f.role("text") == "网络要让每个人都用得上。"
+
+
+def test_facts_a_former_post_that_describes_the_person(extract_text):
+    corpus = extract_text("本报记者 王明\n\n时任乌镇旅游股份有限公司副总经理的籍晓岚记得，景区完成了网络改造。\n")
+    assert _positions(corpus) == {("籍晓岚", "乌镇旅游股份有限公司", "副总经理")}

@@ -227,11 +227,17 @@ DECLARED_COMPANY = re.compile(r"[（(](?:以下|下文|下)?(?:简称|称)[“\"
 
 
 def _declared_company(ctx: _Context) -> Mention | None:
-    """The company a filing calls "公司" from where it says so: 中控技术股份有限公司（以下简称“公司”…）."""
+    """The company a filing calls "公司" from where it says so: 中控技术股份有限公司（以下简称“公司”…）;
+    else the company a page is about, its name the whole headline (a listed company's Q&A page:
+    浙江大华技术股份有限公司 over the questions)."""
     for m in DECLARED_COMPANY.finditer(ctx.text):
         named = [o for o in ctx.top if o.end == m.start() and ctx.type(o) in ORG_FAMILY]
         if named:
             return named[0]
+    for h in ctx.article.headlines:
+        whole = [o for o in ctx.top if ctx.type(o) == "Company" and _simple(h).strip() == ctx.between(o.start, o.end)]
+        if whole:
+            return whole[0]
     return None
 
 
@@ -387,10 +393,12 @@ def positions(ctx: _Context) -> list[Fact]:
                 cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员, …大学的副教授
             if not alias and cut and between.endswith(STUDIES_OR_SERVES):
                 break  # 浙江传媒学院的大三学生: one who studies there holds no post
-            titles = _atomic_titles(between[cut:])
+            served = re.search(r"(?:时任|曾任|现任|原任)$", ctx.between(max(0, org.start - 2), org.start))
+            trail = 1 if served and between.endswith("的") else 0  # 时任ORG副总经理的|NAME: the post describes the person
+            titles = _atomic_titles(between[cut:len(between) - trail])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
                 break
-            titles = _atomic_titles(ctx.between(org.end, cursor, written=True)[cut:])  # as printed
+            titles = _atomic_titles(ctx.between(org.end, cursor - trail, written=True)[cut:])  # as printed
             before_org = ctx.between(max(0, org.start - 1), org.start)
             for title in [*titles, *pending_titles]:
                 if not title or _nationality_and_profession(title, ctx.lexicon):
@@ -482,6 +490,36 @@ def roster_positions(ctx: _Context) -> list[Fact]:
         if title and _is_title(simplified_same_length(title), ctx.lexicon):
             out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                              "former": "false"}, [p, org], p.start, "NAME　ORG　TITLE (roster)"))
+    return out
+
+
+def _headline_person(ctx: _Context) -> Mention | None:
+    """The person an article is about when its title is that person's name and nothing else (a
+    citation or a profile page: 费舜卿, 阿依莎·巴洛贡（Aisha Balogun）)."""
+    title = ctx.article.title
+    if title is None:
+        return None
+    name = re.sub(r"[（(][A-Za-zÀ-ÿ .'\-]+[)）]\s*$", "", _simple(title).strip())
+    return next((m for m in ctx.top if ctx.type(m) == "Person" and title.start <= m.start < title.end
+                 and ctx.between(m.start, m.end) == name), None)
+
+
+def subtitle_positions(ctx: _Context) -> list[Fact]:
+    """费舜卿 / 清华大学网络科学与网络空间研究院教授: under a title that names a person alone, the line
+    that names an organisation and a title is that person's post."""
+    person = _headline_person(ctx)
+    if person is None:
+        return []
+    out = []
+    for line in ctx.article.subtitles:
+        orgs = ctx.in_span(line, ORG_FAMILY)
+        if not orgs or ctx.between(line.start, orgs[0].start).strip():
+            continue
+        org = orgs[-1] if all(ctx.between(a.end, b.start) == "" for a, b in zip(orgs, orgs[1:])) else orgs[0]
+        title = ctx.between(org.end, line.end, written=True).strip()
+        if title and _is_title(simplified_same_length(title), ctx.lexicon):
+            out.append(ctx.fact("position", {"holder": ctx.key(person), "organization": ctx.key(org), "title": title,
+                                             "former": "false"}, [person, org], line.start, "NAME / ORG TITLE (headline)"))
     return out
 
 
@@ -727,6 +765,8 @@ def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mentio
                       and p.method != "tagger:bare"]  # a guessed name is no antecedent
             if before:
                 out.append((before[-1], at, at + 1))
+            elif (subject := _headline_person(ctx)) is not None:
+                out.append((subject, at, at + 1))  # 费舜卿 / …他说：“…”: the person the page is about
     return out
 
 
@@ -875,9 +915,9 @@ def conferments(ctx: _Context) -> list[Fact]:
                 if re.search(r"(?:等奖|[金银铜]奖)$", simplified_same_length(award.text)):
                     continue  # 工业互联网赛道一等奖: a prize of a contest, not an award series
                 k = _index_in(s, award.start)
-                # 荣获由世界互联网大会颁发的2025年“…”: who gives it may stand between
-                m = re.search(rf"(?:{verb_re.pattern})(?:由[^，。；]{{2,20}}?(?:颁发|设立|授予|评选)的)?(?:(?:19|20)\d\d年度?)?[“「]?$",
-                              sent_text[:k])
+                # 荣获由世界互联网大会颁发的2025年“…”: who gives it may stand between; 获得了今年的…: which year's
+                m = re.search(rf"(?:{verb_re.pattern})了?(?:由[^，。；]{{2,20}}?(?:颁发|设立|授予|评选)的)?"
+                              rf"(?:(?:今年|本届|首届|当年|去年|上届)的?)?(?:(?:19|20)\d\d年度?的?)?[“「]?$", sent_text[:k])
                 if not m:
                     continue
                 start = _clause_start(sent_text, m.start())
@@ -1177,6 +1217,15 @@ def reports(ctx: _Context) -> list[Fact]:
             for org in [o for o in ctx.in_span(s, ORG_FAMILY) if k < _index_in(s, o.start) < k + credited.end()]:
                 out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(org)},
                                     [r, org], r.start, "《R》（ORG编制）"))
+            continue
+        # 《R1》和《R2》两本蓝皮书，中国网络空间研究院编的: the maker named after, in a clause of its own
+        maker = next((o for o in ctx.in_span(s, ORG_FAMILY) if o.start > r.end
+                      and re.fullmatch(r"(?:[和与及、]《[^》]*》)*[^。；！？《]{0,16}?[，,]", ctx.between(r.end, o.start))
+                      and re.match(r"(?:编|编写|编撰|编制|撰写|写|发布|出)的(?:[，。；！？,]|$)", ctx.between(o.end, o.end + 4))),
+                     None)  # (not …，ORG编撰的《R2》: the maker of what follows)
+        if maker is not None:
+            out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(maker)},
+                                [r, maker], r.start, "《R》…，ORG编的"))
             continue
         before = _simple(s)[:_index_in(s, r.start)]
         # …发布蓝皮书《R1》和《R2》: the kind of the publication may stand between the verb and the title
@@ -1784,7 +1833,7 @@ def members(ctx: _Context) -> list[Fact]:
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
     reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, local_positions,
-    roster_positions, bio_positions, joined_positions,
+    roster_positions, bio_positions, joined_positions, subtitle_positions,
     quotes, conferments, honours_table, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
