@@ -205,6 +205,8 @@ BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学
 
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
 # acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)
+# the verbs that say a post is or was held, before the organisation: 时任…副总经理的NAME
+HELD_POST = "时任|曾任|现任|原任"
 # the heads of a place's people's government (副省长, 常务副市长, 区长), whose office is the government's
 GOVERNMENT_HEAD = re.compile(r"(?:常务)?副?(?:省长|市长|区长|县长|州长|镇长|乡长)")
 GENERIC_TITLE = re.compile(r"首席[\u4e00-\u9fff]{1,6}?官|(?<![A-Za-z])C[A-Z]O(?![A-Za-z])")

@@ -58,6 +58,11 @@ class _Context:
         """The person each sentence of a bio tells of (see ``_persons_told``), read once per article."""
         return _persons_told(self)
 
+    @cached_property
+    def headline_person(self) -> Mention | None:
+        """The person the article is about, its title naming that person alone (see ``_headline_person``)."""
+        return _headline_person(self)
+
     def key(self, m: Mention) -> str:
         return self.resolution.links[m][0]
 
@@ -393,7 +398,7 @@ def positions(ctx: _Context) -> list[Fact]:
                 cut += between[cut:].startswith("的")  # 数字政策办公室（数字办）的数字政策专员, …大学的副教授
             if not alias and cut and between.endswith(STUDIES_OR_SERVES):
                 break  # 浙江传媒学院的大三学生: one who studies there holds no post
-            served = re.search(r"(?:时任|曾任|现任|原任)$", ctx.between(max(0, org.start - 2), org.start))
+            served = re.search(rf"(?:{cues.HELD_POST})$", ctx.between(max(0, org.start - 2), org.start))
             trail = 1 if served and between.endswith("的") else 0  # 时任ORG副总经理的|NAME: the post describes the person
             titles = _atomic_titles(between[cut:len(between) - trail])
             if not all(_is_title(t, ctx.lexicon) for t in titles if t) or not titles[-1]:
@@ -507,7 +512,7 @@ def _headline_person(ctx: _Context) -> Mention | None:
 def subtitle_positions(ctx: _Context) -> list[Fact]:
     """费舜卿 / 清华大学网络科学与网络空间研究院教授: under a title that names a person alone, the line
     that names an organisation and a title is that person's post."""
-    person = _headline_person(ctx)
+    person = ctx.headline_person
     if person is None:
         return []
     out = []
@@ -765,7 +770,7 @@ def _pronoun_speakers(ctx: _Context, people: list[Mention]) -> list[tuple[Mentio
                       and p.method != "tagger:bare"]  # a guessed name is no antecedent
             if before:
                 out.append((before[-1], at, at + 1))
-            elif (subject := _headline_person(ctx)) is not None:
+            elif (subject := ctx.headline_person) is not None:
                 out.append((subject, at, at + 1))  # 费舜卿 / …他说：“…”: the person the page is about
     return out
 
@@ -1266,7 +1271,7 @@ def reports(ctx: _Context) -> list[Fact]:
         named = None
         if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
             named = _event_named_by_head(ctx, opening.group(1), s.start) if opening.group(1) else _event_that_opened(ctx)
-        elif held_at is not None and held_in is ctx.block_of(s.start) and re.match(r"(?:随后|随即|接着|其后)[，,]?", _simple(s)):
+        elif held_at is not None and held_in == ctx.block_of(s.start) and re.match(r"(?:随后|随即|接着|其后)[，,]?", _simple(s)):
             named = held_at  # 开幕式上，…致辞。随后，…发布了《R》: the ceremony goes on
         held_at, held_in = named, ctx.block_of(s.start)
         if "发布" not in _simple(s):

@@ -696,7 +696,7 @@ def _titles_and_names(text: str, lexicon: Lexicon, words, hints: dict[int, int] 
             start = after_known
         name_end = _person_after(text, end, lexicon)
         name_start = end
-        if name_end <= 0 and text.startswith("的", end) and re.search(r"(?:时任|曾任|现任|原任)[^，。；！？]{2,30}$", text[:end]):
+        if name_end <= 0 and text.startswith("的", end) and re.search(rf"(?:{cues.HELD_POST})[^，。；！？]{{2,30}}$", text[:end]):
             # 时任乌镇旅游股份有限公司副总经理的|籍晓岚: the person the post describes, after 的
             name_start, name_end = end + 1, _person_after(text, end + 1, lexicon)
         spaced = re.match(r"[ \u3000]+", text[end:])
