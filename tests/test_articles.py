@@ -734,3 +734,14 @@ def test_articles_a_forms_fields_and_a_qa_pages_askers_stand_apart(write_file):
     paragraphs = [p.repaired for p in article.paragraphs]
     assert "采购人：桐乡市乌镇镇人民政府" in paragraphs and "采购代理机构：浙江求是招标代理有限公司" in paragraphs
     assert not any("钱塘夜航船" in p or "回复时间" in p for p in paragraphs)
+
+
+def test_articles_a_disclosure_pages_record_and_a_sites_author_line(write_file):
+    text = ("乌镇镇人民政府2024年工作总结\n\n索引号：002590127/2025-00318\n发布机构：乌镇镇人民政府\n生成日期：2025-01-16\n"
+            "组配分类：计划总结\n\n　　2024年，乌镇镇统筹推进数字经济发展。\n")
+    (article,) = _articles(write_file, text)
+    assert [p.repaired for p in article.paragraphs] == ["2024年，乌镇镇统筹推进数字经济发展。"]
+    text = ("我校学子获一等奖\n\n作者：郦晓芸　审核：鲍文涛　发布时间：2021-09-29 16:42:07　点击数：[1367]\n\n"
+            "9月26日，大赛总决赛在乌镇举行。\n")
+    (article,) = _articles(write_file, text)
+    assert [name for name, _, _ in article.byline.reporters] == ["郦晓芸"]

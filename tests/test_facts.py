@@ -1376,3 +1376,14 @@ def test_facts_a_citation_under_a_persons_name_and_post(extract_text):
 def test_facts_a_former_post_that_describes_the_person(extract_text):
     corpus = extract_text("本报记者 王明\n\n时任乌镇旅游股份有限公司副总经理的籍晓岚记得，景区完成了网络改造。\n")
     assert _positions(corpus) == {("籍晓岚", "乌镇旅游股份有限公司", "副总经理")}
+
+
+def test_facts_a_guest_list_with_two_posts_a_unit_after_an_alias_and_the_title_first(extract_text):
+    corpus = extract_text("工业互联网论坛\n嘉宾名单\n\n主旨演讲嘉宾\n\n苑一鸣　中国工程院院士，浙江大学控制科学与工程学院教授\n"
+                          "哈坎·约翰松（Håkan Johansson）　爱立信（Ericsson）东北亚区 企业业务副总裁\n"
+                          "法蒂玛·阿勒哈希米（Fatima Al Hashimi）　数字化转型高级总监，阿联酋阿布扎比港口集团（AD Ports Group）\n"
+                          "那仁图雅　内蒙古伊利实业集团股份有限公司 数字化中心副总经理\n")
+    assert {("苑一鸣", "中国工程院", "院士"), ("苑一鸣", "浙江大学控制科学与工程学院", "教授"),
+            ("那仁图雅", "内蒙古伊利实业集团股份有限公司", "数字化中心副总经理"),
+            ("哈坎·约翰松", "爱立信", "东北亚区企业业务副总裁"),
+            ("法蒂玛·阿勒哈希米", "阿联酋阿布扎比港口集团", "数字化转型高级总监")} <= _positions(corpus)

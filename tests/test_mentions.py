@@ -431,6 +431,8 @@ CASES = [
          id="a-forum-after-two-verbs"),
     case("时任乌镇旅游股份有限公司副总经理的籍晓岚记得，景区完成了网络改造。", ("籍晓岚", "Person"),
          ("乌镇旅游股份有限公司", "Company"), id="the-person-a-former-post-describes"),
+    case("我校学子在2021年世界互联网大会“直通乌镇”全球互联网大赛中获一等奖",
+         ("2021年世界互联网大会“直通乌镇”全球互联网大赛", "Event"), id="a-quoted-brand-then-words-then-the-head"),
 ]
 
 
@@ -459,6 +461,8 @@ CASES = [
     pytest.param("入选志愿者须参加团省委组织的通用培训。", "须参加", id="a-modal-and-a-verb-are-no-name"),
     pytest.param("入选志愿者须参加团省委组织的通用培训。", "入选", id="a-verb-before-a-role-is-no-body"),
     pytest.param("大华股份（002236）", "002236", id="a-stock-code-is-no-place"),
+    pytest.param("配合世界互联网大会秘书处、桐乡市公安局等单位完成会场周边交通。", "配合世界互联网大会秘书处",
+                 id="the-verb-of-a-duty-before-a-list"),
     pytest.param("“互联互通·共享共治——构建网络空间命运共同体”", "互联互通·共享共治", id="a-dotted-theme-is-no-person"),
     pytest.param("他们把“能听会说、能理解会思考”变成了日常。", "能听会", id="a-quoted-phrase-is-no-speaker"),
     pytest.param("配合世界互联网大会秘书处、浙江省委网信办办好互联网之光博览会，", "办好互联网之光博览会",

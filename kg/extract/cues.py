@@ -176,7 +176,7 @@ SOUND_BITE = re.compile(r"[（(【\[](?:同期声|采访|受访者)[）)】\]]")
 TAPE = re.compile(r"\s*[【\[](?:出)?录音[】\]]\s*")
 ROSTER = re.compile(rf"(?:{SOUND_BITE.pattern}\s*"
                     r"|[\u4e00-\u9fff]{0,4}(?:主持人?|发布人|嘉宾|演讲人|讲者)[：:]\s*)?"
-                    r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
+                    r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
                     r"(?:[（(][A-Za-zÀ-ÿ .'\-]{3,40}[)）])?"  # 卡琳·米勒（Karin Müller）: the name in its own script
                     r"[\u3000 ]+(?P<rest>[^\s，。；：、,;:！？“”][^，。；：、,;:！？“”]{3,40})")
 DESCRIPTOR_NOUNS = ("运营商", "企业", "公司", "巨头", "龙头", "厂商", "平台", "银行", "初创企业", "独角兽", "服务商", "供应商",

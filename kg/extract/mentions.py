@@ -1454,18 +1454,33 @@ def _roster_line(text: str, lexicon: Lexicon, orgs: list[tuple[int, int]]) -> tu
     (``orgs``: spans of organisations found in the line)."""
     m = cues.ROSTER.fullmatch(text.rstrip())
     if m is None:
+        # 苑一鸣　中国工程院院士，浙江大学…教授: the first of the posts a guest holds
+        m = cues.ROSTER.fullmatch(re.split(r"[，、]", text.rstrip(), maxsplit=1)[0])
+    if m is None:
         return None
+    name = m.group("name")
+    if len(name) == 4 and name[0] not in lexicon.surnames and name[:2] not in lexicon.surnames:
+        return None  # four characters that open on no surname (那仁图雅 does): no name
     a, rest = m.start("rest"), m.group("rest").rstrip()
     cut = max(rest.rfind(" "), rest.rfind("\u3000"))
     if cut > 0:
         org = (a, a + len(rest[:cut].rstrip()))
         title = rest[cut + 1:]
+        gloss = re.search(r"[（(][A-Za-z][^（）()]*[)）]", text[org[0]:org[1]])
+        if gloss and org[0] + gloss.end() < org[1]:
+            # 爱立信（Ericsson）东北亚区　企业业务副总裁: the unit after the alias belongs to the title
+            title = text[org[0] + gloss.end():org[1]] + title
+            org = (org[0], org[0] + gloss.start())
     else:
         org = next(((s_, e_) for s_, e_ in orgs if s_ == a and e_ < a + len(rest)), None)
         glossed = re.match(r"([^（(]{2,20})[（(][A-Za-z][^（）()]{0,20}[)）]", rest)
+        after = a + len(rest) + 1  # 高级工业发展官员，|联合国工业发展组织（UNIDO）: the title, then its organisation
+        behind = next(((s_, e_) for s_, e_ in orgs if s_ == after), None) if text[after - 1:after] in "，、" else None
         if glossed:  # 思爱普（SAP）全球副总裁: the organisation is named with its alias before the title
             org = (a, a + glossed.end(1))
             title = rest[glossed.end():]
+        elif org is None and behind is not None and lexicon.ends_with_title(rest):
+            org, title = behind, rest
         elif org is None:
             return None
         else:
@@ -1622,7 +1637,14 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         sentence = _sentence_around(text, o)
         a, b = o + 1, c
         head = next((h for h in sorted(cues.EVENT_HEADS, key=len, reverse=True) if text.startswith(h, c + 1)), None)
-        if head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
+        # “直通乌镇”全球互联网|大赛: a few words of what the event is may stand between the brand and the head
+        worded = None if head else re.match(rf"([\u4e00-\u9fff]{{2,8}}?)({'|'.join(sorted(cues.EVENT_HEADS, key=len, reverse=True))})",
+                                            text[c + 1:c + 14])
+        if worded and not re.search(r"[的在是于和与及对为将把被了]", worded.group(1)) and worded.group(2) not in cues.CEREMONY_HEADS \
+                and not any(p in inner for p in "，,、") and len(inner) <= 12:
+            if not re.match(r"(?:总决赛|半决赛|决赛|复赛)", text[c + 1 + worded.end():]):  # (…大赛总决赛: the final's own rule)
+                out.append(Candidate(_edition_start(text, o, found), c + 1 + worded.end(), "Event", "pattern:quoted-event", 3))
+        elif head and head not in cues.CEREMONY_HEADS and not any(p in inner for p in "，,、"):
             out.append(Candidate(_edition_start(text, o, found), c + 1 + len(head), "Event", "pattern:quoted-event", 3))
         elif (inner.endswith(cues.AWARD_ENDINGS) or cues.AWARD_SELECTION.match(after)
               or cues.AWARD_CONFERRED.search(text[:o]) and "，" not in inner
@@ -2682,6 +2704,8 @@ def list_items(segment: str) -> list[tuple[int, int]]:
         if not items and len(core) >= 3 and core[0] in "在于从向对把被":
             lead, core = lead + 1, core[1:]  # 在|腾讯、华为等企业: the preposition opens the clause, not the name
         taken = max((core.rfind(v) + len(v) for v in cues.VERBS_BEFORE_LISTS if v in core), default=0) if not items else 0
+        if not items and not taken:  # 配合|世界互联网大会秘书处、桐乡市公安局等单位: the verb of the duty
+            taken = next((len(v) for v in cues.LEFT_STOPS if len(v) >= 2 and core.startswith(v)), 0)
         if taken and len(core) - taken >= 2:
             lead, core = lead + taken, core[taken:]  # 博览会吸引|华为、阿里巴巴等企业参展: the verb takes the list
         if core:

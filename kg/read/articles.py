@@ -83,10 +83,12 @@ FORUM_FLOOR = re.compile(r"(?:楼主|\d{1,4}楼|沙发|板凳)[\s\u3000]+\S{1,24
 QUOTED_FLOOR = re.compile(r"回复\s*(?:\d{1,4}楼|楼主)\s*\S{1,24}?[：:]\s*")
 # a site's lines around a story: the share bar, the links to the stories before and after, the
 # copyright and the licence number (上一篇：…, Copyright © 2023 …版权所有　浙ICP备…); a Q&A
-# platform's asker and times (提问者：irm_41877203　提问时间：…, 回复时间：…)
-SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
+# platform's asker and times (提问者：irm_41877203　提问时间：…, 回复时间：…); a government
+# disclosure page's record (索引号：…, 发布机构：…, 生成日期：…)
+SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间|索引号|发布机构|生成日期|公开方式|组配分类|主题分类)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
                             r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$")  # a PDF's running footer: …编印　第 1 页 / 共 36 页
-SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*(?=[|｜]|(?:责编|责任编辑|编辑)[：:]|$)"
+SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*"
+                          r"(?=[|｜]|(?:责编|责任编辑|编辑|审核|审稿|校对|发布时间|来源|点击数?)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
 # a microblog post's time and client (23-11-8 09:41 来自 微博网页版), its counts (转发 862　评论 197　赞 3415),
 # the headline in brackets that opens it, and the links and mentions that close it
