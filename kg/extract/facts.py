@@ -491,20 +491,26 @@ def roster_positions(ctx: _Context) -> list[Fact]:
             continue
         # 苑一鸣　中国工程院院士，浙江大学…教授: each post after a comma is one more, with its own organisation;
         # 高级工业发展官员，联合国工业发展组织（UNIDO）: or the title first and the organisation after
-        cuts = [p.end] + [k + 1 for k in range(p.end, block.end) if ctx.text[k] in "，、；"] + [block.end + 1]
+        names = ctx.in_span(block, ORG_FAMILY)
+        cuts = [p.end] + [k + 1 for k in range(p.end, block.end) if ctx.text[k] in "，、；"
+                          and not any(o.start <= k < o.end for o in names)] + [block.end + 1]  # (not 数字发展、创新…部)
         parts = [(a, b - 1) for a, b in zip(cuts, cuts[1:])]
-        pending = ""
+        pending, held_at = "", None
         for a, b in parts:
-            org = next((o for o in ctx.in_span(block, ORG_FAMILY) if a <= o.start < b), None)
+            org = next((o for o in names if a <= o.start < b), None)
+            words = re.sub(rf"^[ \u3000]*{GLOSS}", "", ctx.between(a, b, written=True)).strip(" \u3000")
+            if org is None and held_at is not None and _is_title(simplified_same_length(words), ctx.lexicon):
+                org, title = held_at, words  # 中国信息通信研究院 副院长、总工程师: one more title there
             # 卡琳·米勒（Karin Müller）　思爱普（SAP）全球副总裁: the name's and the organisation's other forms between
-            if org is None or re.sub(GLOSS, "", ctx.between(a, org.start)).strip(" \u3000"):
-                pending = re.sub(rf"^[ \u3000]*{GLOSS}", "", ctx.between(a, b, written=True)).strip(" \u3000") \
-                    if org is None else ""
+            elif org is None or re.sub(GLOSS, "", ctx.between(a, org.start)).strip(" \u3000"):
+                pending, held_at = (words if org is None else ""), None
                 continue
-            title = re.sub(rf"^{GLOSS}", "", ctx.between(org.end, b, written=True))
-            title = re.sub(r"[ \u3000]", "", title) or pending  # 东北亚区　企业业务副总裁: one title, as printed
+            else:
+                title = re.sub(r"[ \u3000]", "", re.sub(rf"^{GLOSS}", "", ctx.between(org.end, b, written=True))) \
+                    or pending  # 东北亚区　企业业务副总裁: one title, as printed
             pending = ""
             if title and _is_title(simplified_same_length(title), ctx.lexicon):
+                held_at = org
                 out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                                  "former": "false"}, [p, org], p.start, "NAME　ORG　TITLE (roster)"))
     return out
