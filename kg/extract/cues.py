@@ -205,6 +205,8 @@ BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学
 
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
 # acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)
+# what a person is rather than an office held: 网络安全专家, 知名学者
+PROFESSIONS = ("专家", "学者")
 # the verbs that say a post is or was held, before the organisation: 时任…副总经理的NAME
 HELD_POST = "时任|曾任|现任|原任"
 # the heads of a place's people's government (副省长, 常务副市长, 区长), whose office is the government's

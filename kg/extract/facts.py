@@ -424,7 +424,7 @@ def positions(ctx: _Context) -> list[Fact]:
 
 def _nationality_and_profession(title: str, lexicon: Lexicon) -> bool:
     """法国网络安全专家: where the person is from and what they know, not an office."""
-    return title.endswith(("专家", "学者")) and any(
+    return title.endswith(cues.PROFESSIONS) and any(
         (e := lexicon.lookup(title[:n])) is not None and e.level == "country" for n in range(2, 5))
 
 

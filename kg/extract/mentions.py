@@ -945,7 +945,7 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             break  # 代表团|团长: a group that travels, not an organisation
         nationality = any((e := lexicon.lookup(text[start - n:start])) is not None and e.level == "country"
                           for n in range(2, 5) if start >= n)
-        if text.startswith(PROFESSIONS, end) and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry" \
+        if text.startswith(cues.PROFESSIONS, end) and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry" \
                 and (nationality or _field_words(words, start, end)):
             out.append(Candidate(start, end, "Title", "pattern:title", 2))
             break  # 法国|网络安全专家: a field of expertise, what the person is, with no organisation
@@ -971,8 +971,6 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
     return out
 
 
-# what a person is rather than an office: 网络安全专家, 知名学者
-PROFESSIONS = ("专家", "学者")
 # the legal form that closes a company's registered name; nothing of the name comes after it
 BUSINESS_UNITS = ("集团", "事业群", "事业部")  # 西门子股份公司|数字化工业集团副总裁: a group inside the firm
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)(?:[（(][^（）()]{1,8}[)）])?")
