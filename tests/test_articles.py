@@ -726,6 +726,16 @@ def test_articles_a_booklet_drops_its_running_header_and_page_numbers(write_file
     assert not any("—" in p.repaired for a in articles for p in a.paragraphs)
 
 
+def test_articles_a_heading_that_closes_on_a_names_latin_form_heads_its_page(write_file):
+    header = "2024年世界互联网大会杰出贡献奖 · 颁奖词"
+    text = (f"{header}\n前言\n本奖表彰为全球互联网发展作出突出贡献的个人和企业。\n— 1 —\n\n"
+            f"{header}\n阿依莎·巴洛贡（Aisha Balogun）\n尼日利亚国家信息技术发展署高级顾问\n她把“连接”写进西非的乡村。\n— 2 —\n\n"
+            f"{header}\n费舜卿\n清华大学网络科学与网络空间研究院教授\n他是下一代互联网的铺路人。\n— 3 —\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == ["前言", "阿依莎·巴洛贡（Aisha Balogun）", "费舜卿"]
+    assert [s.repaired for s in articles[1].subtitles] == ["尼日利亚国家信息技术发展署高级顾问"]
+
+
 def test_articles_a_forms_fields_and_a_qa_pages_askers_stand_apart(write_file):
     text = ("中标（成交）结果公告\n\n三、采购结果\n采购人：桐乡市乌镇镇人民政府\n采购代理机构：浙江求是招标代理有限公司\n"
             "采购方式：公开招标\n\n投资者提问：\n公司有高管在论坛上发言吗？\n提问者：钱塘夜航船　　提问时间：2024-11-23 14:22\n"

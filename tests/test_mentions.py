@@ -933,3 +933,29 @@ def test_mentions_a_company_showing_without_了_and_the_owner_of_a_quoted_produc
 def test_mentions_an_outlet_a_report_is_credited_to_is_admitted(lexicon):
     found = _found(_names("据路透社报道，峰会期间发布了两部报告。", lexicon), "路透社")
     assert found and all(c.method != "tagger:bare" for c in found)
+
+
+def test_mentions_a_national_firm_keeps_its_country_before_the_market_it_serves(lexicon):
+    # 日本电气 is the firm's name; （中国） names the market its branch serves, not what makes it a name
+    text = "日本电气（中国）有限公司副总裁樋口良平说，订单增长很快。"
+    orgs = [c.text for c in _names(text, lexicon) if c.type in ORG]
+    assert "日本电气（中国）有限公司" in orgs
+    assert "电气（中国）有限公司" not in orgs
+
+
+def test_mentions_a_unit_after_a_firms_registered_name_is_no_name_of_its_own(lexicon):
+    found = _names("浙江大华技术股份有限公司智慧城市研发中心落户乌镇。", lexicon)
+    assert [c.text for c in found if c.type in ORG] == ["浙江大华技术股份有限公司"]
+    found = _names("中国电信股份有限公司浙江分公司副总经理裘文远说，网络已全覆盖。", lexicon)
+    assert "中国电信股份有限公司浙江分公司" in [c.text for c in found if c.type in ORG]  # a branch is registered
+
+
+def test_mentions_a_japanese_two_character_surname_opens_a_four_character_name(lexicon):
+    found = _names("欧姆龙自动化（中国）有限公司副总经理高桥健太在展台前表示，需求增长很快。", lexicon)
+    assert "高桥健太" in [c.text for c in found if c.type == "Person"]
+
+
+def test_mentions_还有_before_the_next_guest_opens_no_name(lexicon):
+    text = "今天请到两位嘉宾：浙江大学副教授裘思远，还有西班牙电信（Telefónica）亚太区高级顾问戴维·莫雷诺。"
+    orgs = [c.text for c in _names(text, lexicon) if c.type in ORG]
+    assert "西班牙电信" in orgs and not any(o.startswith("还有") for o in orgs)

@@ -976,6 +976,17 @@ BUSINESS_UNITS = ("集团", "事业群", "事业部")  # 西门子股份公司|�
 LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|股份公司)(?:[（(][^（）()]{1,8}[)）])?")
 # the legal form a registered name ends with, a group's included (新凤鸣|集团股份有限公司)
 REGISTERED = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
+REGISTERED_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?$")
+BRANCHES = ("分公司", "子公司", "分行", "支行", "分所")  # …有限公司浙江分公司: a branch is registered in its own name
+
+
+def _unit_after_registered(name: str) -> bool:
+    """浙江大华技术股份有限公司智慧城市研发中心: a firm's registered name, then one of its units (not a
+    branch, which is registered in its own name)."""
+    simple = simplified_same_length(name)
+    legal = REGISTERED.search(simple)
+    return legal is not None and legal.end() <= len(simple) - 2 and not simple.endswith(BRANCHES) \
+        and not re.match(r"[（(][^（）()]{1,8}[)）]$", simple[legal.end():])
 
 
 def _trade_name(name: str) -> str:
@@ -2036,6 +2047,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
+        if _unit_after_registered(text[min([start] + [p.start for p in out if p.end == start]):end]):
+            continue  # 浙江大华技术股份有限公司|智慧城市研发中心: a unit of the firm, the registered name ends the name
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
                 start = prev.start
@@ -2258,6 +2271,10 @@ def _past_apposition(text: str, start: int, i: int, lexicon: Lexicon, words, fou
         return start
     if any(s < after < s + len(w) for w, _, s in words):  # 德国西门子公司 is one word to jieba: read the rest alone
         words = [(w, t, s + after) for w, t, s in tag(text[after:i])]
+    # 日本电气（中国）有限公司: the market a firm's branch serves, in parentheses, makes no name distinctive
+    served = [range(after + m.start(), after + m.end()) for m in re.finditer(r"[（(][^（）()]{1,8}[)）]", text[after:i])]
+    words = [x for x in words if not any(x[2] in r for r in served)]
+    found = [c for c in found if not any(c.start in r for r in served)]
     if _distinctive(text[after:i], words, after, i, [c for c in found if c.start >= after], known):
         return after
     return start
@@ -3430,8 +3447,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
         elif flag == "ORG":
             if w in lexicon.titles or w in cues.GENERIC_WORDS or w[-1] in "和与及的":
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
-            if w.startswith("各"):
-                continue  # 各镇人民政府: each body of a kind, no one body
+            if w.startswith("各") or _unit_after_registered(w):
+                continue  # 各镇人民政府: each body of a kind, no one body; a unit after a firm's registered name
             pair = re.fullmatch(r"(.{2,12}?)[与和及](.{2,20})", w)
             if pair and (o1 := lexicon.suffix_type(pair.group(1))) and o1[1] in ORG_TYPES \
                     and (o2 := lexicon.suffix_type(pair.group(2))) and o2[1] in ORG_TYPES:

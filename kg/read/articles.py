@@ -24,6 +24,8 @@ from kg.read.script import simplified_same_length
 TERMINAL = "。！？!?…；;”’」』）)】：:—～~👇"
 HEADLINE_MAX = 40
 LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters or time stamp line under it
+# a name's Latin form closing a line: 阿依莎·巴洛贡（Aisha Balogun）, a heading, not a closed clause
+LATIN_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z][A-Za-z .'&\-]*[)）]$")
 
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
@@ -696,7 +698,7 @@ def _brief_body(text: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
-    if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL:
+    if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL and not LATIN_GLOSS_END.search(text):
         return False
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
