@@ -755,3 +755,21 @@ def test_articles_a_disclosure_pages_record_and_a_sites_author_line(write_file):
             "9月26日，大赛总决赛在乌镇举行。\n")
     (article,) = _articles(write_file, text)
     assert [name for name, _, _ in article.byline.reporters] == ["郦晓芸"]
+
+
+def test_articles_a_sites_list_of_stories_gives_each_its_headline(write_file):
+    text = ("要闻\n\n· 2023年世界互联网大会乌镇峰会闭幕\n2023-11-10 18:26\n为期三天的峰会10日下午在乌镇闭幕。\n\n"
+            "· 数字丝路发展论坛举行 共商“数字丝绸之路”建设\n2023-11-09 17:48\n世界互联网大会副秘书长聂珩在论坛上致辞。\n\n"
+            "上一页 1 2 3 下一页\n")
+    articles = _articles(write_file, text)
+    assert [a.title_text for a in articles] == ["2023年世界互联网大会乌镇峰会闭幕", "数字丝路发展论坛举行 共商“数字丝绸之路”建设"]
+    assert not any("下一页" in p.repaired for a in articles for p in a.paragraphs)
+
+
+def test_articles_a_video_posts_sign_off_and_its_comments_tails(write_file):
+    text = ("乌镇峰会“黑科技”抢先看！\n\n【口播】\n观众朋友们，我现在是在乌镇互联网国际会展中心。\n\n"
+            "记者：钮晓玥 费子骞  编辑：卜佳音\n\n全部评论 863\n禾城小柚子\n云深处是杭州的吧？\n"
+            "11-05 · IP属地：浙江 · 赞 412 · 回复\n")
+    articles = _articles(write_file, text)
+    assert [r for a in articles if a.byline for r, _, _ in a.byline.reporters] == ["钮晓玥", "费子骞"]
+    assert not any("IP属地" in p.repaired for a in articles for p in a.paragraphs)

@@ -1389,3 +1389,28 @@ def test_facts_a_guest_list_with_two_posts_a_unit_after_an_alias_and_the_title_f
             ("宗翰霖", "中国信息通信研究院", "副院长"), ("宗翰霖", "中国信息通信研究院", "总工程师"),
             ("哈坎·约翰松", "爱立信", "东北亚区企业业务副总裁"),
             ("法蒂玛·阿勒哈希米", "阿联酋阿布扎比港口集团", "数字化转型高级总监")} <= _positions(corpus)
+
+
+def test_facts_a_speech_printed_whole_is_its_speakers_words(extract_text):
+    corpus = extract_text(
+        "商汤科技鲍子骞：大模型的下半场，拼的是“用得起”\n\n文｜佘晏清\n2024-11-21 19:32\n\n"
+        "在21日举行的人工智能赋能产业发展论坛上，商汤科技副总裁鲍子骞发表主题演讲，分享了商汤对大模型落地的观察。\n\n"
+        "以下为演讲实录，经36氪编辑整理：\n\n大家好！很高兴再次来到乌镇。今年被问得最多的一句话是：大模型用不用得起？\n",
+        source="speech.txt")
+    (f,) = _facts(corpus, "quote", speaker="鲍子骞")
+    assert f.role("text").startswith("大家好！很高兴再次来到乌镇。")
+    assert [_name(corpus, r.role("person")) for r in _facts(corpus, "reporter")] == ["佘晏清"]
+
+
+def test_facts_a_common_word_after_a_bodys_alias_opens_the_title(extract_text):
+    corpus = extract_text("本报乌镇11月8日电（记者 陈静）亚太互联网络信息中心（APNIC）政策顾问莉娅·哈特韦尔（Leah Hartwell）"
+                          "指出，互联网治理需要多方参与。\n", source="alias.txt")
+    (f,) = _facts(corpus, "position", holder="莉娅·哈特韦尔")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("亚太互联网络信息中心", "政策顾问")
+
+
+def test_facts_what_a_speaker_told_the_team_is_a_quote(extract_text):
+    corpus = extract_text("本报乌镇11月5日电（记者 陈静）云深处科技市场总监戚昊楠告诉我们：“这次我们带来了最新的机器人。”\n",
+                          source="told.txt")
+    (f,) = _facts(corpus, "quote", speaker="戚昊楠")
+    assert f.role("text") == "这次我们带来了最新的机器人。"

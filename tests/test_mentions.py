@@ -959,3 +959,48 @@ def test_mentions_还有_before_the_next_guest_opens_no_name(lexicon):
     text = "今天请到两位嘉宾：浙江大学副教授裘思远，还有西班牙电信（Telefónica）亚太区高级顾问戴维·莫雷诺。"
     orgs = [c.text for c in _names(text, lexicon) if c.type in ORG]
     assert "西班牙电信" in orgs and not any(o.startswith("还有") for o in orgs)
+
+
+def test_mentions_a_registered_name_opens_on_its_place_though_a_word_of_it_reads_as_a_verb(lexicon):
+    for line, name in (("1. 杭州深度求索人工智能基础技术研究有限公司", "杭州深度求索人工智能基础技术研究有限公司"),
+                       ("沃思凯  中国联合网络通信集团有限公司副总经理", "中国联合网络通信集团有限公司")):
+        assert name in [c.text for c in _names(line, lexicon) if c.type in ORG], line
+    # what the firm is, between the place and the name, stays out of it
+    found = _names("台湾边缘运算厂商凌耀智能科技股份有限公司推出新品。", lexicon)
+    assert "凌耀智能科技股份有限公司" in [c.text for c in found if c.type in ORG]
+    found = _names("峰会期间，澳门电讯与中国移动通信集团浙江有限公司签署合作备忘录。", lexicon)
+    assert "中国移动通信集团浙江有限公司" in [c.text for c in found if c.type in ORG]
+
+
+def test_mentions_a_conference_something_was_released_at_is_an_event(lexicon):
+    found = _names("该报告已于今年7月在中国互联网大会上发布。", lexicon)
+    assert ("中国互联网大会", "Event") in [(c.text, c.type) for c in found]
+    found = _names("世界人工智能大会在上海开幕。", lexicon)
+    assert ("世界人工智能大会", "Event") in [(c.text, c.type) for c in found]
+
+
+
+def test_mentions_the_group_that_owns_a_firm_is_admitted(lexicon):
+    found = _found(_names("鸿海旗下工业富联副总经理闵家睿介绍，工厂已投产。", lexicon), "鸿海")
+    assert found and all(c.method != "tagger:bare" for c in found)
+
+
+def test_mentions_a_model_number_before_a_flagship_product_noun(lexicon):
+    found = _names("联发科则在博览会展示天玑9400（Dimensity 9400）旗舰芯片。", lexicon)
+    assert ("天玑9400", "Product") in [(c.text, c.type) for c in found]
+
+
+def test_mentions_the_people_of_a_trade_are_no_body(lexicon):
+    found = _names("香港创科界今年组成逾百人代表团赴会。", lexicon)
+    assert not [c.text for c in found if c.type in ORG]
+
+
+def test_mentions_the_members_representative_names_no_body(lexicon):
+    found = _names("新会员代表、宁德时代副总裁欧阳彦卓表示，加入大会是新的起点。", lexicon)
+    orgs = [c.text for c in found if c.type in ORG]
+    assert "宁德时代" in orgs and "新会员" not in orgs
+
+
+def test_mentions_a_quoted_name_then_a_verb_and_a_meeting_is_no_event(lexicon):
+    found = _names("将推动更多共建“一带一路”国家加入大会。", lexicon)
+    assert not [c.text for c in found if c.type == "Event"]

@@ -691,7 +691,7 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue  # 沈一鸣说。: the verb ends the sentence, no words are quoted
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
-    return out + _answers(ctx, people) + _sound_bites(ctx, people)
+    return out + _answers(ctx, people) + _sound_bites(ctx, people) + _speech_text(ctx, people)
 
 
 def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
@@ -755,6 +755,35 @@ def _answers(ctx: _Context, people: list[Mention]) -> list[Fact]:
                                       ("text", answer)), ctx.article.article_id, (guest,), block,
                             "答：answer (interview with NAME)"))
     return out
+
+
+# an editor's note over a speech printed whole: 以下为演讲实录，经36氪编辑整理：
+SPEECH_TEXT_NOTE = re.compile(r"以下(?:为|是)[\u4e00-\u9fff]{0,8}(?:演讲|讲话|致辞|发言)(?:实录|全文|内容|摘要|节选)")
+# the sentence that introduces who gave the speech: …副总裁鲍子骞发表主题演讲
+GAVE_SPEECH = re.compile(r"(?:发表|作|做)了?(?:[\u4e00-\u9fff]{0,4}(?:演讲|讲话|致辞|报告|发言))")
+
+
+def _speech_text(ctx: _Context, people: list[Mention]) -> list[Fact]:
+    """A speech printed whole under an editor's note (以下为演讲实录): the words after the note are
+    the speaker's, the one the introduction says gave the speech."""
+    blocks = list(ctx.article.paragraphs)
+    note = next((i for i, b in enumerate(blocks) if SPEECH_TEXT_NOTE.search(_simple(b))), None)
+    if note is None or note + 1 >= len(blocks):
+        return []
+    speaker = None
+    for block in blocks[:note + 1]:
+        text = _simple(block)
+        for gave in GAVE_SPEECH.finditer(text):
+            at = block.page_offset(gave.start())
+            before = [p for p in people if block.start <= p.start and p.end <= at]
+            if before:
+                speaker = before[-1]
+    if speaker is None:
+        return []
+    said = blocks[note + 1]
+    return [Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(speaker)),
+                           ("text", said.repaired.strip())), ctx.article.article_id, (speaker,), said,
+                 "以下为演讲实录 then the speech (the speaker the introduction names)")]
 
 
 # a line that opens a turn of a transcript: 冼立民：, 新华社记者：, 主持人 骆一苇：

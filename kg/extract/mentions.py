@@ -980,6 +980,26 @@ REGISTERED_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公
 BRANCHES = ("分公司", "子公司", "分行", "支行", "分所")  # …有限公司浙江分公司: a branch is registered in its own name
 
 
+def _registered_start(text: str, start: int, end: int, lexicon: Lexicon, found: list[Candidate]) -> int:
+    """杭州|深度求索人工智能基础技术研究有限公司, 中国|联合网络通信集团有限公司: a registered name is the
+    place, the trade name, the trade and the legal form, so where the scan stopped at a word that reads
+    as a verb (求索, 联合) and a Chinese place opens the clause, the name starts at the place."""
+    if not REGISTERED_END.search(simplified_same_length(text[start:end])):
+        return start
+    place = next((c for c in found if c.type == "Region" and c.method == "lexicon" and start - 8 <= c.end < start
+                  and (e := lexicon.lookup(text[c.start:c.end])) is not None
+                  and (e.level != "country" or e.name == CHINA)), None)  # China's places, never another country
+    gap = text[place.end:start] if place is not None else ""
+    if place is None or not re.fullmatch(r"[\u4e00-\u9fff]{1,4}", gap) or re.search(BRAND_DESCRIPTOR, gap) \
+            or re.search(r"[与和及同跟的、]", gap):
+        # 台湾边缘运算厂商|凌耀智能科技股份有限公司: what the firm is stays out of its name; 澳门电讯与|中国移动…:
+        # another name, joined by a conjunction
+        return start
+    opening = place.start == 0 or text[place.start - 1] in cues.PUNCT or text[place.start - 1].isspace() \
+        or text[place.start - 1] in ".．、"
+    return place.start if opening else start
+
+
 def _unit_after_registered(name: str) -> bool:
     """浙江大华技术股份有限公司智慧城市研发中心: a firm's registered name, then one of its units (not a
     branch, which is registered in its own name)."""
@@ -1014,6 +1034,9 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
         t in ("n", "vn", "an", "a", "b") for w, t, s_ in words if start + office.end() <= s_ < end))
     if paren and (office_then_words and _international_body_ends(text, paren.start(), lexicon) or _bare_unit(name)):
         return start  # 国际电信联盟（ITU）|亚太区域办事处主任, 香港科技大学（科大）|电子及计算机工程学系讲座教授
+    if paren and end - start <= 4 and _common_words(words, start, end) and not lexicon.suffix_type(name) \
+            and dictionary_entry(name) is not None:
+        return start  # 亚太互联网络信息中心（APNIC）|政策顾问: a common word after the body's alias is the title's field
     field = name[len(TITLE_RANK.match(name).group()):]  # 副|数字政策专员: the rank opens the title, then the field
     if paren and field and field in text[max(0, paren.start() - 20):paren.start()] and not lexicon.suffix_type(name):
         return start  # 数字政策办公室（数字办）|数字政策专员: the field the body is named for opens the title
@@ -1072,8 +1095,8 @@ def _can_hold_office(name: str, lexicon: Lexicon) -> bool:
         return False  # 记者杨莉|通讯员王媛: a credit line names people, each after their own title
     if simplified_same_length(name).endswith("专业"):
         return False  # …播音与主持艺术专业|学生: a course of study, not a body
-    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}[人方者]", name) and entry is None:
-        return False  # 采购人|代表, 主办方|代表: a party to the business, not a body
+    if re.fullmatch(r"[\u4e00-\u9fff]{1,3}[人方者]|新?会员|成员", name) and entry is None:
+        return False  # 采购人|代表, 主办方|代表, 新会员|代表: a party to the business, not a body
     word = dictionary_entry(name)
     if word is not None and word[1] == "v" and word[0] >= 1000:
         return False  # 入选|志愿者: a verb, not a body
@@ -1649,7 +1672,9 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         # “直通乌镇”全球互联网|大赛: a few words of what the event is may stand between the brand and the head
         worded = None if head else re.match(rf"([\u4e00-\u9fff]{{2,8}}?)({'|'.join(sorted(cues.EVENT_HEADS, key=len, reverse=True))})",
                                             text[c + 1:c + 14])
+        # (“一带一路”国家|加入|大会: a verb before the head makes it the object of a clause, no name)
         if worded and not re.search(r"[的在是于和与及对为将把被了]", worded.group(1)) and worded.group(2) not in cues.CEREMONY_HEADS \
+                and not any(v in worded.group(1) for v in cues.LEFT_STOPS if len(v) >= 2) \
                 and not any(p in inner for p in "，,、") and len(inner) <= 12:
             if not re.match(r"(?:总决赛|半决赛|决赛|复赛)", text[c + 1 + worded.end():]):  # (…大赛总决赛: the final's own rule)
                 out.append(Candidate(_edition_start(text, o, found), c + 1 + worded.end(), "Event", "pattern:quoted-event", 3))
@@ -2056,6 +2081,7 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             if re.match(r"[A-Za-z]", text[end:end + 1]) and text[start:end].endswith(cues.DESCRIPTOR_NOUNS):
                 continue  # 网络安全公司|Group-IB: the noun describes the name that follows
             start = _past_apposition(text, start, i, lexicon, words, found, known)
+            start = _registered_start(text, start, end, lexicon, found)
         described = chained_unit
         if typ == "CompanyIndustry" and not _brand(text, words, start, i, end):
             said = list(re.finditer(BRAND_DESCRIPTOR, text[start:i]))  # 台湾AI影像新创|慧眸科技, 工业电脑厂|宏联资讯
@@ -2471,7 +2497,11 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         held_by_named = any(c.start == start and c.end + 2 <= i and c.type in ORG_TYPES
                             and not re.search(r"[与和及同跟愿将在于对向把的]", text[c.end:i])
                             and not any(c.end <= d.start < i for d in found) for c in found)
-        if head == "大会" and not year and not held_by_named:
+        # 在中国互联网大会上发布: where something took place is the meeting, not a body (unless the lexicon
+        # knows the name as one)
+        venue_of_act = text[start - 1:start] == "在" and text.startswith(("上", "期间"), end) \
+            and lexicon.lookup(name) is None
+        if head == "大会" and not year and not held_by_named and not venue_of_act:
             # a bare "…大会" may be the organisation behind it; one that a named body opens is that
             # body's meeting (世界互联网大会|数字经济产业合作|大会)
             strength, method = 1, "pattern:event:bare"
@@ -2549,8 +2579,12 @@ def _event_name(name: str, head: str) -> bool:
     conference or fair head, and no determiner in front (本届峰会, 这次大会 are no names)."""
     body = name[: -len(head)]
     generic = len(body) <= 4 and body.endswith(("性", "型", "级", "式"))  # 区域性峰会, 大型博览会
-    return head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") and len(body) >= 3 and not generic \
-        and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
+    # 中国互联网大会, 世界人工智能大会: a conference named for the world or the country it gathers (not a
+    # body's own 会员大会 or 代表大会)
+    gathering = head == "大会" and len(body) >= 4 and body.startswith(("世界", "全球", "中国", "国际", "亚洲", "亚太")) \
+        and "代表" not in body
+    return (head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") or gathering) and len(body) >= 3 \
+        and not generic and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
 
 DIVIDED_INTO = re.compile(r"分(?:为|设)?([^，。；：“”]{4,40}?)(?:[两三四五六七八九十]|\d+)个(?:组别|类别|赛道|组)")
@@ -3126,7 +3160,7 @@ def _products(text: str, found: list[Candidate], words, tagged: list[Candidate],
             out.append(Candidate(s, code.end(), "Product", "pattern:product-name", 2))
     # a brand and its model number before the product noun: 骁龙8至尊版移动平台, 麒麟9020芯片
     number = re.compile(rf"\d{{1,4}}[A-Za-z]{{0,3}}(?:至尊版|旗舰版|专业版|Pro|Max|Ultra)?"
-                        rf"(?=(?:[（(][A-Za-z0-9 .+\-]{{2,40}}[)）])?(?:移动平台|行动平台|{nouns}))")  # …（Snapdragon 8 Elite）
+                        rf"(?=(?:[（(][A-Za-z0-9 .+\-]{{2,40}}[)）])?(?:旗舰|高端|新一代|新款)?(?:移动平台|行动平台|{nouns}))")  # …（Snapdragon 8 Elite）, 天玑9400（…）旗舰芯片
     previous = ""
     for w, t, s in words:
         after_of, previous = previous == "的", w
@@ -3449,6 +3483,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
                 continue  # 桐乡市经济和|信息化局: the tagger cut a name at its conjunction
             if w.startswith("各") or _unit_after_registered(w):
                 continue  # 各镇人民政府: each body of a kind, no one body; a unit after a firm's registered name
+            if w.endswith("界") and not w.endswith(("世界", "边界", "境界")):
+                continue  # 香港创科界, 工商界: the people of a trade or a field, no body
             pair = re.fullmatch(r"(.{2,12}?)[与和及](.{2,20})", w)
             if pair and (o1 := lexicon.suffix_type(pair.group(1))) and o1[1] in ORG_TYPES \
                     and (o2 := lexicon.suffix_type(pair.group(2))) and o2[1] in ORG_TYPES:
@@ -3508,8 +3544,9 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             # 与微软合作开发: the partner of a joint work is an organisation
             partner = text[s - 1:s] in ("与", "同", "跟") and text.startswith(("合作", "联合", "携手", "共同"), end)
             source = text[s - 1:s] == "据" and text.startswith(("报道", "消息", "披露"), end)  # 据路透社报道: a news outlet
+            owner = text.startswith(("旗下", "控股的", "下属"), end)  # 鸿海旗下工业富联: the group that owns a firm
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
-                or bool(maker) or partner or source
+                or bool(maker) or partner or source or owner
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company

@@ -86,14 +86,17 @@ QUOTED_FLOOR = re.compile(r"回复\s*(?:\d{1,4}楼|楼主)\s*\S{1,24}?[：:]\s*"
 # a site's lines around a story: the share bar, the links to the stories before and after, the
 # copyright and the licence number (上一篇：…, Copyright © 2023 …版权所有　浙ICP备…); a Q&A
 # platform's asker and times (提问者：irm_41877203　提问时间：…, 回复时间：…); a government
-# disclosure page's record (索引号：…, 发布机构：…, 生成日期：…)
+# disclosure page's record (索引号：…, 发布机构：…, 生成日期：…); a list's pager; where a comment was posted from
 SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间|索引号|发布机构|生成日期|公开方式|组配分类|主题分类)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
-                            r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$")  # a PDF's running footer: …编印　第 1 页 / 共 36 页
+                            r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$"  # a PDF's running footer: …编印　第 1 页 / 共 36 页
+                            r"|(?:首页\s*)?上一页[\s\d]*下一页(?:\s*尾页)?\s*$"  # a list's pager: 上一页 1 2 3 下一页
+                            r"|.{0,20}IP属地[：:]\s*[\u4e00-\u9fff]{2,8}.{0,20}$")  # a comment's tail: 11-05 · IP属地：浙江 · 赞 412
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*"
                           r"(?=[|｜]|(?:责编|责任编辑|编辑|审核|审稿|校对|发布时间|来源|点击数?)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
 # a microblog post's time and client (23-11-8 09:41 来自 微博网页版), its counts (转发 862　评论 197　赞 3415),
 # the headline in brackets that opens it, and the links and mentions that close it
+LIST_BULLETS = "·•‧・"  # the bullet before each headline of a site's list of stories
 MICROBLOG_TIME = re.compile(r"(?:(?:\d{2}|\d{4})-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日|今天|昨天)\s+\d{1,2}:\d\d"
                             r"(?:\s+来自\s*\S{0,16})?")
 POST_COUNTS = re.compile(r"(?:(?:转发|评论|赞|点赞|收藏)\s*\d+\s*){2,4}")
@@ -121,10 +124,11 @@ LONE_REPORTERS = re.compile(rf"^(?:{STAMP.pattern[1:]}\s*)?"  # 2026-11-09 22:15
                             r"|\s+出版[：:]\s*(?:19|20)\d\d-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?)?\s*[)）]?\s*$")
 NAME = re.compile(r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*")
 # a site's credit line under a headline: 文/林思彤　图/孔德民 (the writer, then the photographer), 报道：钟淑雯
-WRITER_LINE = re.compile(r"^[（(]?(?:文|报道|撰文|采写)\s*[/／:：]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*?)"
-                         r"(?:[\s\u3000]+(?:图|摄影|摄|视频)\s*[/／:：]\s*[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*)?\s*[)）]?$")
+WRITER_LINE = re.compile(r"^[（(]?(?:文|报道|撰文|采写)\s*[/／:：|｜]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*?)"
+                         r"(?:[\s\u3000]+(?:图|摄影|摄|视频)\s*[/／:：|｜]\s*[\u4e00-\u9fff]{2,4}(?:[、 \u3000][\u4e00-\u9fff]{2,4})*)?\s*[)）]?$")
 # the reporters a broadcast's script or a post signs off with, names and nothing else: 记者：A　B
-SIGNED_OFF = re.compile(r"^(?:记者|采写|文字记者)[：:]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3})\s*$")
+SIGNED_OFF = re.compile(r"^(?:记者|采写|文字记者)[：:]\s*(?P<people>[\u4e00-\u9fff]{2,4}(?:[ \u3000、，,]+[\u4e00-\u9fff]{2,4}){0,3})"
+                        r"(?:[\s\u3000]+(?:责任编辑|编辑|责编|剪辑|摄像)[：:]\s*[\u4e00-\u9fff]{2,4}(?:[ \u3000、][\u4e00-\u9fff]{2,4})*)*\s*$")
 # a two-character name spaced out to the width of three (本报记者 江 澜)
 PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00-\u9fff](?![\u4e00-\u9fff·])")
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
@@ -238,7 +242,9 @@ def split_articles(page: Page) -> list[Article]:
                 current = story(line.span)
             a, b = site.span("people") if site.group("people") else site.span("reporters")
             current.reporters.extend(_reporters(written[a:b], line.span, a))
-        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" else None
+        # · 数字丝路发展论坛举行 over 2023-11-09 17:48: an item of a list of stories, not a post under its account
+        listed = bool(headline) and i > 0 and lines[i - 1].span.repaired.startswith(tuple(LIST_BULLETS))
+        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" and not listed else None
         if timed or line.kind == "text" and POST_COUNTS.fullmatch(text):
             # 转发 455　评论 96　赞 1877 / 23-11-8 11:26 来自 微博视频号: a microblog's furniture; the
             # account line above the time is no headline, and the post under it is a story of its own
@@ -353,7 +359,8 @@ def split_articles(page: Page) -> list[Article]:
             current is not None and current.kind == "continuation" and nxt.kind == "text"
             and not _byline_match(nxt.span.repaired)
         ):
-            headline.append(line.span)
+            bullet = re.match(rf"[{LIST_BULLETS}]\s*", written)
+            headline.append(line.span.sub(bullet.end(), len(written)) if bullet else line.span)
             i += 1
             continue
         if _is_headline(text) and current is not None and current.kind == "continuation":
