@@ -948,6 +948,8 @@ def test_mentions_a_unit_after_a_firms_registered_name_is_no_name_of_its_own(lex
     assert [c.text for c in found if c.type in ORG] == ["浙江大华技术股份有限公司"]
     found = _names("中国电信股份有限公司浙江分公司副总经理裘文远说，网络已全覆盖。", lexicon)
     assert "中国电信股份有限公司浙江分公司" in [c.text for c in found if c.type in ORG]  # a branch is registered
+    found = _names("VISA国际组织亚太有限公司北京代表处近日迁入新址。", lexicon)
+    assert "VISA国际组织亚太有限公司北京代表处" in [c.text for c in found if c.type in ORG]  # so is a representative office
 
 
 def test_mentions_a_japanese_two_character_surname_opens_a_four_character_name(lexicon):

@@ -977,7 +977,7 @@ LEGAL_FORM = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|
 # the legal form a registered name ends with, a group's included (新凤鸣|集团股份有限公司)
 REGISTERED = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司)")
 REGISTERED_END = re.compile(r"(?:股份有限公司|有限责任公司|有限公司)(?:[（(][^（）()]{1,8}[)）])?$")
-BRANCHES = ("分公司", "子公司", "分行", "支行", "分所")  # …有限公司浙江分公司: a branch is registered in its own name
+BRANCHES = ("分公司", "子公司", "分行", "支行", "分所", "代表处", "办事处")  # …有限公司浙江分公司, …有限公司北京代表处: registered in their own names
 
 
 def _registered_start(text: str, start: int, end: int, lexicon: Lexicon, found: list[Candidate]) -> int:
