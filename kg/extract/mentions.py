@@ -2072,7 +2072,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             start = _country_ministry_start(text, start, i, words, found, lexicon)
             start = _portfolio_start(text, start, lexicon)
         # a chain of units: 宁波市公安局鄞州公安分局 is one name
-        if _unit_after_registered(text[min([start] + [p.start for p in out if p.end == start]):end]):
+        parent_start = min((prev.start for prev in out if prev.end == start), default=start)
+        if _unit_after_registered(text[parent_start:end]):
             continue  # 浙江大华技术股份有限公司|智慧城市研发中心: a unit of the firm, the registered name ends the name
         for prev in out:
             if prev.end == start and prev.type in ORG_TYPES and typ != "CompanyIndustry":
