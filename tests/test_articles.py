@@ -773,3 +773,26 @@ def test_articles_a_video_posts_sign_off_and_its_comments_tails(write_file):
     articles = _articles(write_file, text)
     assert [r for a in articles if a.byline for r, _, _ in a.byline.reporters] == ["钮晓玥", "费子骞"]
     assert not any("IP属地" in p.repaired for a in articles for p in a.paragraphs)
+
+
+def test_articles_a_programmes_post_then_name_lines_and_a_name_the_layout_broke(write_file):
+    text = ("14:30—15:30 主旨演讲\n联合国贸易和发展会议（UNCTAD）技术和物流司高级经济事务官 卡琳\n娜·莫拉莱斯（Karina Morales）\n"
+            "对话嘉宾：义乌中国小商品城控股有限责任公司副总经理 邵嘉禾\nLazada集团副总裁 陈珮琪（Tan Pei Qi）\n")
+    paragraphs = [p.repaired for a in _articles(write_file, text) for p in a.paragraphs]
+    assert "联合国贸易和发展会议（UNCTAD）技术和物流司高级经济事务官 卡琳娜·莫拉莱斯（Karina Morales）" in paragraphs
+    assert "对话嘉宾：义乌中国小商品城控股有限责任公司副总经理 邵嘉禾" in paragraphs
+    assert "Lazada集团副总裁 陈珮琪（Tan Pei Qi）" in paragraphs
+
+
+def test_articles_a_flash_closes_on_its_outlets_reporter(write_file):
+    text = ("财联社电报\n\n16:32:40\n财联社11月20日电，海康威视副总裁苏沛然在乌镇峰会间隙表示，观澜大模型已落地超百个项目。"
+            "（财联社记者 黎曼青）\n")
+    articles = _articles(write_file, text)
+    assert [r for a in articles if a.byline for r, _, _ in a.byline.reporters] == ["黎曼青"]
+
+
+def test_articles_a_headline_may_close_on_a_note_in_parentheses(write_file):
+    text = ("創新科技及工業局局長在論壇致辭（只有中文）\n＊＊＊＊＊＊＊＊＊＊\n\n"
+            "　　以下是創新科技及工業局局長今日在浙江烏鎮出席論壇的致辭：\n\n　　大家好！很高興再次來到烏鎮。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "創新科技及工業局局長在論壇致辭（只有中文）"

@@ -1414,3 +1414,33 @@ def test_facts_what_a_speaker_told_the_team_is_a_quote(extract_text):
                           source="told.txt")
     (f,) = _facts(corpus, "quote", speaker="戚昊楠")
     assert f.role("text") == "这次我们带来了最新的机器人。"
+
+
+def test_facts_a_quoted_forum_between_the_speaker_and_the_verb(extract_text):
+    corpus = extract_text("本报乌镇11月20日电（记者 陈静）高通公司高级副总裁艾伦·麦克米兰（Alan McMillan）在乌镇峰会“人工智能赋能产业发展论坛”上表示，"
+                          "终端侧AI将成为手机市场的主要增长动力。\n", source="forum.txt")
+    (f,) = _facts(corpus, "quote", speaker="艾伦·麦克米兰")
+    assert f.role("text").startswith("终端侧AI将成为")
+
+
+def test_facts_a_salutation_names_the_bodies_of_the_lexicon_with_their_officers(extract_text):
+    corpus = extract_text("尊敬的世界互联网大会副秘书长任嘉澍先生、各位嘉宾：\n\n大家好！创新科技及工业局局长孙东华说，香港将积极参与。\n",
+                          source="salute.txt")
+    (f,) = _facts(corpus, "position", holder="任嘉澍")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("世界互联网大会", "副秘书长")
+    (g,) = _facts(corpus, "position", holder="孙东华")
+    assert _name(corpus, g.role("organization")) == "创新科技及工业局"
+    assert "尊敬" not in {e.name for e in corpus.resolution.entities.values()}
+
+
+def test_facts_titles_opening_a_sentence_are_held_at_the_subject_of_the_one_before(extract_text):
+    corpus = extract_text(
+        "本报杭州11月14日电（记者 陈静）杭州灵伴科技有限公司完成数亿元C轮融资，浙江省产业基金有限公司领投。"
+        "联合创始人、副总裁晏梓航表示，资金将用于量产。\n\n"
+        "腾讯发布了新品。市长柏立新出席了活动。\n", source="subject.txt")
+    held = {(_name(corpus, f.role("organization")), f.role("title")) for f in _facts(corpus, "position", holder="晏梓航")}
+    assert held == {("杭州灵伴科技有限公司", "联合创始人"), ("杭州灵伴科技有限公司", "副总裁")}
+    assert not _facts(corpus, "position", holder="柏立新")  # a mayor is no officer of the firm
+    corpus = extract_text("本报杭州11月14日电（记者 陈静）海康威视发布了新品。该公司研究院院长蒋海波介绍，新品已量产。\n",
+                          source="this-firm.txt")
+    assert {f.role("title") for f in _facts(corpus, "position", holder="蒋海波")} == {"研究院院长"}

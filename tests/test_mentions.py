@@ -1006,3 +1006,16 @@ def test_mentions_the_members_representative_names_no_body(lexicon):
 def test_mentions_a_quoted_name_then_a_verb_and_a_meeting_is_no_event(lexicon):
     found = _names("将推动更多共建“一带一路”国家加入大会。", lexicon)
     assert not [c.text for c in found if c.type == "Event"]
+
+
+def test_mentions_a_transliterated_name_closed_by_its_latin_form(lexicon):
+    found = _names("高通公司(Qualcomm)高级副总裁艾伦·麦克米兰(Alan McMillan)在论坛上表示，终端侧AI增长很快。", lexicon)
+    assert "艾伦·麦克米兰" in [c.text for c in found if c.type == "Person"]
+    found = _names("高通公司高级副总裁艾伦·麦克米兰在论坛上表示，终端侧AI增长很快。", lexicon)
+    assert "艾伦·麦克米兰" in [c.text for c in found if c.type == "Person"]  # 米兰 spells a sound, not a place
+
+
+def test_mentions_a_lexicon_name_that_crosses_the_end_of_another_is_not_read(lexicon):
+    from kg.extract.mentions import find_candidates
+    text = "肯尼亚信息通信和数字经济部顾问万吉茹·卡马乌说，数字经济发展很快。"
+    assert "亚信" not in [text[c.start:c.end] for c in find_candidates(text, lexicon)]

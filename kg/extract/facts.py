@@ -216,6 +216,36 @@ def anaphoric_positions(ctx: _Context) -> list[Fact]:
     return out
 
 
+# the kinds of title a firm's or an organisation's officer holds (not a mayor's, a party's or an envoy's)
+OFFICER_KINDS = ("company", "corporate", "general", "organization")
+
+
+def subject_positions(ctx: _Context) -> list[Fact]:
+    """灵伴科技完成C轮融资，…跟投。联合创始人、副总裁晏梓航表示: a sentence that opens on titles alone
+    and the name speaks of the organisation a sentence just before opened on, as its subject."""
+    out = []
+    for p in (m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"):
+        sentence = ctx.sentence(p.start)
+        block = ctx.block_of(p.start)
+        chain = ctx.between(sentence.start, p.start)
+        # titles alone, each short (联合创始人、副总裁), not a unit of a body named before (该公司研究院院长)
+        if block is None or not chain or not _is_title(chain, ctx.lexicon) or chain[0] in "该此这其本" \
+                or not all(_is_title(t, ctx.lexicon) and len(t) <= 6 for t in re.split(r"[、兼]", chain)) \
+                or ctx.lexicon.title_kind(chain) not in OFFICER_KINDS \
+                or any(sentence.start <= m.start < p.start for m in ctx.top):
+            continue
+        subject = None
+        for m in reversed([m for m in ctx.top if block.start <= m.start < sentence.start]):
+            opening = ctx.sentence(m.start)
+            if m.start == opening.start or ctx.between(opening.start, m.start) in ("", "“"):
+                subject = m if ctx.type(m) in ORG_FAMILY else None
+                break  # the nearest sentence that opens on a name: its subject, whatever it is
+        if subject is not None:
+            written = ctx.between(sentence.start, p.start, written=True)
+            out += _positions_held(ctx, p, subject, written, "TITLE NAME after a sentence that opens on ORG")
+    return out
+
+
 def _named_before_title(ctx: _Context, p: Mention, title: str) -> bool:
     """Whether a name ends on the two characters before the title that stands before ``p`` (公司,
     大会 read as a name of their own), or lies inside the title."""
@@ -840,7 +870,9 @@ def _quotation_near(text: str, name_start: int, name_end: int) -> tuple[int, int
         if close is None:
             return None
         inner = text[open_ + 1:close]
-        if len(inner) >= 10 or re.search(r"[，,。！？]", inner):
+        # 在乌镇峰会“人工智能赋能产业发展论坛”上表示: the name of where the speaker spoke, not the words
+        venue = "在" in text[name_end:open_] and text.startswith(("上", "期间", "会上", "开幕式"), close + 1)
+        if (len(inner) >= 10 or re.search(r"[，,。！？]", inner)) and not venue:
             return open_, close
         open_ = text.find("“", close)
     return None
@@ -1884,7 +1916,8 @@ def members(ctx: _Context) -> list[Fact]:
 
 
 RULES: list[Callable[[_Context], list[Fact]]] = [
-    reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, local_positions,
+    reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, subject_positions,
+    local_positions,
     roster_positions, bio_positions, joined_positions, subtitle_positions,
     quotes, conferments, honours_table, reports,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,

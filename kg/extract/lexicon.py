@@ -48,6 +48,7 @@ class Lexicon:
     ambiguous_surfaces: dict[str, str] = field(default_factory=dict)
     titles: set[str] = field(default_factory=set)
     honorifics: set[str] = field(default_factory=set)  # 拿督, 丹斯里: styles of address, held by no office
+    title_kinds: dict[str, str] = field(default_factory=dict)  # 董事长 -> corporate, 市长 -> government
     suffixes: dict[str, str] = field(default_factory=dict)  # name ending -> type
     surnames: set[str] = field(default_factory=set)
     country_abbreviations: dict[str, str] = field(default_factory=dict)  # 美 -> 美利坚合众国
@@ -72,6 +73,11 @@ class Lexicon:
         (首席技术安全官)."""
         return any(text.endswith(t) for t in self.titles) or any(
             m.end() == len(text) for m in GENERIC_TITLE.finditer(text))
+
+    def title_kind(self, text: str) -> str | None:
+        """The kind of the longest known title a printed title ends with (副总裁 -> corporate), or None."""
+        ends = [t for t in self.titles if text.endswith(t)]
+        return self.title_kinds.get(max(ends, key=len)) if ends else None
 
     def suffix_type(self, name: str) -> tuple[str, str] | None:
         """The longest organisation ending of a name and the type it implies."""
@@ -159,6 +165,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
     title_rows = [r for r in _rows(folder / "titles.tsv", ["title", "kind", "source"]) if r["title"]]
     lex.titles = {r["title"] for r in title_rows}
     lex.honorifics = {r["title"] for r in title_rows if r["kind"] == "honorific"}
+    lex.title_kinds = {r["title"]: r["kind"] for r in title_rows}
     for row in _rows(folder / "org_suffixes.tsv", ["suffix", "type", "source"]):
         if row["type"] not in SUFFIX_TYPES:
             raise LexiconError(f"org_suffixes.tsv: {row['suffix']}: unknown type {row['type']!r}")

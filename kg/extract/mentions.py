@@ -12,6 +12,7 @@ somewhere in the corpus (a name found once is that name everywhere).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -124,6 +125,8 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     ``known``: names found elsewhere in the corpus, which make a longer name distinctive."""
     original = text
     text = simplified_same_length(text)  # patterns are written in simplified characters
+    # 🌐乌镇峰会, 2️⃣ 华为: a picture or a keycap is no part of a name; a space keeps the offsets
+    text = "".join(" " if unicodedata.category(ch) in ("So", "Me") or ch in "\ufe0f\u200d" else ch for ch in text)
     found: list[Candidate] = []
     known = known or {}
     words = tag(text)
@@ -334,6 +337,8 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
             a, b = i, i + length
             if _inside_latin_word(text, a, b):
                 continue
+            if out and out[-1].start < a < out[-1].end < b:
+                continue  # 肯尼|亚信|息: a name that starts inside the last one read and runs past it
             short = surface != entry.name and (entry.level in ("city", "county", "town")
                                                or entry.level == "country" and not _place_word(surface))
             if short and (a not in bounds or b not in bounds):
@@ -639,13 +644,26 @@ def _foreign_name_at(text: str, i: int) -> int:
         return -1
     end = m.end()
     last = max(text.rfind(d, i, end) for d in cues.DOTS) + 1
+    if re.match(r"[（(][A-Z][A-Za-zÀ-ÿ'\-]+(?: [A-Za-zÀ-ÿ'\-]+)+[)）]", text[end:]):
+        return end if end - last >= 2 else -1  # 艾伦·麦克米兰(Alan McMillan): the Latin form closes the name (米兰 is no word here)
     for k in range(last + 1, end):
-        # 叶尔梅科夫|副部长: 副 opens a title, never a transliterated name's last character
-        if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or (_name_may_end(text, k) or text[k] == "副") \
+        # 叶尔梅科夫|副部长: 副 opens a title, never a transliterated name's last character; a place's
+        # name the characters spell (麦克|米兰) is a sound of the name, not a word after it
+        if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or (_name_may_end(text, k) and not _place_word_at(text, k)
+                                                                        or text[k] == "副") \
                 and k - last >= 2:
             end = k
             break
     return end if end - last >= 2 else -1
+
+
+def _place_word_at(text: str, k: int) -> bool:
+    """米兰 in 艾伦·麦克米兰: only a place's name of the dictionary starts at k, and nothing else ends
+    a name there (no punctuation, no character that ends names, no speech verb)."""
+    if text[k] in cues.PUNCT or text[k] in cues.NAME_END_CHARS or cues.QUOTE_VERB.match(text, k):
+        return False
+    entries = [e for n in (2, 3) if (e := dictionary_entry(text[k:k + n])) is not None and e[0] >= 20]
+    return bool(entries) and all(t == "ns" for _, t in entries)
 
 
 def _person_after(text: str, i: int, lexicon: Lexicon, need_surname: bool = True) -> int:
@@ -1047,7 +1065,8 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
     if paren and _field_words(words, start, end) and _international_body_ends(text, paren.start(), lexicon) \
             and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry":
         return start  # 非洲联盟（非盟）|基础设施和能源委员: the portfolio after the body's alias opens the title
-    if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name):
+    if text[start - 1:start] == "的" and _common_words(words, start, end) and not lexicon.suffix_type(name) \
+            and lexicon.lookup(name) is None:  # (尊敬的|世界互联网大会副秘书长: a body of the lexicon is named)
         return start - 1  # 数字政策办公室（数字办）的|数字政策专员: what stands after 的 belongs to the title
     joined = re.search(r"、([\u4e00-\u9fff]{1,4}[与和及][\u4e00-\u9fff]{0,4})$", text[:start])  # 、云与|智慧, 、云与计算|存储产品线
     if joined and (_field_words(words, joined.start(1), end) or _bare_unit(name)
@@ -3546,8 +3565,10 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             partner = text[s - 1:s] in ("与", "同", "跟") and text.startswith(("合作", "联合", "携手", "共同"), end)
             source = text[s - 1:s] == "据" and text.startswith(("报道", "消息", "披露"), end)  # 据路透社报道: a news outlet
             owner = text.startswith(("旗下", "控股的", "下属"), end)  # 鸿海旗下工业富联: the group that owns a firm
+            # 2️⃣ 华为：可以体验…: a name heading an item of a list, its colon after it
+            item = text[end:end + 1] in "：:" and re.fullmatch(r"[\s\d.．、)）(（①-⑳]*", text[:s]) is not None
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
-                or bool(maker) or partner or source or owner
+                or bool(maker) or partner or source or owner or item
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company

@@ -24,8 +24,9 @@ from kg.read.script import simplified_same_length
 TERMINAL = "。！？!?…；;”’」』）)】：:—～~👇"
 HEADLINE_MAX = 40
 LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters or time stamp line under it
-# a name's Latin form closing a line: 阿依莎·巴洛贡（Aisha Balogun）, a heading, not a closed clause
-LATIN_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(][A-Za-z][A-Za-z .'&\-]*[)）]$")
+# what may close a heading in parentheses, no clause: a name's Latin form (阿依莎·巴洛贡（Aisha Balogun）),
+# or a note on the text (…致辞（只有中文）, …讲话（全文）, …（附图）)
+LATIN_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[A-Za-z][A-Za-z .'&\-]*|只有[中英]文|全文|摘要|附图|图|视频|附短片|附图/短片)[)）]$")
 
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
@@ -90,7 +91,10 @@ QUOTED_FLOOR = re.compile(r"回复\s*(?:\d{1,4}楼|楼主)\s*\S{1,24}?[：:]\s*"
 SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间|索引号|发布机构|生成日期|公开方式|组配分类|主题分类)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
                             r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$"  # a PDF's running footer: …编印　第 1 页 / 共 36 页
                             r"|(?:首页\s*)?上一页[\s\d]*下一页(?:\s*尾页)?\s*$"  # a list's pager: 上一页 1 2 3 下一页
-                            r"|.{0,20}IP属地[：:]\s*[\u4e00-\u9fff]{2,8}.{0,20}$")  # a comment's tail: 11-05 · IP属地：浙江 · 赞 412
+                            r"|.{0,20}IP属地[：:]\s*[\u4e00-\u9fff]{2,8}.{0,20}$"  # a comment's tail: 11-05 · IP属地：浙江 · 赞 412
+                            # a note's time and place, a comment's: 编辑于 11-09 浙江, 11-09 上海 回复
+                            r"|(?:编辑于|发布于)\s*(?:\d{2,4}-)?\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?(?:\s+[\u4e00-\u9fff]{2,8})?\s*$"
+                            r"|(?:\d{2,4}-)?\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?\s+[\u4e00-\u9fff]{2,8}\s+回复\s*$")
 SITE_AUTHORS = re.compile(r"(?:^|[|｜]\s*|\u3000+)作者[：:]\s*(?P<people>[^|｜]+?)\s*"
                           r"(?=[|｜]|(?:责编|责任编辑|编辑|审核|审稿|校对|发布时间|来源|点击数?)[：:]|$)"
                           r"|\u3000+记者[：:\s\u3000]\s*(?P<reporters>[\u4e00-\u9fff\u3000 、]{2,30}?)\s*$")  # 来源：X　记者　A　B
@@ -383,11 +387,14 @@ def split_articles(page: Page) -> list[Article]:
             rest = line.span.sub(m.end, len(text))
             if rest.repaired.strip():
                 current.paragraphs.append(rest)
+                if not current.byline.reporters and not current.reporters:
+                    current.reporters.extend(_closing_credit(rest))  # 财联社11月20日电，…。（财联社记者 黎曼青）
             i += 1
             continue
         current.paragraphs.append(line.span)
-        if not current.reporters and current.byline is None:
-            current.reporters.extend(_closing_credit(line.span))  # …举行。(本报记者 周航): the brief's reporter
+        if not current.reporters and (current.byline is None or not current.byline.reporters):
+            # …举行。(本报记者 周航): the brief's reporter; 财联社11月20日电，…。（财联社记者 黎曼青）: a flash's
+            current.reporters.extend(_closing_credit(line.span))
         if line.displaced and current.kind == "continuation" and current.title is None:
             current.title = line.displaced
         i += 1
@@ -563,6 +570,10 @@ def _credits_a_story(written: str) -> bool:
 TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d\d\s*[-－—–~～至]\s*\d{1,2}[:：]\d\d")
 FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|主题|议题|会场|地址|展位号?|展馆|住所|电话|传真|邮编|网址|邮箱)"
                         r"[：:][^，。,]+$")
+# the same with the post first: 义乌中国小商品城控股有限责任公司副总经理 邵嘉禾, 浙江大学教授 郦文博
+POST_THEN_NAME_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
+                                 r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家][\u3000 ]+"
+                                 r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?$")
 SPEAKER_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
                           r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?[\u3000 ]+"
                           r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家]$")
@@ -585,10 +596,20 @@ def _short_line_ends_it(text: str, nxt: _Line | None) -> bool:
     return len(rest) <= 8 and not _programme_line(simple) and bool(SPEAKER_LINE.match(simple + rest))
 
 
+def _name_broken(text: str, nxt: _Line | None) -> bool:
+    """…高级经济事务官 卡琳 / 娜·莫拉莱斯（Karina Morales）: a line the layout broke inside a
+    transliterated name, the part after the break opening on the name's middle dot."""
+    if nxt is None or nxt.kind != "text" or nxt.after_gap or _credits_a_story(text):
+        return False  # 本报记者 王明 / (blank) / 汉斯·穆勒…: a credit, then a story that opens on a name
+    head = re.search(r"[\u3000 ]([\u4e00-\u9fff]{1,3})$", text)
+    rest = re.match(r"([\u4e00-\u9fff]{1,3})·[\u4e00-\u9fff]", nxt.span.repaired)
+    return head is not None and rest is not None and len(head.group(1)) + len(rest.group(1)) <= 5
+
+
 def _programme_line(text: str) -> bool:
     if text.count("《") > text.count("》") or text.count("（") > text.count("）"):
         return False  # 成果发布：《…典型案例集 / （2023）》: a title the layout breaks goes on
-    return bool(TIME_SLOT.match(text) or FIELD_LINE.match(text) or SPEAKER_LINE.match(text)
+    return bool(TIME_SLOT.match(text) or FIELD_LINE.match(text) or SPEAKER_LINE.match(text) or POST_THEN_NAME_LINE.match(text)
                 or AUTHOR_LINE.fullmatch(text.strip()) or TABLE_HEADER.match(text))
 
 
@@ -630,14 +651,15 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             continue
         parts = [line.span]
         displaced = None
-        if _short_line_ends_it(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
+        if _short_line_ends_it(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None) \
+                or _name_broken(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
             parts.append(lines[i + 1].span)
             i += 1
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) and i not in form \
                 and i + 1 < len(lines) and lines[i + 1].kind == "text":
             nxt = lines[i + 1].span
             if _whole_line(nxt.repaired) or _byline_match(nxt.repaired) or SUBTITLE_DASH.match(nxt.repaired) \
-                    or i + 1 in form \
+                    or i + 1 in form or LIST_ITEM.match(nxt.repaired) \
                     or indents_open_paragraphs and lines[i + 1].indented:
                 break  # ——记…: a subtitle under its headline, which no page break cut
             after = lines[i + 2] if i + 2 < len(lines) else None
@@ -678,13 +700,15 @@ TABLE_HEADER = re.compile(r"^(?:序号|年份|年度|时间)(?:[\u3000 ]+[\u4e00
 YEAR_ROW = re.compile(r"^(?:19|20)\d\d[\u3000 ]+\S")
 # the numbered parts a feature is divided into: 一、…, （二）…
 NUMBERED_PART = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d)|0\d\s)\s*\S")
+# an item of a list that opens its own line: 2️⃣ 华为：…, ③ …, 1. …
+LIST_ITEM = re.compile(r"\d\ufe0f?\u20e3|[①-⑳]|\d{1,2}[.．、](?!\d)")
 # a feature's subtitle under its headline: ——记两位工程师, ——访…
 SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 # a label over a text that says what kind of text it is
 DOCUMENT_KIND = re.compile(r"(?:新闻稿|新闻通稿|通稿|新闻发布|媒体通告|公告|通知|声明)")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
 COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
-CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
+CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报|[\u4e00-\u9fff]{2,5}?)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
 
 
 # a broadcast's lead hands over to its reporter: "……来听记者发回的报道。记者宫立言报道。"
@@ -705,7 +729,8 @@ def _brief_body(text: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
-    if len(text) > HEADLINE_MAX or len(text) < 2 or text[-1] in TERMINAL and not LATIN_GLOSS_END.search(text):
+    if len(text) > HEADLINE_MAX and not LATIN_GLOSS_END.search(text) or len(text) > LONG_HEADLINE_MAX or len(text) < 2 \
+            or text[-1] in TERMINAL and not LATIN_GLOSS_END.search(text):
         return False
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
