@@ -26,7 +26,7 @@ HEADLINE_MAX = 40
 LONG_HEADLINE_MAX = 64  # a web page's headline, known as one by the reporters or time stamp line under it
 # what may close a heading in parentheses, no clause: a name's Latin form (阿依莎·巴洛贡（Aisha Balogun）),
 # or a note on the text (…致辞（只有中文）, …讲话（全文）, …（附图）)
-LATIN_GLOSS_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[A-Za-z][A-Za-z .'&\-]*|只有[中英]文|全文|摘要|附图|图|视频|附短片|附图/短片)[)）]$")
+HEADING_NOTE_END = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?:[A-Za-z][A-Za-z .'&\-]*|只有[中英]文|全文|摘要|附图|图|视频|附短片|附图/短片)[)）]$")
 
 _DIGITS = "一二三四五六七八九十百\\d"
 CONTINUATION_FROM = re.compile(rf"^[（(](?:上接|接上|紧接|续)第?[{_DIGITS}]+版[)）]$")
@@ -651,8 +651,8 @@ def _repair(lines: list[_Line]) -> list[_Repaired]:
             continue
         parts = [line.span]
         displaced = None
-        if _short_line_ends_it(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None) \
-                or _name_broken(line.span.repaired, lines[i + 1] if i + 1 < len(lines) else None):
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        if _short_line_ends_it(line.span.repaired, below) or _name_broken(line.span.repaired, below):
             parts.append(lines[i + 1].span)
             i += 1
         while _unfinished(parts[-1].repaired) and not _whole_line(parts[-1].repaired) and i not in form \
@@ -729,8 +729,8 @@ def _brief_body(text: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
-    if len(text) > HEADLINE_MAX and not LATIN_GLOSS_END.search(text) or len(text) > LONG_HEADLINE_MAX or len(text) < 2 \
-            or text[-1] in TERMINAL and not LATIN_GLOSS_END.search(text):
+    noted = HEADING_NOTE_END.search(text) is not None  # …（Aisha Balogun）, …致辞（只有中文）
+    if len(text) > (LONG_HEADLINE_MAX if noted else HEADLINE_MAX) or len(text) < 2 or text[-1] in TERMINAL and not noted:
         return False
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
