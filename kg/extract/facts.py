@@ -552,7 +552,7 @@ def _headline_person(ctx: _Context) -> Mention | None:
     title = ctx.article.title
     if title is None:
         return None
-    name = re.sub(r"[（(][A-Za-zÀ-ÿ .'\-]+[)）]\s*$", "", _simple(title).strip())
+    name = re.sub(rf"{GLOSS}\s*$", "", _simple(title).strip())
     return next((m for m in ctx.top if ctx.type(m) == "Person" and title.start <= m.start < title.end
                  and ctx.between(m.start, m.end) == name), None)
 

@@ -76,8 +76,7 @@ class Lexicon:
 
     def title_kind(self, text: str) -> str | None:
         """The kind of the longest known title a printed title ends with (副总裁 -> corporate), or None."""
-        ends = [t for t in self.titles if text.endswith(t)]
-        return self.title_kinds.get(max(ends, key=len)) if ends else None
+        return next((self.title_kinds[text[k:]] for k in range(len(text)) if text[k:] in self.title_kinds), None)
 
     def suffix_type(self, name: str) -> tuple[str, str] | None:
         """The longest organisation ending of a name and the type it implies."""

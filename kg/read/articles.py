@@ -76,7 +76,7 @@ SOURCE_LINE = re.compile(r"^(?:来源|发布时间|发布日期|日期|作者)[�
 # the controls a scraped web page leaves on their own lines: 字号, 分享到：, 收藏, 我要举报, +1
 PAGE_CONTROL = re.compile(r"(?:[大中小]?字号|[大中小]|分享到?[：:]?|收藏|打印|关闭|返回|返回顶部|我要举报|举报|点赞|评论|"
                           r"扫一扫|[+＋]\d|A[+-]|纠错|在看|阅读原文|写留言|\[图片\]|点击(?:上方)?蓝字\s*关注我们"
-                          r"|[+＋]?关注|IP属地[：:]\s*\S{2,8}|\S{2,12}官方(?:账|帐)号|热门评论"
+                          r"|[+＋]?关注|\S{2,12}官方(?:账|帐)号|热门评论"  # (IP属地：浙江: SITE_FURNITURE)
                           r"|只看楼主|发表回复|\S{0,6}热议榜|来自\S{1,16}客户端)"
                           r"(?:\s+(?:分享|收藏|点赞|在看|评论|写留言))*")  # a WeChat post's: 分享 收藏 点赞 在看
 # a forum thread: who posted each floor and when (楼主　枕水人家_　2025-11-08 21:36, 3楼　…), the
@@ -91,7 +91,7 @@ QUOTED_FLOOR = re.compile(r"回复\s*(?:\d{1,4}楼|楼主)\s*\S{1,24}?[：:]\s*"
 SITE_FURNITURE = re.compile(r"(?:分享到|上一篇|下一篇|上一条|下一条|提问者|回复时间|索引号|发布机构|生成日期|公开方式|组配分类|主题分类)[：:]|(?:Copyright|版权所有|©).*|.*ICP[备证]\s*\d"
                             r"|.*第\s*\d{1,4}\s*页\s*[/／]\s*共\s*\d{1,4}\s*页\s*$"  # a PDF's running footer: …编印　第 1 页 / 共 36 页
                             r"|(?:首页\s*)?上一页[\s\d]*下一页(?:\s*尾页)?\s*$"  # a list's pager: 上一页 1 2 3 下一页
-                            r"|.{0,20}IP属地[：:]\s*[\u4e00-\u9fff]{2,8}.{0,20}$"  # a comment's tail: 11-05 · IP属地：浙江 · 赞 412
+                            r"|.{0,20}IP属地[：:]\s*[\u4e00-\u9fff]{2,8}.{0,20}$"  # where a post or a comment came from: IP属地：浙江, 11-05 · IP属地：浙江 · 赞 412
                             # a note's time and place, a comment's: 编辑于 11-09 浙江, 11-09 上海 回复
                             r"|(?:编辑于|发布于)\s*(?:\d{2,4}-)?\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?(?:\s+[\u4e00-\u9fff]{2,8})?\s*$"
                             r"|(?:\d{2,4}-)?\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d\d)?\s+[\u4e00-\u9fff]{2,8}\s+回复\s*$")
