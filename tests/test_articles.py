@@ -796,3 +796,24 @@ def test_articles_a_headline_may_close_on_a_note_in_parentheses(write_file):
             "　　以下是創新科技及工業局局長今日在浙江烏鎮出席論壇的致辭：\n\n　　大家好！很高興再次來到烏鎮。\n")
     (article,) = _articles(write_file, text)
     assert article.title_text == "創新科技及工業局局長在論壇致辭（只有中文）"
+
+
+def test_articles_a_report_pages_english_title_and_fields_head_no_story(write_file):
+    # the English form under the Chinese title, and a field over the 发布时间： line, are the page's
+    # furniture of fields, not headlines of stories of their own
+    text = ("《全球数字经济白皮书2024》\nGlobal Digital Economy White Paper 2024\n\n"
+            "编写单位：中国信息通信研究院\n出版单位：人民邮电出版社\n发布时间：2024年11月21日\n\n"
+            "全球数字经济规模持续扩大。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text is None or "《" in article.title_text
+    paragraphs = [p.repaired for p in article.paragraphs]
+    assert "出版单位：人民邮电出版社" in paragraphs
+    assert not any(h.repaired.startswith("Global") for h in article.headlines)
+
+
+def test_articles_a_page_headers_section_and_credits_set_apart_by_spaces(write_file):
+    text = ("经济日报\n2024年11月21日 星期四\n3\n要闻\n责任编辑 祁思衡\n美术编辑 褚一鸣\n\n"
+            "2024年世界互联网大会乌镇峰会开幕\n本报乌镇11月20日讯 （记者 柯明远） 20日，峰会在乌镇开幕。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "2024年世界互联网大会乌镇峰会开幕"
+    assert not any("编辑" in p.repaired or p.repaired == "要闻" for p in article.paragraphs + article.headlines)

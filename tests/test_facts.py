@@ -1444,3 +1444,99 @@ def test_facts_titles_opening_a_sentence_are_held_at_the_subject_of_the_one_befo
     corpus = extract_text("本报杭州11月14日电（记者 陈静）海康威视发布了新品。该公司研究院院长蒋海波介绍，新品已量产。\n",
                           source="this-firm.txt")
     assert {f.role("title") for f in _facts(corpus, "position", holder="蒋海波")} == {"研究院院长"}
+
+
+def test_facts_a_report_page_names_its_makers_and_launch_in_fields(extract_text):
+    corpus = extract_text(
+        "中国信息通信研究院　　　　　　　　　　　　白皮书\n\n"
+        "《全球数字经济白皮书2024》\nGlobal Digital Economy White Paper 2024\n\n"
+        "编写单位：中国信息通信研究院\n发布单位：世界互联网大会\n出版单位：人民邮电出版社\n发布时间：2024年11月21日\n"
+        "发布活动：2024年世界互联网大会乌镇峰会数字经济论坛\n\n"
+        "编写组\n组　长：詹以衡　中国信息通信研究院副院长\n副组长：盛嘉禾　清华大学公共管理学院教授\n\n"
+        "一、主要结论\n\n全球数字经济规模持续扩大，各国加快布局人工智能。\n", source="white-paper.txt")
+    makers = {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy", report="《全球数字经济白皮书2024》")}
+    assert makers == {"中国信息通信研究院", "世界互联网大会", "人民邮电出版社"}
+    (launch,) = _facts(corpus, "releasedAt", report="《全球数字经济白皮书2024》")
+    assert _name(corpus, launch.role("event")) == "2024年世界互联网大会乌镇峰会数字经济论坛"
+    (lead,) = _facts(corpus, "position", holder="詹以衡")
+    assert (_name(corpus, lead.role("organization")), lead.role("title")) == ("中国信息通信研究院", "副院长")
+    (deputy,) = _facts(corpus, "position", holder="盛嘉禾")
+    assert (_name(corpus, deputy.role("organization")), deputy.role("title")) == ("清华大学公共管理学院", "教授")
+
+
+def test_facts_a_post_in_the_aside_after_a_foreign_names_latin_form(extract_text):
+    corpus = extract_text("本报乌镇11月8日电（记者 陈静）课题组成员包括埃米尔·哈桑（Emir Hasan，开罗大学副教授）、"
+                          "若泽·平托（José Pinto，波尔图大学）等。\n", source="aside.txt")
+    (f,) = _facts(corpus, "position", holder="埃米尔·哈桑")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("开罗大学", "副教授")
+    assert not _facts(corpus, "position", holder="若泽·平托")  # a university alone names no post
+
+
+def test_facts_a_later_clause_says_what_the_sentences_subject_said(extract_text):
+    corpus = extract_text("本报乌镇11月20日电（记者 陈静）海康威视副总裁苏沛然在峰会期间发布观澜大模型，称已有百余个项目落地。"
+                          "这一系统被业内称为“城市之眼”。据岑思远介绍，产品已量产，并表示将扩产。\n", source="clause.txt")
+    (f,) = _facts(corpus, "quote", speaker="苏沛然")
+    assert f.role("text") == "已有百余个项目落地"
+    # 据X介绍 is X's own verb, read by its own rule; the later clause adds no second quotation
+    assert [g.rule for g in _facts(corpus, "quote", speaker="岑思远")] == ["NAME + quote verb"]
+    assert len([g for g in corpus.facts if g.kind == "quote"]) == 2  # 称为 quotes nobody
+
+
+def test_facts_winners_of_an_award_the_sentence_before_announced(extract_text):
+    corpus = extract_text("本报乌镇11月20日电（记者 陈静）20日，2024年“世界互联网大会杰出贡献奖”在峰会开幕式上揭晓。"
+                          "英国计算机科学家艾伦·霍尔布鲁克（Alan Holbrook）、非洲信息通信技术联盟副主席阿莫斯·基普罗诺获颁个人奖项。\n",
+                          source="announced.txt")
+    won = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("award")), f.role("year"))
+           for f in corpus.facts if f.kind == "conferment"}
+    assert won == {("艾伦·霍尔布鲁克", "世界互联网大会杰出贡献奖", "2024"), ("阿莫斯·基普罗诺", "世界互联网大会杰出贡献奖", "2024")}
+    (f,) = _facts(corpus, "position", holder="阿莫斯·基普罗诺")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("非洲信息通信技术联盟", "副主席")
+
+
+def test_facts_more_winners_listed_after_同批获奖的还有(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 陈静）2023年世界互联网大会领先科技奖9日在乌镇揭晓，之江实验室参与完成的一项成果榜上有名。"
+                          "同批获奖的还有腾讯、华为等企业的成果。\n", source="same-batch.txt")
+    won = {_name(corpus, f.role("recipient")) for f in corpus.facts if f.kind == "conferment"}
+    assert {"腾讯", "华为"} <= won
+
+
+def test_facts_a_numbered_unit_and_a_governing_board_belong_to_the_title(extract_text):
+    corpus = extract_text("本报乌镇11月20日电（记者 陈静）国际电信联盟(ITU)第17研究组副主席伊莎贝拉·马尔蒂尼(Isabella Martini)表示，"
+                          "标准需要协调。代表团成员包括澳门科学技术发展基金行政委员会委员司徒安妮。\n", source="units.txt")
+    (f,) = _facts(corpus, "position", holder="伊莎贝拉·马尔蒂尼")
+    assert (_name(corpus, f.role("organization")), f.role("title")) == ("国际电信联盟", "第17研究组副主席")
+    (g,) = _facts(corpus, "position", holder="司徒安妮")
+    assert (_name(corpus, g.role("organization")), g.role("title")) == ("澳门科学技术发展基金", "行政委员会委员")
+
+
+def test_facts_reports_an_interview_answer_names_and_the_summit_released(extract_text):
+    corpus = extract_text(
+        "本报记者 陈静\n\n记者：峰会期间发布的《世界互联网发展报告2024》和《中国互联网发展报告2024》蓝皮书引起关注，您有什么体会？\n\n"
+        "蒲霁川：两部蓝皮书由中国网络空间研究院编撰，都提到人工智能正在加速融入科学研究。\n\n"
+        "2024年世界互联网大会乌镇峰会期间，蒲霁川接受了采访。\n", source="answer.txt")
+    for report in ("《世界互联网发展报告2024》", "《中国互联网发展报告2024》"):
+        assert {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy", report=report)} \
+            == {"中国网络空间研究院"}, report
+        assert {_name(corpus, f.role("event")) for f in _facts(corpus, "releasedAt", report=report)} \
+            == {"2024年世界互联网大会乌镇峰会"}, report
+
+
+def test_facts_a_report_released_during_the_event_its_head_noun_names(extract_text):
+    corpus = extract_text("新华社乌镇11月8日电（记者 陈静）第五届世界互联网大会7日在浙江乌镇开幕。英国剑桥大学教授奥利弗·彭伯顿"
+                          "（Oliver Pemberton）关注到大会期间发布的《世界互联网发展报告2018》蓝皮书。\n", source="during.txt")
+    (f,) = _facts(corpus, "releasedAt", report="《世界互联网发展报告2018》")
+    assert _name(corpus, f.role("event")) == "第五届世界互联网大会"
+    (g,) = _facts(corpus, "position", holder="奥利弗·彭伯顿")
+    assert (_name(corpus, g.role("organization")), g.role("title")) == ("剑桥大学", "教授")
+
+
+def test_facts_posts_a_notice_lists_under_a_titles_heading(extract_text):
+    corpus = extract_text(
+        "关于增选理事会成员的公告\n\n会议同时增选以下同志为中国互联网协会第七届理事会副理事长、常务理事：\n\n副理事长：\n"
+        "沃思凯　中国联合网络通信集团有限公司副总经理\n黎佩珊　腾讯公司副总裁\n\n常务理事：\n昝海舟　阿里云智能集团副总裁\n\n"
+        "特此公告。\n", source="notice.txt")
+    held = {(f.role("title"), _name(corpus, f.role("holder"))) for f in corpus.facts if f.kind == "position"
+            and _name(corpus, f.role("organization")) == "中国互联网协会"}
+    assert held == {("副理事长", "沃思凯"), ("副理事长", "黎佩珊"), ("常务理事", "昝海舟")}
+    (f,) = _facts(corpus, "position", holder="黎佩珊", organization="腾讯公司")
+    assert f.role("title") == "副总裁"

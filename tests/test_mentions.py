@@ -259,7 +259,8 @@ CASES = [
          ("卡巴斯基公司", "Company"), ("安德烈·索科洛夫", "Person"), id="country-before-a-company"),
     case("肯尼亚移动运营商Safaricom、印度尼西亚数字企业GoTo集团加入联盟。",
          ("Safaricom", "Company"), ("GoTo集团", "Company"), id="descriptor-before-a-latin-name"),
-    case("泰国朱拉隆功大学校长王明出席论坛。", ("泰国朱拉隆功大学", "Organization"), id="university-keeps-its-country"),
+    case("泰国朱拉隆功大学校长王明出席论坛。", ("朱拉隆功大学", "Organization"), ("泰国", "Region"),
+         id="country-before-a-university-says-where-it-is"),
     case("数码港副行政总裁蔡德昌接受采访时指出，合作是关键。", ("数码港", ORG), ("蔡德昌", "Person"),
          id="deputy-title"),
     # an award by the verb that confers it
@@ -1019,3 +1020,71 @@ def test_mentions_a_lexicon_name_that_crosses_the_end_of_another_is_not_read(lex
     from kg.extract.mentions import find_candidates
     text = "肯尼亚信息通信和数字经济部顾问万吉茹·卡马乌说，数字经济发展很快。"
     assert "亚信" not in [text[c.start:c.end] for c in find_candidates(text, lexicon)]
+
+
+def test_mentions_a_title_in_book_marks_is_a_report_by_its_kind_before_the_year(lexicon):
+    # the year printed after the kind of the work (白皮书2024) leaves the kind to say what it is,
+    # with nothing around the title that speaks of reports
+    for title, kind in (("《全球数字经济白皮书2024》", "Report"), ("《数字丝路合作倡议2025》", "Initiative")):
+        found = _found(_names(title, lexicon), title.strip("《》"))
+        assert [c.type for c in found] == [kind], title
+
+
+def _typed(text, lexicon, bare=False):
+    """(name, type) pairs the patterns and the lexicon read, without the tagger's bare guesses."""
+    return {(c.text, c.type) for c in _names(text, lexicon) if bare or c.method != "tagger:bare"}
+
+
+def test_mentions_a_foreign_name_ends_before_the_verb_of_receiving_an_award(lexicon):
+    names = {n for n, t in _typed("非洲信息通信技术联盟副主席阿莫斯·基普罗诺获颁个人奖项。", lexicon) if t == "Person"}
+    assert names == {"阿莫斯·基普罗诺"}
+
+
+def test_mentions_a_countrys_scientist_of_a_field_names_no_organisation(lexicon):
+    found = _typed("英国计算机科学家艾伦·霍尔布鲁克（Alan Holbrook）获奖。", lexicon)
+    assert not {n for n, t in found if t in ORG}
+    assert ("艾伦·霍尔布鲁克", "Person") in found
+
+
+def test_mentions_a_clause_is_no_item_of_a_list(lexicon):
+    # the adverb after a known body is no part of its name; a subject with its verb is no name at all
+    found = _typed("她指出，国际电信联盟正与世界互联网大会等机构探讨合作。团队将继续与中国科学技术大学等高校开展攻关。", lexicon)
+    orgs = {n for n, t in found if t in ORG}
+    assert {"国际电信联盟", "中国科学技术大学"} <= orgs
+    assert not any(n.startswith(("国际电信联盟正", "团队")) for n in orgs)
+
+
+def test_mentions_products_a_firm_showed_are_listed_after_the_verb(lexicon):
+    found = _typed("峰会期间，科大讯飞还在互联网之光博览会上展示了讯飞AI学习机、讯飞双屏翻译机等产品。", lexicon)
+    assert {("讯飞AI学习机", "Product"), ("讯飞双屏翻译机", "Product")} <= found
+
+
+def test_mentions_a_designated_laboratory_after_a_title_is_a_body(lexicon):
+    found = _typed("科大讯飞副总裁、认知智能全国重点实验室副主任曲婉宁介绍，产品已量产。", lexicon)
+    assert ("认知智能全国重点实验室", "Organization") in found
+
+
+def test_mentions_words_around_a_name_that_belong_to_the_clause(lexicon):
+    text = "特区政府将用好横琴粤澳深度合作区平台。参与完成的一项城市感知成果榜上有名。杭州市余杭区组织阿里巴巴等企业参展。"
+    found = _typed(text, lexicon)
+    assert ("横琴粤澳深度合作区", "Region") in found  # not 好横琴…: the verb's complement
+    assert not {n for n, _ in found if n in ("项城市", "项城")}  # 一项|城市: no county-level city
+    assert not {n for n, _ in found if n.endswith("组织")}  # the district organises
+
+
+def test_mentions_what_a_group_owns_is_a_firm(lexicon):
+    assert ("萤石网络", "Company") in _typed("海康威视旗下萤石网络展示了智能家居产品。", lexicon)
+
+
+def test_mentions_a_country_before_a_university_named_for_a_place_is_no_part_of_its_name(lexicon):
+    for text, name in (("英国剑桥大学教授彭伯顿说，合作很重要。", "剑桥大学"), ("肯尼亚内罗毕大学教授说，合作很重要。", "内罗毕大学"),
+                       ("新加坡国立大学教授说，合作很重要。", "新加坡国立大学"), ("印度尼西亚大学讲师说，合作很重要。", "印度尼西亚大学")):
+        assert name in {n for n, t in _typed(text, lexicon) if t == "Organization"}, text
+
+
+def test_mentions_a_press_contact_names_a_person_and_no_body_of_government(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 陈静）科大讯飞高级副总裁甘霁川表示，新品已量产。\n\n媒体联系\n科大讯飞品牌公关部 邵映秋\n电话：0551-65397182\n",
+                          source="contact.txt")
+    named = {(e.name, e.type) for e in corpus.resolution.entities.values()}
+    assert ("邵映秋", "Person") in named
+    assert not [n for n, t in named if t == "GovernmentBody"]

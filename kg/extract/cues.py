@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.read.articles import TABLE_ROW
+from kg.read.articles import ROLE_LABEL, TABLE_ROW
 
 CJK = "\u4e00-\u9fff"
 # punctuation and brackets that end any name
@@ -112,8 +112,8 @@ AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|�
                         r"榜单之列")
 # a quoted title conferred by these verbs is an award, whatever its last words: 获评“…领先科技成果”
 AWARD_CONFERRED = re.compile(r"(?:获评|被评为|评为|荣获|获颁|被授予|授予)$")
-# "获奖名单中,A、B均在列" / "获奖单位有A、B和C": a list of winners follows
-AWARD_LIST = re.compile(r"(?:获奖|入选)(?:名单|单位|企业|机构|成果|者|项目|个人|人)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
+# "获奖名单中,A、B均在列" / "获奖单位有A、B和C" / "同批获奖的还有A、B": a list of winners follows
+AWARD_LIST = re.compile(r"(?:获奖|入选)(?:名单|单位|企业|机构|成果|者|项目|个人|人|的)[^。；，,]{0,6}?(?:中|有|包括|为|是)[:：,，]?")
 NOT_AWARD = ("奖项", "奖金", "奖励", "获奖", "大奖赛", "奖学金")
 # a quoted honour named by its selection or roll: “桐乡数字工匠”评选, “最美志愿者”名单
 AWARD_SELECTION = re.compile(r"(?:评选|评比|名单|称号|榜单)")
@@ -170,13 +170,13 @@ def table_cells(text: str) -> list[tuple[int, int]] | None:
 
 # a line that introduces someone by name, organisation and title, set apart by spaces: an agenda's
 # speakers (郑海涛　世界互联网大会　副秘书长), a broadcast's sound bite ((同期声)卢思远 阿里云高级算法专家);
-# a label may open it (主持人：, 发布人：, 致辞嘉宾：), and a two-character name may be spaced out (许　蔓)
+# a label may open it (主持人：, 发布人：, 致辞嘉宾：, 组　长：), and a two-character name may be spaced out (许　蔓)
 # the label of a broadcast's sound bite: (同期声), 【采访】
 SOUND_BITE = re.compile(r"[（(【\[](?:同期声|采访|受访者)[）)】\]]")
 # a radio script's tape: 【录音】 or 【出录音】 opens the words the speaker named before says
 TAPE = re.compile(r"\s*[【\[](?:出)?录音[】\]]\s*")
 ROSTER = re.compile(rf"(?:{SOUND_BITE.pattern}\s*"
-                    r"|[\u4e00-\u9fff]{0,4}(?:主持人?|发布人|嘉宾|演讲人|讲者)[：:]\s*)?"
+                    rf"|{ROLE_LABEL})?"
                     r"(?P<name>[\u4e00-\u9fff][\u3000 ]?[\u4e00-\u9fff]{1,3}|[\u4e00-\u9fff]{2,4}·[\u4e00-\u9fff]{1,6})"
                     r"(?:[（(][A-Za-zÀ-ÿ .'\-]{3,40}[)）])?"  # 卡琳·米勒（Karin Müller）: the name in its own script
                     r"[\u3000 ]+(?P<rest>[^\s，。；：、,;:！？“”][^，。；：、,;:！？“”]{3,40})")
@@ -206,8 +206,8 @@ BARE_UNITS = ("实验室", "研究院", "研究所", "学院", "中心", "大学
 
 # titles that follow a pattern rather than a list: 首席技术安全官, 首席数据官, and the Latin
 # acronyms of chief officers as Chinese papers print them (创始人兼CEO, CTO)
-# what a person is rather than an office held: 网络安全专家, 知名学者
-PROFESSIONS = ("专家", "学者")
+# what a person is rather than an office held: 网络安全专家, 知名学者, 计算机科学家
+PROFESSIONS = ("专家", "学者", "科学家")
 # the verbs that say a post is or was held, before the organisation: 时任…副总经理的NAME
 HELD_POST = "时任|曾任|现任|原任"
 # the heads of a place's people's government (副省长, 常务副市长, 区长), whose office is the government's

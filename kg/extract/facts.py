@@ -394,7 +394,8 @@ def _is_title(text: str, lexicon: Lexicon) -> bool:
     """A printed title: ends with a known title; 兼 joins titles; modifiers may precede."""
     text = _without_honorifics(text, lexicon)  # 副秘书长（数码发展）拿督: the style of address printed after
     text = re.sub(r"[（(][\u4e00-\u9fff、及和与]{2,12}[)）]$", "", text)  # 副校长（研究及发展）: its portfolio
-    if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Z、]+", text) or "的" in text:
+    numbered = re.sub(r"第\d{1,3}", "第", text)  # 第17研究组副主席: a numbered unit
+    if not text or len(text) > TITLE_CHAIN_MAX or not re.fullmatch(r"[\u4e00-\u9fffA-Z、]+", numbered) or "的" in text:
         return False
     text = text[1:] if text.startswith(("前", "原")) else text
     return lexicon.ends_with_title(text)
@@ -479,13 +480,15 @@ def positions_title_after_name(ctx: _Context) -> list[Fact]:
     return out
 
 
-COPULA = re.compile(r"(?:[（(][^（）()]{1,40}[)）])?(?:是|系|现任|担任|任)$|[（(]")
+# the aside after a foreign name may open on the name in its own script: （Aisha Rahman，马来亚大学副教授）
+ASIDE_OPENS = r"[（(](?:[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'\-]{1,40}[，,]\s*)?"
+COPULA = re.compile(rf"(?:[（(][^（）()]{{1,40}}[)）])?(?:是|系|现任|担任|任)$|{ASIDE_OPENS}")
 
 
 def positions_after_copula(ctx: _Context) -> list[Fact]:
     """"安娜·洛佩斯（Ana López）是智利大学计算机科学系教授": a person, then 是 / 现任, then the
     organisation and the title, up to the end of the clause; or the post in parentheses after the
-    name (钟若岚（北京大学国际关系学院教授）)."""
+    name (钟若岚（北京大学国际关系学院教授）), after the name's Latin form (阿伊莎·拉赫曼（Aisha Rahman，马来亚大学副教授）)."""
     out = []
     people = [m for m in ctx.top if ctx.type(m) == "Person" and m.method != "pattern:byline"]
     for p in people:
@@ -496,7 +499,7 @@ def positions_after_copula(ctx: _Context) -> list[Fact]:
         chain = re.match(r"[^，。；：,;:！？（(）)“”]+", rest)
         if chain is None or not _is_title(chain.group(), ctx.lexicon):
             continue
-        if ctx.between(p.end, org.start) in ("（", "(") and not rest.startswith(("）", ")"), len(chain.group())):
+        if re.fullmatch(ASIDE_OPENS, ctx.between(p.end, org.start)) and not rest.startswith(("）", ")"), len(chain.group())):
             continue  # 钟若岚（北京大学国际关系学院教授）: the aside holds the post and nothing else
         if any(org.end < m.start < org.end + len(chain.group()) for m in ctx.top):
             continue  # 是浙江大学|与|之江实验室…: another name inside, not a title
@@ -543,6 +546,33 @@ def roster_positions(ctx: _Context) -> list[Fact]:
                 held_at = org
                 out.append(ctx.fact("position", {"holder": ctx.key(p), "organization": ctx.key(org), "title": title,
                                                  "former": "false"}, [p, org], p.start, "NAME　ORG　TITLE (roster)"))
+    return out
+
+
+def posts_under_a_heading(ctx: _Context) -> list[Fact]:
+    """增选以下同志为中国互联网协会…副理事长、常务理事： / 副理事长： / 沃思凯　…: the people listed one
+    to a line under a title's heading hold that title at the organisation the sentence announcing
+    the list names before it."""
+    out = []
+    announced: Mention | None = None  # the organisation of the last sentence that announces a list
+    for n, block in enumerate(ctx.blocks):
+        t = _simple(block).strip()
+        if t.endswith(("：", ":")) and "以下" in t:
+            orgs = [o for o in ctx.in_span(block, ORG_FAMILY) if t.find("为", t.find("以下")) < _index_in(block, o.start)]
+            announced = orgs[0] if orgs else None
+            continue
+        heading = re.fullmatch(r"([\u4e00-\u9fff]{2,12})[：:]", t)
+        if announced is None or heading is None or not _is_title(heading.group(1), ctx.lexicon) \
+                or heading.group(1) not in _simple(ctx.block_of(announced.start)):
+            continue
+        title = ctx.between(block.start, block.end, written=True).rstrip("：:")
+        for line in ctx.blocks[n + 1:]:
+            first = next(iter(ctx.in_span(line, AGENTS)), None)
+            if first is None or ctx.type(first) != "Person" or ctx.between(line.start, first.start):
+                break  # the next heading, or the text again
+            out.append(ctx.fact("position", {"holder": ctx.key(first), "organization": ctx.key(announced),
+                                             "title": title, "former": "false"}, [first, announced], line.start,
+                                "以下…为ORG TITLE： / TITLE： / NAME (list)"))
     return out
 
 
@@ -721,7 +751,38 @@ def quotes(ctx: _Context) -> list[Fact]:
             continue  # 沈一鸣说。: the verb ends the sentence, no words are quoted
         out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
                         ctx.article.article_id, (p,), evidence, "NAME + quote verb"))
-    return out + _answers(ctx, people) + _sound_bites(ctx, people) + _speech_text(ctx, people)
+    return out + _answers(ctx, people) + _sound_bites(ctx, people) + _speech_text(ctx, people) \
+        + _said_in_a_later_clause(ctx, people)
+
+
+# ，称… / ，并表示…: a later clause of the sentence says what its subject said (称为, 称之 name a thing)
+LATER_CLAUSE_SPEECH = re.compile(r"[，,](?:并|还|同时|随后|并且)?(?:称(?![为作之])|表示|指出|强调|透露)[：:]?")
+
+
+def _said_in_a_later_clause(ctx: _Context, people: list[Mention]) -> list[Fact]:
+    """恒生电子副总裁范卓然在峰会期间发布光子2.0，称已有百余家机构接入: the person the sentence
+    opens on (after the organisation and titles before the name) says the words after the verb of
+    its later clause, up to the sentence's end."""
+    out = []
+    for s in _all_sentences(ctx):
+        t = _simple(s)
+        here = [p for p in people if s.start <= p.start and p.end <= s.end]
+        if not here or '“' in t[:_index_in(s, here[0].start)]:
+            continue
+        p, k = here[0], _index_in(s, here[0].end)
+        if re.search(r"[，,：:；;]|据|对|向|与|和|同|为|给", t[:_index_in(s, p.start)]):
+            continue  # 据范卓然介绍…, 与范卓然…: the person is not what the sentence is about
+        verb = LATER_CLAUSE_SPEECH.search(t, k)
+        if verb is None or any(k < _index_in(s, q.start) < verb.start() for q in here[1:]) \
+                or cues.SPEECH.match(ctx.between(p.end, p.end + 40)) or t.count("“", k, verb.start()) != t.count("”", k, verb.start()):
+            continue  # another person before the verb, the name's own verb, or the verb inside a quotation
+        quote = s.repaired[verb.end():].rstrip("。！？!?").strip()
+        if quote.startswith(("“", "「")) and _matching_close(_simple(s), verb.end()) == len(t.rstrip("。！？!?")) - 1:
+            quote = quote[1:-1]  # ，并表示：“…”: the words in their quotation marks
+        if re.search(r"[\u4e00-\u9fffA-Za-z0-9]", quote):
+            out.append(Fact("quote", (("article", ctx.article.article_id), ("speaker", ctx.key(p)), ("text", quote)),
+                            ctx.article.article_id, (p,), s, "NAME…，称…"))
+    return out
 
 
 def _sound_bites(ctx: _Context, people: list[Mention]) -> list[Fact]:
@@ -946,7 +1007,7 @@ def conferments(ctx: _Context) -> list[Fact]:
     told_in = ctx.persons_told
     for block in ctx.blocks:
         sentence_starts = _sentences(block)
-        for s in sentence_starts:
+        for n, s in enumerate(sentence_starts):
             sent_text = _simple(s)
             cats = ctx.in_span(s, {"AwardCategory"})
             # "LIST获“X类”奖项" and "SUBJECT…摘得“X类”奖项"
@@ -1022,11 +1083,16 @@ def conferments(ctx: _Context) -> list[Fact]:
                 elif not items and start == 0 and s.start in told_in:
                     # a bio's sentence with no actor: "2018年获国家科学技术进步奖二等奖" under 沈以宁
                     add(told_in[s.start], cls, award.start, "bio: 获 AWARD", s.page_offset(m.start()))
-            # "在…揭晓的2024年“世界互联网大会杰出贡献奖”中，X获得个人奖项": the award framed, then its winners
-            for award in ctx.in_span(s, {"Award"}):
-                k = _index_in(s, award.end)
-                if not re.match(r"[”」』]?(?:中|里|评选中)[，,]", sent_text[k:]):
-                    continue
+            # "在…揭晓的2024年“世界互联网大会杰出贡献奖”中，X获得个人奖项": the award framed, then its
+            # winners; or the sentence before announces it (“…杰出贡献奖”在峰会开幕式上揭晓。X、Y获颁个人奖项。)
+            framed = [(award, _index_in(s, award.end)) for award in ctx.in_span(s, {"Award"})
+                      if re.match(r"[”」』]?(?:中|里|评选中)[，,]", sent_text[_index_in(s, award.end):])]
+            if not framed and not ctx.in_span(s, {"Award"}) and n > 0:
+                before = sentence_starts[n - 1]
+                framed = [(award, 0) for award in ctx.in_span(before, {"Award"})[-1:]
+                          if re.match(r"[”」』]?[^，。；]{0,16}?(?:揭晓|揭榜|公布|颁发|颁奖|出炉)",
+                                      _simple(before)[_index_in(before, award.end):])]
+            for award, k in framed:
                 for m in re.finditer(rf"(?:{verb_re.pattern})了?(?:个人|企业|机构|团体|单位|组织)?奖项?(?=[，,。；]|$)",
                                      sent_text[k:]):
                     at = k + m.start()
@@ -1264,7 +1330,8 @@ def _event_named_by_head(ctx: _Context, head: str, at: int | None = None) -> Men
 # "…还在论坛上发布了《R》": the article's event by its head noun, inside the sentence
 AT_THE_EVENT = re.compile(r"在" + OPENING_OF_THE_EVENT.pattern)
 # the words a sentence may open with before its time or place: 据悉，本届峰会期间…
-SENTENCE_LEAD = re.compile(r"(?:据悉|据了解|据介绍|此外|另外|同时|与此同时)[，,]")
+# (an interview's turn may open it: 记者：峰会期间发布的…)
+SENTENCE_LEAD = re.compile(r"(?:[\u4e00-\u9fff·]{2,8}[：:])?(?:(?:据悉|据了解|据介绍|此外|另外|同时|与此同时)[，,])?")
 
 
 def _event_that_opened(ctx: _Context, verbs: str = "开幕|揭幕|启幕") -> Mention | None:
@@ -1281,6 +1348,9 @@ def _event_that_opened(ctx: _Context, verbs: str = "开幕|揭幕|启幕") -> Me
     return max(events, key=lambda m: counts[ctx.key(m)])
 
 
+RELEASED_DURING = re.compile(EVENT_BY_HEAD + r"(?:期间|上|当天|当日)(?:正式|首次|同期|同步)?发布的?(?:年度)?(?:蓝皮书|白皮书|报告)?$")
+
+
 def reports(ctx: _Context) -> list[Fact]:
     out = []
     reps = [m for m in ctx.top if ctx.type(m) == "Report"]
@@ -1288,6 +1358,11 @@ def reports(ctx: _Context) -> list[Fact]:
         s = ctx.sentence(r.start)
         k = _index_in(s, r.end)
         after = _simple(s)[k:]
+        # …关注到大会期间发布的《R》: released at the article's event its head noun names
+        during = RELEASED_DURING.search(_simple(s)[:_index_in(s, r.start)])
+        if during and (ev := _event_named_by_head(ctx, during.group(1), r.start)) is not None:
+            out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)}, [r, ev], r.start,
+                                "EVENT期间发布的《R》"))
         if after.startswith("是"):
             orgs = [m for m in ctx.in_span(s, ORG_FAMILY, top_only=False) if m.start >= r.end]
             if orgs and "成果" in after:
@@ -1334,8 +1409,12 @@ def reports(ctx: _Context) -> list[Fact]:
             orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if m.start(1) <= _index_in(s, o.start) < m.end(1)]
             here = [r for r in ctx.in_span(s, {"Report"}) if _index_in(s, r.start) < m.start()
                     or m.end() < _index_in(s, r.start) <= m.end() + 2 and _simple(s)[m.end()] == "的"]  # 由ORG编写的《R》
-            if not here and n > 0 and re.search(r"(?:报告|蓝皮书|白皮书|成果)", _simple(s)[:m.start()]):
-                here = ctx.in_span(sentences[n - 1], {"Report"})
+            if not here and re.search(r"(?:报告|蓝皮书|白皮书|成果)", _simple(s)[:m.start()]):
+                if n > 0:
+                    here = ctx.in_span(sentences[n - 1], {"Report"})
+                elif (k := ctx.blocks.index(block)) > len(ctx.article.headlines):
+                    # 记者：…《R1》和《R2》蓝皮书…？ / 蒲霁川：两部蓝皮书由ORG编撰: the answer to the question before
+                    here = ctx.in_span(_sentences(ctx.blocks[k - 1])[-1], {"Report"})
             authors = orgs if re.search(r"[与和及、]|联合|共同", m.group(1)) else orgs[:1]  # co-authors
             for r in here:
                 for o in authors:
@@ -1380,6 +1459,38 @@ def reports(ctx: _Context) -> list[Fact]:
                 for r in reps:
                     out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
                                         [r, ev], ev.start, "在EVENT上…发布"))
+    return out
+
+
+# 编写单位：ORG / 发布机构：ORG、ORG / 出版单位：ORG: a field of a report's page naming who made it
+REPORT_MAKER_FIELD = re.compile(r"\s*(?:联合)?(?:编写|编制|编撰|撰写|主编|研编|发布|出版|出品)(?:单位|机构|方)\s*[：:]")
+# 发布活动：EVENT / 发布会议：EVENT: the field naming where it was released
+REPORT_RELEASE_FIELD = re.compile(r"\s*发布(?:活动|场合|会议|平台)\s*[：:]")
+
+
+def report_fields(ctx: _Context) -> list[Fact]:
+    """The fields of a report's summary or copyright page (编写单位：…, 发布活动：…): what they name
+    holds for the report the page named last above them."""
+    out = []
+    for block in ctx.blocks:
+        t = _simple(block)
+        maker, release = REPORT_MAKER_FIELD.match(t), REPORT_RELEASE_FIELD.match(t)
+        field = maker or release
+        if field is None:
+            continue
+        named = [r for r in ctx.top if ctx.type(r) == "Report" and r.end <= block.start]
+        if not named:
+            continue
+        report = named[-1]
+        value = block.sub(field.end(), len(t))
+        if maker:
+            for org in ctx.in_span(value, ORG_FAMILY):
+                out.append(ctx.fact("publishedBy", {"report": ctx.key(report), "organization": ctx.key(org)},
+                                    [report, org], org.start, "编写单位：ORG (report field)"))
+        else:
+            for ev in ctx.in_span(value, {"Event"})[:1]:
+                out.append(ctx.fact("releasedAt", {"report": ctx.key(report), "event": ctx.key(ev)},
+                                    [report, ev], ev.start, "发布活动：EVENT (report field)"))
     return out
 
 
@@ -1918,8 +2029,8 @@ def members(ctx: _Context) -> list[Fact]:
 RULES: list[Callable[[_Context], list[Fact]]] = [
     reporters, positions, positions_title_after_name, positions_after_copula, anaphoric_positions, subject_positions,
     local_positions,
-    roster_positions, bio_positions, joined_positions, subtitle_positions,
-    quotes, conferments, honours_table, reports,
+    roster_positions, bio_positions, joined_positions, subtitle_positions, posts_under_a_heading,
+    quotes, conferments, honours_table, reports, report_fields,
     place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,

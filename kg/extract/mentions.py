@@ -89,6 +89,8 @@ def extract_mentions(articles: list[Article], lexicon: Lexicon, layers: Iterable
                     known.setdefault(simplified_same_length(c.text), c.type)
     for name in [n for n in known if _field_of_known_office(n, known)]:
         del known[name]  # 数字政策, read before a title, is the field of 数字政策办公室 named elsewhere
+    for name in [n for n, typ in known.items() if typ == "GovernmentBody" and n.endswith("部") and _unit_of_known_company(n, known)]:
+        del known[name]  # 科大讯飞品牌公关部: a department of a firm named elsewhere, read by its ending alone
     # short forms found again too: 中国巨石 once 中国巨石股份有限公司 is named (the firm without its legal
     # form), 占塔冯副部长 once 本哈·占塔冯 is (a transliterated name by its last part)
     short_forms = {trade: typ for name, typ in known.items()
@@ -182,12 +184,32 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         post = POST_VERB.match(text, c.start) if c.type in ORG_TYPES else None
         if post and c.end - post.end() >= 2:
             c.start = post.end()  # 现任|清华大学…, 曾任|微软亚洲研究院: the verb of a bio, not the name
+        if c.type == "Organization":
+            c.start = _past_country_of_university(text, c.start, c.end, lexicon)
         c.text = original[c.start:c.end]  # the name as written
     return [c for c in found if c.end > c.start]
 
 
 # the verbs a bio puts before a post, never the first words of an organisation's name
 POST_VERB = re.compile(r"(?:现任|曾任|兼任|历任|担任|出任|(?<=[曾现兼历])任)")
+
+
+def _past_country_of_university(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """英国|剑桥大学, 肯尼亚|内罗毕大学: the country printed before a university named for a place or
+    a person says where it is and is no part of its name; 新加坡国立大学 keeps it (国立 names nothing)."""
+    name = simplified_same_length(text[start:end])
+    ending = next((e for e in ("大学", "学院") if name.endswith(e)), None)
+    if ending is None:
+        return start
+    n = next((n for n in range(min(5, len(name)), 1, -1)
+              if (e := lexicon.lookup(name[:n])) is not None and e.level == "country"), 0)  # 印度尼西亚, not 印度
+    proper = name[n:len(name) - len(ending)]
+    if n == 0 or len(proper) < 2:
+        return start
+    place = lexicon.lookup(proper)
+    if place is not None and place.type == "Region" or all(t.startswith(("nr", "ns")) for _, t, _ in tag(proper)):
+        return start + n
+    return start
 
 
 def recognize(text: str, lexicon: Lexicon, layers: Iterable[str] = ALL_LAYERS,
@@ -321,6 +343,9 @@ EDITION = re.compile(r"(?:(?:19|20)\d\d年?度?|首届|第.{1,3}届)?")
 
 # ============================================================================ lexicon layer
 
+MEASURE_WORDS = "项座个家条所批位名次种届"
+
+
 def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
     """Longest lexicon names. A short form of a city, county or town (浙江, 鄞州), and a
     country's short form the dictionary knows as another word (海地, 加纳), must also be a whole
@@ -339,6 +364,8 @@ def _lexicon(text: str, lexicon: Lexicon, words) -> list[Candidate]:
                 continue
             if out and out[-1].start < a < out[-1].end < b:
                 continue  # 肯尼|亚信|息: a name that starts inside the last one read and runs past it
+            if text[a] in MEASURE_WORDS and re.match(r"[一二两三四五六七八九十几数每多\d]", text[a - 1:a]):
+                continue  # 一项|城市 (项城市): the measure word after a number opens no place's name
             short = surface != entry.name and (entry.level in ("city", "county", "town")
                                                or entry.level == "country" and not _place_word(surface))
             if short and (a not in bounds or b not in bounds):
@@ -649,8 +676,10 @@ def _foreign_name_at(text: str, i: int) -> int:
     for k in range(last + 1, end):
         # 叶尔梅科夫|副部长: 副 opens a title, never a transliterated name's last character; a place's
         # name the characters spell (麦克|米兰) is a sound of the name, not a word after it
+        # 阿莫斯·基普罗诺|获颁: a verb of receiving an award ends the name, as a title's 副 does
         if text.startswith(("以及", "和", "与", "及", "等", "、"), k) or (_name_may_end(text, k) and not _place_word_at(text, k)
-                                                                        or text[k] == "副") \
+                                                                        or text[k] == "副"
+                                                                        or text.startswith(cues.AWARD_VERBS[:-1], k)) \
                 and k - last >= 2:
             end = k
             break
@@ -963,9 +992,12 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
             break  # 代表团|团长: a group that travels, not an organisation
         nationality = any((e := lexicon.lookup(text[start - n:start])) is not None and e.level == "country"
                           for n in range(2, 5) if start >= n)
+        # 英国|计算机科学家: the country may open the words read as the name
+        country = next((n for n in range(4, 1, -1) if (e := lexicon.lookup(text[start:start + n])) is not None
+                        and e.level == "country" and end - start > n), 0)
         if text.startswith(cues.PROFESSIONS, end) and (lexicon.suffix_type(name) or ("", "CompanyIndustry"))[1] == "CompanyIndustry" \
-                and (nationality or _field_words(words, start, end)):
-            out.append(Candidate(start, end, "Title", "pattern:title", 2))
+                and (nationality or _field_words(words, start + country, end)):
+            out.append(Candidate(start + country, end, "Title", "pattern:title", 2))
             break  # 法国|网络安全专家: a field of expertise, what the person is, with no organisation
         opening = _title_opening(text, start, end, lexicon, words, known or {})
         if opening is not None:  # words of the title, not a name: the organisation stands before them
@@ -1128,6 +1160,8 @@ UNIT_ENDINGS_BEFORE_TITLE = ("学院", "学系", "系", "研究所", "实验室"
 UNITS_OPENING_A_TITLE = ("学院", "实验室", "研究室", "事业部", "中心")  # 实验室主任, 中心主任
 PARTY_COMMITTEES = ("党委", "团委", "纪委", "工会")  # a town's 党委 is a body of its own (乌镇镇党委)
 DESIGNATED_UNITS = ("重点实验室", "国家实验室")  # designated by the state, named in full
+GOVERNING_BOARDS = ("行政委员会", "管理委员会", "董事会", "理事会", "监事会")
+BOARD_PARENTS = ("基金", "基金会", "协会", "学会", "联合会", "研究院", "联盟")
 
 
 # units named by a field alone (人工智能研究院); after a title and 、 they belong to its organisation
@@ -1139,7 +1173,9 @@ BARE_UNIT_ENDINGS = ("学系", "系", "学院", "研究所", "实验室", "事�
 def _bare_unit(name: str) -> bool:
     """电子及计算机工程学系: a department named by its field alone, with no parent in its name."""
     simple = simplified_same_length(name)
-    return simple.endswith(BARE_UNIT_ENDINGS) and not any(p in simple for p in PARENT_ENDINGS)
+    # (认知智能全国重点实验室: a laboratory the state designates is a body in its own right)
+    return simple.endswith(BARE_UNIT_ENDINGS) and not any(p in simple for p in PARENT_ENDINGS) \
+        and not simple.endswith(DESIGNATED_UNITS)
 
 
 def _unit_of(name: str, after: str) -> int:
@@ -1153,6 +1189,9 @@ def _unit_of(name: str, after: str) -> int:
     committee = next((c for c in PARTY_COMMITTEES if simple.endswith(c)), None)
     if committee and simple[:-len(committee)].endswith(PARENT_ENDINGS + ("学院",)):
         return len(committee)  # 浙江传媒学院|团委副书记: the committee of a school or a firm is a unit of it
+    board = next((b for b in GOVERNING_BOARDS if simple.endswith(b)), None)
+    if board and simple[:-len(board)].endswith(PARENT_ENDINGS + BOARD_PARENTS):
+        return len(board)  # 澳门科学技术发展基金|行政委员会委员: the board that governs a body sits in the title
     if not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE) and not simplified_same_length(after).startswith(
             UNITS_OPENING_A_TITLE):
         return 0
@@ -1436,7 +1475,8 @@ def _title_modifiers_start(text: str, i: int, lexicon: Lexicon, words=None) -> i
             break
         start = s
         k -= 1
-    return start
+    ordinal = re.search(r"第[\d一二三四五六七八九十]{1,3}$", text[max(0, start - 4):start]) if start < i else None
+    return start - len(ordinal.group()) if ordinal else start  # 第17|研究组副主席: the unit's number is part of its name
 
 
 def _foreign_names(text: str, lexicon: Lexicon) -> list[Candidate]:
@@ -1591,11 +1631,19 @@ def _name_alone(text: str, lexicon: Lexicon, is_title: bool) -> list[Candidate]:
     return []
 
 
+CONTACT_LINE = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,20}(?:部|中心|办公室|处)[\u3000 ]+(?P<name>[\u4e00-\u9fff]{2,3})")
+
+
 def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """郑海涛　世界互联网大会　副秘书长: the person a roster line introduces, and its organisation."""
     orgs = [(c.start, c.end) for c in found if c.type in ORG_TYPES]
     line = _roster_line(text, lexicon, orgs)
     if line is None:
+        # 科大讯飞品牌公关部 邵映秋: a press contact, the unit then the name on a line of their own
+        contact = CONTACT_LINE.fullmatch(text.strip())
+        a = text.index(contact.group("name")) if contact else -1
+        if contact and _chinese_name_at(text, a, lexicon) == a + len(contact.group("name")):
+            return [Candidate(a, a + len(contact.group("name")), "Person", "pattern:roster", 3)]
         return []
     (a, b), (o1, o2), _ = line
     out = [Candidate(a, b, "Person", "pattern:roster", 4)]  # the line says who: over a dotted name's own reading
@@ -1831,8 +1879,9 @@ def _book_titles(text: str) -> list[Candidate]:
     """《…》: a report or an initiative, by its last words or, failing that, by the sentence."""
     out = []
     for m in re.finditer(r"《([^《》]{2,60})》", text):
-        # 战略（2020—2030）, 策略2.0: the period or the version printed after
-        inner = re.sub(r"[（(][^（）()]{1,20}[)）]$|\s*\d{1,2}(?:\.\d{1,2})?$", "", m.group(1))
+        # 战略（2020—2030）, 策略2.0, 白皮书2024: the period, the version or the year printed after
+        inner = re.sub(r"[（(][^（）()]{1,20}[)）]$|\s*(?:(?:19|20)\d\d(?:年版?|年度)?|(?<!\d)\d{1,2}(?:\.\d{1,2})?)$", "",
+                       m.group(1))
         if cues.NOT_OUR_WORKS.search(inner):
             continue
         if re.search(r"题为$", text[:m.start()]) and re.match(r"的?(?:主旨|主题|专题)?(?:报告|演讲|发言|讲座|致辞)", text[m.end():]):
@@ -1918,6 +1967,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             break  # 组团|亮相|乌镇峰会, 荣获|…赛道: whatever the tagger reads it as, the verb before the name
         if stop_verbs and t == "v" and len(w) == 1 and k > 0 and toks[k - 1][1] == "v":
             break  # 是去听|网络安全…论坛: a verb after a verb, what the speaker went to do
+        if t == "a" and len(w) == 1 and k > 0 and toks[k - 1][1] in ("v", "p") and len(toks[k - 1][0]) == 1:
+            break  # 用好|横琴粤澳深度合作区, 办好|…: the result of the verb before, no part of the name
         start = s
     while start < end and text[start] in "和与及":
         start += 1  # the scan stopped right before a conjunction it had crossed: the name starts after it
@@ -2006,6 +2057,18 @@ def _distinctive(name: str, words, a: int, b: int, found: list[Candidate], known
         if t in ("ns", "nr", "nrt", "nrfg", "nz", "nt", "j", "eng") or dictionary_entry(w) is None:
             return True
     return False
+
+
+def _regions_tile(found: list[Candidate], a: int, b: int) -> bool:
+    """Whether places of the lexicon, written one after another, fill a..b (杭州市余杭区)."""
+    pos = a
+    while pos < b:
+        nxt = max((c.end for c in found if c.start == pos and c.type == "Region" and c.method == "lexicon" and c.end <= b),
+                  default=None)
+        if nxt is None:
+            return False
+        pos = nxt
+    return pos == b > a
 
 
 def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
@@ -2144,14 +2207,18 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             continue  # 本澳|数字政府: a way of governing, not a body
         if text[i:end] == "组织" and (text.startswith("的", end) and re.search(r"由$", text[:start])
                                      or (o := lexicon.suffix_type(text[start:i])) and o[1] in ORG_TYPES
+                                     or _regions_tile(found, start, i)
                                      or text.startswith(("方案", "工作", "实施", "管理", "开展"), end)):
-            continue  # 由…管理委员会|组织的北京展团, 匈牙利驻华大使馆|组织了…, 交通组织|方案: 组织 is the verb, no body
+            continue  # 由…管理委员会|组织的北京展团, 匈牙利驻华大使馆|组织了…, 杭州市余杭区|组织…参展,
+            # 交通组织|方案: 组织 is the verb, no body
         if typ == "CompanyIndustry" and any(s_ == i and t == "vn" for w, t, s_ in words) \
                 and (PROMOTES.search(text[:start]) or text.startswith(WORK_RESULTS, end)
                      or _everyday_words(words, start, i) and not any(start <= c.start < i for c in found)):
             continue  # 推动|智慧城市建设, 智慧城市建设|成果: the work done, not a company
         if typ == "Organization" and re.search(r"下设的?$", text[:start]):
             described = True  # 专委会下设的|智能体安全工作组: a unit set up under a body is named by its task
+        if typ == "CompanyIndustry" and re.search(r"旗下的?$", text[:start]) and i - start >= 2:
+            described = True  # 海康威视旗下|萤石网络: what a group owns is a firm, whatever words its brand is
         if any(c.type == "Title" and c.start <= start and end <= c.end for c in found):
             continue  # 国际电信联盟|亚太区域代表处主任: a unit read into a title is no name of its own
         joint = re.search(r"[和与及]([\u4e00-\u9fff]{1,4})$", text[start:i])
@@ -2245,6 +2312,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
             typ = "GovernmentBody"
         if name.endswith(BRANCH_ENDINGS) and _opens_with_body(name, lexicon):
             typ = "GovernmentBody"  # 中国人民银行广州分行: a branch of the central bank
+        if typ == "GovernmentBody" and simplified_same_length(name).endswith("部") and _unit_of_known_company(name, known):
+            continue  # 科大讯飞|品牌公关部 邵映秋: a department of a firm the article names, no body of government
         unit = _unit_of(name, text[end:end + 6]) if any(c.type == "Title" and c.start == end for c in found) else 0
         parent_ending = lexicon.suffix_type(name[:-unit]) if 2 <= unit <= len(name) - 2 else None
         if parent_ending and parent_ending[1] in ("Company", "CompanyIndustry"):
@@ -2693,6 +2762,9 @@ def _programmes(text: str, words, found: list[Candidate]) -> list[Candidate]:
 
 # ============================================================================ patterns: lists, parentheses
 
+ADVERB_AFTER_SUBJECT = re.compile(r"正在|正|目前|已经|已|也|还|将|仍|均|都|则|又|曾|亦|就|继续")
+
+
 def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """Names in enumerations typed by their context: "4家企业…分别是A、B和C", "A、B等机构",
     "A、B获“…类”奖项", "由A、B主办"."""
@@ -2724,6 +2796,13 @@ def _lists(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candidat
                     if joined is not None:
                         out.append(Candidate(a, joined.end, joined.type, "pattern:list", 2))
                     a = head  # another name before it: the item holds a clause
+                known = next((c for c in found if c.start == a and c.end < b and c.type in ORG_TYPES and c.method == "lexicon"
+                              and ADVERB_AFTER_SUBJECT.fullmatch(text, c.end, b)), None)
+                if known is not None:
+                    b = known.end  # 国际电信联盟|正与世界互联网大会等机构: the adverb after the subject is no part of it
+                elif ADVERB_AFTER_SUBJECT.search(text, a, b) \
+                        and any(t == "d" and ADVERB_AFTER_SUBJECT.fullmatch(w) for w, t, _ in tag(text[a:b])):
+                    continue  # 团队将继续|与中国科学技术大学等高校: a clause, its subject and verb, not a name
                 own = lexicon.suffix_type(text[a:b])
                 # the item's own ending wins over the list's word (清华大学 in a list of 企业 stays a university)
                 item_type = own[1] if own and own[1] in ORG_TYPES and typ in ORG_TYPES and (
@@ -2885,8 +2964,8 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
     first = re.split(r"、|和|及|与", seg, maxsplit=1)[0]
-    said = re.search(r"(?:来自|包括|包含|涵盖|分别是|分别为)", simplified_same_length(first))
-    if said and len(first) - said.end() >= 2:  # 代表团成员来自|数字政策办公室、投资推廣署…
+    said = re.search(r"(?:来自|包括|包含|涵盖|分别是|分别为|(?:展示|推出|带来|发布|展出|演示)了?)", simplified_same_length(first))
+    if said and len(first) - said.end() >= 2:  # 代表团成员来自|数字政策办公室、投资推廣署…, …上展示了|讯飞AI学习机、…
         seg, start = seg[said.end():], start + said.end()
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
     seg_stripped = re.sub(r"的(?:成果|产品|项目|技术|方案|作品|案例)$", "", seg_stripped)  # A、B的成果|获…奖项

@@ -138,7 +138,10 @@ PADDED_NAME = re.compile(r"(?<![\u4e00-\u9fff·])[\u4e00-\u9fff][ \u3000][\u4e00
 # a correspondent signing for a press office (宣传部) by its place: "通讯员 乌宣", "通讯员 桐宣"
 PRESS_OFFICE = re.compile(r"[\u4e00-\u9fff]宣")
 # the staff a page or a story credits: "责任编辑：郑思源 版式：陆婧", "（编辑：萧雅娟）"
-CREDIT = re.compile(r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播|联系人|整理)\s*[：:]\s*")
+CREDIT_ROLES = r"(?:本版|本期|本栏)?(?:责任编辑|美术编辑|编辑|责编|校对|审校|审核|美编|编审|版式|排版|摄影|摄像|制图|主持人|主播|联系人|整理)"
+CREDIT = re.compile(rf"{CREDIT_ROLES}\s*[：:]\s*")
+# a page header's credits may set the name apart by a space alone: 责任编辑 祁思衡　美术编辑 褚一鸣
+SPACED_CREDITS = re.compile(rf"{CREDIT_ROLES}[ \u3000]+[\u4e00-\u9fff]{{2,4}}(?:[ \u3000]+{CREDIT_ROLES}[ \u3000]+[\u4e00-\u9fff]{{2,4}})*")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
@@ -356,7 +359,7 @@ def split_articles(page: Page) -> list[Article]:
             continue
         # a headline with a colon (专访｜X：Y) is still a headline right above its byline or reporters
         quoted_end = text[-1] in "”’」』" and text[-2:-1] not in "。！？!?…"  # …需要更多“数字伙伴”
-        over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) \
+        over_reporters = nxt is not None and (text[-1] not in TERMINAL or quoted_end) and not _programme_line(text) \
             and len(text) <= LONG_HEADLINE_MAX and (_credits_a_story(nxt.span.repaired)
                                                     or SUBTITLE_DASH.match(nxt.span.repaired))
         if (_is_headline(text) or over_reporters) and nxt is not None and not line.paragraph and not (
@@ -449,8 +452,10 @@ def _lines(text: str, body_start: int = 0) -> list[_Line]:
             elif FOLIO.fullmatch(simple) or PAGE_CONTROL.fullmatch(simple) or SITE_FURNITURE.match(simple) \
                     or FORUM_FLOOR.fullmatch(simple) or stripped in running:
                 kind = "folio"
-            elif opening and (_header_line(simple) or CREDIT.match(simple) or BREADCRUMB.match(simple)):
-                kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 / 本版责编：X: the page's header
+            elif opening and (_header_line(simple) or CREDIT.match(simple) or SPACED_CREDITS.fullmatch(simple)
+                              or BREADCRUMB.match(simple)
+                              or out and PAGE.fullmatch(out[-1].span.repaired) and re.fullmatch(r"[\u4e00-\u9fff]{2,6}", simple)):
+                kind = "folio"  # 嘉兴日报 / 2023年11月9日 星期四 / 第5版 桐乡新闻 (or 3 / 要闻) / 本版责编：X: the page's header
             else:
                 kind = "text"
             opening = opening and kind == "folio"
@@ -568,13 +573,16 @@ def _credits_a_story(written: str) -> bool:
 # the lines of a programme: a time slot (14:00-14:10　开幕致辞), a labelled field (主办单位：…), and
 # a speaker with the organisation and post (庞学谦　中国信息通信研究院副院长)
 TIME_SLOT = re.compile(r"^\d{1,2}[:：]\d\d\s*[-－—–~～至]\s*\d{1,2}[:：]\d\d")
-FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|主题|议题|会场|地址|展位号?|展馆|住所|电话|传真|邮编|网址|邮箱)"
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:时间|地点|单位|机构|主题|议题|会场|地址|展位号?|展馆|住所|电话|传真|邮编|网址|邮箱)"
                         r"[：:][^，。,]+$")
+# the label of a person's part before the name: 主持人：, 致辞嘉宾：, and a study group's 组　长：, 成　员：
+ROLE_LABEL = (r"[\u4e00-\u9fff]{0,4}(?:主持人?|发布人|嘉宾|演讲人|讲者|组[\u3000 ]?长|成[\u3000 ]?员|主[\u3000 ]?编|"
+              r"顾[\u3000 ]?问|负责人|执笔人?|召集人|评[\u3000 ]?委)[：:]\s*")
 # the same with the post first: 义乌中国小商品城控股有限责任公司副总经理 邵嘉禾, 浙江大学教授 郦文博
-POST_THEN_NAME_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
+POST_THEN_NAME_LINE = re.compile(rf"^(?:{ROLE_LABEL})?"
                                  r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家][\u3000 ]+"
                                  r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?$")
-SPEAKER_LINE = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}(?:嘉宾|主持人?|发布人)[：:]\s*)?"
+SPEAKER_LINE = re.compile(rf"^(?:{ROLE_LABEL})?"
                           r"[\u4e00-\u9fff]{2,4}(?:·[\u4e00-\u9fff]{1,6})*(?:[（(][A-Za-zÀ-ÿ .'\-]+[)）])?[\u3000 ]+"
                           r"[^，。,\s][^，。,]*[长员师裁理任监官授席书问家]$")
 
@@ -732,6 +740,8 @@ def _is_headline(text: str) -> bool:
     noted = HEADING_NOTE_END.search(text) is not None  # …（Aisha Balogun）, …致辞（只有中文）
     if len(text) > (LONG_HEADLINE_MAX if noted else HEADLINE_MAX) or len(text) < 2 or text[-1] in TERMINAL and not noted:
         return False
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return False  # World Internet Development Report 2025 under the Chinese title: its English form
     if text[0] in "▲△↑":
         return False  # ▲观众在现场体验人形机器人: a caption that points at the picture above it
     if HASHTAGS.fullmatch(text):
