@@ -1540,3 +1540,36 @@ def test_facts_posts_a_notice_lists_under_a_titles_heading(extract_text):
     assert held == {("副理事长", "沃思凯"), ("副理事长", "黎佩珊"), ("常务理事", "昝海舟")}
     (f,) = _facts(corpus, "position", holder="黎佩珊", organization="腾讯公司")
     assert f.role("title") == "副总裁"
+
+
+def test_facts_winners_listed_under_quoted_classes_further_on_in_the_paragraph(extract_text):
+    corpus = extract_text("新华社乌镇11月20日电（记者 陈静）2024年“世界互联网大会杰出贡献奖”20日揭晓。\n\n"
+                          "获奖企业分为三类。“社会贡献类”：京东集团（中国）、萨法利通信公司（Safaricom，肯尼亚）；"
+                          "“创新突破类”：华为（中国）、爱立信（瑞典）。\n", source="classes.txt")
+    won = {(_name(corpus, f.role("recipient")), _name(corpus, f.role("category")) if f.role("category") else None)
+           for f in corpus.facts if f.kind == "conferment"}
+    assert won == {("京东集团", "社会贡献类"), ("萨法利通信公司", "社会贡献类"), ("华为", "创新突破类"), ("爱立信", "创新突破类")}
+
+
+def test_facts_reports_launched_at_a_forum_of_the_edition_and_their_press(extract_text):
+    corpus = extract_text("本报乌镇11月20日电（记者 陈静）20日，在2024年世界互联网大会乌镇峰会“世界互联网发展论坛”上，"
+                          "《世界互联网发展报告2024》和《中国互联网发展报告2024》蓝皮书正式发布。"
+                          "两部蓝皮书由中国网络空间研究院编撰，电子工业出版社出版。\n", source="forum-launch.txt")
+    for report in ("《世界互联网发展报告2024》", "《中国互联网发展报告2024》"):
+        assert {_name(corpus, f.role("event")) for f in _facts(corpus, "releasedAt", report=report)} \
+            == {"世界互联网发展论坛"}, report
+        assert {_name(corpus, f.role("organization")) for f in _facts(corpus, "publishedBy", report=report)} \
+            == {"中国网络空间研究院", "电子工业出版社"}, report
+
+
+def test_facts_a_un_affairs_officer_and_a_hong_kong_legislator(extract_text):
+    corpus = extract_text("本报乌镇11月9日电（记者 陈静）联合国贸易和发展会议（UNCTAD）高级经济事务官伊莎贝尔·费雷拉（Isabel Ferreira）认为，"
+                          "份额仍然偏低。全國政協委員、香港立法會議員容啟賢表示，香港可以擔當「超級聯繫人」。"
+                          "浙江欢迎更多港企来浙投资。\n", source="officers.txt")
+    (f,) = _facts(corpus, "position", holder="伊莎贝尔·费雷拉")
+    assert (_name(corpus, f.role("organization")), f.role("title")) in {
+        ("联合国贸易和发展会议", "高级经济事务官"), ("UNCTAD", "高级经济事务官")}
+    held = {(corpus.resolution.entities[g.role("organization")].name, g.role("title"))
+            for g in _facts(corpus, "position", holder="容啟賢")}
+    assert ("香港立法會", "議員") in held
+    assert not [e for e in corpus.resolution.entities.values() if e.name.startswith("港企")]

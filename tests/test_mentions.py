@@ -259,6 +259,7 @@ CASES = [
          ("卡巴斯基公司", "Company"), ("安德烈·索科洛夫", "Person"), id="country-before-a-company"),
     case("肯尼亚移动运营商Safaricom、印度尼西亚数字企业GoTo集团加入联盟。",
          ("Safaricom", "Company"), ("GoTo集团", "Company"), id="descriptor-before-a-latin-name"),
+    case("塞尔维亚希望在“一带一路”框架下同中国企业深化合作。", ("一带一路", "Initiative"), id="quoted-initiative-before-its-framework"),
     case("泰国朱拉隆功大学校长王明出席论坛。", ("朱拉隆功大学", "Organization"), ("泰国", "Region"),
          id="country-before-a-university-says-where-it-is"),
     case("数码港副行政总裁蔡德昌接受采访时指出，合作是关键。", ("数码港", ORG), ("蔡德昌", "Person"),
@@ -1076,9 +1077,10 @@ def test_mentions_what_a_group_owns_is_a_firm(lexicon):
     assert ("萤石网络", "Company") in _typed("海康威视旗下萤石网络展示了智能家居产品。", lexicon)
 
 
-def test_mentions_a_country_before_a_university_named_for_a_place_is_no_part_of_its_name(lexicon):
+def test_mentions_a_country_before_a_body_named_for_a_place_or_person_is_no_part_of_its_name(lexicon):
     for text, name in (("英国剑桥大学教授彭伯顿说，合作很重要。", "剑桥大学"), ("肯尼亚内罗毕大学教授说，合作很重要。", "内罗毕大学"),
-                       ("新加坡国立大学教授说，合作很重要。", "新加坡国立大学"), ("印度尼西亚大学讲师说，合作很重要。", "印度尼西亚大学")):
+                       ("新加坡国立大学教授说，合作很重要。", "新加坡国立大学"), ("印度尼西亚大学讲师说，合作很重要。", "印度尼西亚大学"),
+                       ("德国弗劳恩霍夫协会研究员韦伯说，合作很重要。", "弗劳恩霍夫协会"), ("中国互联网协会理事长说，合作很重要。", "中国互联网协会")):
         assert name in {n for n, t in _typed(text, lexicon) if t == "Organization"}, text
 
 
@@ -1088,3 +1090,22 @@ def test_mentions_a_press_contact_names_a_person_and_no_body_of_government(extra
     named = {(e.name, e.type) for e in corpus.resolution.entities.values()}
     assert ("邵映秋", "Person") in named
     assert not [n for n, t in named if t == "GovernmentBody"]
+
+
+def test_mentions_a_launch_named_for_the_world_is_an_event_apart_from_the_edition(lexicon):
+    found = _typed("第六届世界互联网大会世界互联网领先科技成果发布活动在乌镇举行。在8日举行的世界互联网领先科技成果发布活动现场，"
+                   "嘉宾表示合作重要。", lexicon)
+    events = {n for n, t in found if t == "Event"}
+    assert {"第六届世界互联网大会", "世界互联网领先科技成果发布活动"} <= events
+    assert not any(n.startswith("第六届") and n.endswith("发布活动") for n in events)
+
+
+def test_mentions_a_verb_after_a_quoted_brand_or_a_place_makes_a_clause_not_an_event(lexicon):
+    found = _typed("海宁企业“智慧光伏”亮相互联网之光博览会。乌镇镇开通峰会数字服务专线。大陆科技巨头则在互联网之光博览会主打大模型，"
+                   "阿里巴巴展出「通义千问」。", lexicon)
+    events = {n for n, t in found if t == "Event"}
+    assert "互联网之光博览会" in events
+    assert not [n for n in events if "亮相" in n or "开通" in n]
+    products = {n for n, t in found if t == "Product"}
+    assert "通义千问" in products  # the quoted thing a firm showed
+    assert not [n for n in products if "博览会" in n]  # no model named from inside the fair's name

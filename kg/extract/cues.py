@@ -104,7 +104,7 @@ NOT_OUR_WORKS = re.compile(r"(?:法|条例|办法|规定|决定|意见|通知)$"
 # unquoted programme names: "X计划", "X倡议"
 PROGRAMME_HEADS = ("计划", "倡议", "行动计划", "专项行动", "工程")
 # after a quoted name, these make it an initiative: “一带一路”数字合作, “互联网+”行动
-INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", "行动")
+INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", "行动", "框架")
 
 # award words
 AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "拿下", "拿到", "拿了", "获")

@@ -1128,14 +1128,19 @@ def conferments(ctx: _Context) -> list[Fact]:
         # a paragraph that opens on a category: the subjects of its later clauses
         lead = _simple(block).lstrip("“")
         cats = ctx.in_span(block.sub(0, min(len(_simple(block)), 12)), {"AwardCategory"})
-        # a list of winners under its category: "基础研究类：A、B、C；"
-        colon = re.match(r"[^，。；：:]{2,12}?(?:类|奖)”?[：:]", lead)
-        if cats and colon:
-            head = _simple(block)
-            start = head.index(colon.group()) + len(colon.group())
-            end = next((k for k in range(start, len(head)) if head[k] in "；;。"), len(head))
-            for r in _list_heads(ctx, block, start, end):
-                add(r, cats[0], cats[0].start, "CATEGORY：LIST", block.page_offset(start))
+        # a list of winners under its category: "基础研究类：A、B、C；", also further on in the paragraph
+        # (获奖企业分为三类。“社会贡献类”：A、B；“创新突破类”：C、D。)
+        head = _simple(block)
+        listed = False
+        for colon in re.finditer(r"(?:^|(?<=[；;。]))“?[^，。；：:“”]{2,12}?(?:类|奖)”?[：:]", head):
+            cat = next(iter(ctx.in_span(block.sub(colon.start(), colon.end()), {"AwardCategory"})), None)
+            if cat is None:
+                continue
+            end = next((k for k in range(colon.end(), len(head)) if head[k] in "；;。"), len(head))
+            for r in _list_heads(ctx, block, colon.end(), end):
+                add(r, cat, cat.start, "CATEGORY：LIST", block.page_offset(colon.end()))
+            listed = True
+        if listed:
             continue
         if cats and re.match(r"[^，。]{2,10}”?奖项?", lead):
             cat = cats[0]
@@ -1416,6 +1421,12 @@ def reports(ctx: _Context) -> list[Fact]:
                     # 记者：…《R1》和《R2》蓝皮书…？ / 蒲霁川：两部蓝皮书由ORG编撰: the answer to the question before
                     here = ctx.in_span(_sentences(ctx.blocks[k - 1])[-1], {"Report"})
             authors = orgs if re.search(r"[与和及、]|联合|共同", m.group(1)) else orgs[:1]  # co-authors
+            # …由中国网络空间研究院编撰，电子工业出版社出版: the publisher in the clause after
+            press = re.match(r"[，,]([^，。；]{2,20}?)(?:出版|发行)", _simple(s)[m.end():])
+            if press:
+                a = m.end() + press.start(1)
+                authors = authors + [o for o in ctx.in_span(s, ORG_FAMILY)
+                                     if a <= _index_in(s, o.start) < m.end() + press.end(1)]
             for r in here:
                 for o in authors:
                     out.append(ctx.fact("publishedBy", {"report": ctx.key(r), "organization": ctx.key(o)},
@@ -1454,6 +1465,12 @@ def reports(ctx: _Context) -> list[Fact]:
                         out.append(ctx.fact("releasedAt", {"report": ctx.key(r), "event": ctx.key(ev)},
                                             [r, ev], ev.start, "EVENT发布会举行，《R》发布"))
                 continue
+            # 在2024年…乌镇峰会“世界互联网发展论坛”上: the forum of the edition named before it
+            edition = next((e for e in ctx.in_span(s, {"Event"}) if e.end <= ev.start
+                            and ctx.between(e.end, ev.start) in ("", "“", "「")), None)
+            if edition is not None and _simple(s)[max(0, _index_in(s, edition.start) - 1):_index_in(s, edition.start)] == "在":
+                k0 = _index_in(s, edition.start)
+                k1 += _simple(s)[k1:k1 + 1] in ("”", "」")  # the forum's closing quotation mark, then 上
             if _simple(s)[max(0, k0 - 1):k0] == "在" and _simple(s)[k1:k1 + 2] in ("上,", "上，", "期间") or \
                     _simple(s)[k1:k1 + 1] == "上" and "在" in _simple(s)[max(0, k0 - 2):k0]:
                 for r in reps:

@@ -144,7 +144,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _foreign_names(text, lexicon)
         found += _credits(text, lexicon)
         found += _speakers(text, lexicon, found)
-        found += _quoted_names(text, found)
+        found += _quoted_names(text, found, [c for c in tagged if c.type in ORG_TYPES])
         found += _book_titles(text)
         found += _suffix_names(text, lexicon, words, found, known, hints)
         found += _roster(text, lexicon, found + [c for c in tagged if c.type in ORG_TYPES])
@@ -185,7 +185,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         if post and c.end - post.end() >= 2:
             c.start = post.end()  # 现任|清华大学…, 曾任|微软亚洲研究院: the verb of a bio, not the name
         if c.type == "Organization":
-            c.start = _past_country_of_university(text, c.start, c.end, lexicon)
+            c.start = _past_country_of_named_body(text, c.start, c.end, lexicon)
         c.text = original[c.start:c.end]  # the name as written
     return [c for c in found if c.end > c.start]
 
@@ -194,11 +194,12 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
 POST_VERB = re.compile(r"(?:现任|曾任|兼任|历任|担任|出任|(?<=[曾现兼历])任)")
 
 
-def _past_country_of_university(text: str, start: int, end: int, lexicon: Lexicon) -> int:
-    """英国|剑桥大学, 肯尼亚|内罗毕大学: the country printed before a university named for a place or
-    a person says where it is and is no part of its name; 新加坡国立大学 keeps it (国立 names nothing)."""
+def _past_country_of_named_body(text: str, start: int, end: int, lexicon: Lexicon) -> int:
+    """英国|剑桥大学, 肯尼亚|内罗毕大学, 德国|弗劳恩霍夫协会: the country printed before a university or
+    a society named for a place or a person says where it is and is no part of its name; 新加坡国立大学
+    and 中国互联网协会 keep it (国立, 互联网 name nothing)."""
     name = simplified_same_length(text[start:end])
-    ending = next((e for e in ("大学", "学院") if name.endswith(e)), None)
+    ending = next((e for e in ("大学", "学院", "协会", "学会", "基金会") if name.endswith(e)), None)
     if ending is None:
         return start
     n = next((n for n in range(min(5, len(name)), 1, -1)
@@ -1423,7 +1424,7 @@ def _org_type(name: str, lexicon: Lexicon) -> str:
 MODIFIER_WORDS = {"合作", "商务", "技术", "业务", "市场", "战略", "研发", "运营", "产品", "销售", "政务", "营销", "艺术", "创意",
                   "公共事务", "对外", "首席", "执行", "常务", "高级", "资深", "区域", "全球", "国际", "国务", "行政",
                   "展区", "项目", "助理", "协理", "企划", "综合", "办公", "海外", "国内", "亚太", "中国区", "副",
-                  "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌", "产业", "行业"}
+                  "法律", "人事", "财务", "设计", "策划", "实习", "见习", "公关", "客户", "医务", "品牌", "产业", "行业", "经济"}
 UNIT_ENDS = ("处", "室", "组", "办")
 UNIT_WORDS = ("区", "大区", *POLICE_UNITS, "分部", "部门", "事业部", "事业群", "团队", "小组", "办公室")
 
@@ -1724,7 +1725,9 @@ COUNTED = re.compile(r"(?:\d+|[一二三四五六七八九十两几数多]+)(?:�
 GENERATION = re.compile(r"(?:\d0|[零〇一二三四五六七八九]〇?[零〇])后")
 
 
-def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
+def _quoted_names(text: str, found: list[Candidate], makers: list[Candidate] = ()) -> list[Candidate]:
+    """Names in quotation marks, typed by their endings or the words around them (``makers``: the
+    organisations the tagger reads, which may have shown a quoted product)."""
     out = []
     for o, c in _quote_pairs(text):
         inner = text[o + 1:c]
@@ -1739,9 +1742,11 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         # “直通乌镇”全球互联网|大赛: a few words of what the event is may stand between the brand and the head
         worded = None if head else re.match(rf"([\u4e00-\u9fff]{{2,8}}?)({'|'.join(sorted(cues.EVENT_HEADS, key=len, reverse=True))})",
                                             text[c + 1:c + 14])
-        # (“一带一路”国家|加入|大会: a verb before the head makes it the object of a clause, no name)
+        # (“一带一路”国家|加入|大会, “智慧光伏”|亮相…博览会: a verb before the head makes it the object of
+        # a clause, no name)
         if worded and not re.search(r"[的在是于和与及对为将把被了]", worded.group(1)) and worded.group(2) not in cues.CEREMONY_HEADS \
                 and not any(v in worded.group(1) for v in cues.LEFT_STOPS if len(v) >= 2) \
+                and not any(v in worded.group(1) for v in cues.VERBS_BEFORE_EVENTS) \
                 and not any(p in inner for p in "，,、") and len(inner) <= 12:
             if not re.match(r"(?:总决赛|半决赛|决赛|复赛)", text[c + 1 + worded.end():]):  # (…大赛总决赛: the final's own rule)
                 out.append(Candidate(_edition_start(text, o, found), c + 1 + worded.end(), "Event", "pattern:quoted-event", 3))
@@ -1783,6 +1788,10 @@ def _quoted_names(text: str, found: list[Candidate]) -> list[Candidate]:
         elif LAUNCHED_BY.search(text[:o]) and _short_name(inner) and not any(ch in inner for ch in "，,、的") \
                 and not re.search(r"(?:计划|规划|工程|行动|倡议)$", inner):
             out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 警方推出的「防骗视伏器」
+        elif (shown := SHOWN_BY.search(text[:o])) and any(c.end == shown.start() and c.type in ORG_TYPES
+                                                          for c in [*found, *makers]) \
+                and _short_name(inner) and not any(ch in inner for ch in "，,、的") and not _ordinary_words(inner):
+            out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 阿里巴巴展出「通义千问」
     return out
 
 
@@ -1791,6 +1800,8 @@ NOT_SHOWS = ("发展", "进展", "拓展", "开展", "扩展")
 PRODUCT_KINDS = tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)  # 类脑计算机“悟空”
 # a made thing named in quotes right after the verb that brought it out
 LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
+# or the firm named right before the verb that shows it: 阿里巴巴展出「通义千问」
+SHOWN_BY = re.compile(r"(?:展出|推出|发布|带来|展示|亮出)了?$")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
 # made thing (not 应用 or 产品, which also name a field: “浙江应用”展区)
 SELF_NAMED_PRODUCTS = tuple(n for n in cues.PRODUCT_NOUNS if n not in ("应用", "产品", "软件")) + ("大脑", "搜索")
@@ -1957,6 +1968,8 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
             chain_after_names or not any(
             toks[j][0].endswith(cues.NAME_HEADS) for j in range(max(0, k - 4), k)))  # …有限公司|科技|创新|部: a unit
         stationed = re.fullmatch(r"驻[\u4e00-\u9fff]", w) is not None  # 巴基斯坦|驻华|大使馆: where a mission is, in its name
+        # 乌镇镇|开通|峰会…专线: a place, then a verb, is a clause with its subject, not a task in a name
+        in_chain = in_chain and not any(c.end == s and c.type == "Region" for c in found)
         if stop_verbs and t == "v" and len(w) >= 2 and not opens_clause and not in_chain and not stationed \
                 and (not toks[k - 1][0].endswith(cues.NAME_HEADS) or w in cues.ANNOUNCING_VERBS):
             break  # a verb ends the name, unless it opens the clause or a unit after a parent (…政府|创新科技及工业局)
@@ -2296,6 +2309,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 continue  # 光电智能|芯片: the industry word describes a product; 腾讯云智能|体: it cuts a word
             if LAB_AFTER.match(text, end):
                 continue  # 具身智能|联合实验室: the field of a laboratory, not a company
+            if any(w in ("来", "去", "到") and t == "v" for w, t, s_ in words if start <= s_ < i):
+                continue  # 港企来浙|投资: firms coming somewhere to invest, a clause and not a brand
             if text[i:end] == "智能" and re.match(rf"[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(cues.PRODUCT_NOUNS)})", text[end:]):
                 continue  # 光电智能|计算芯片: what the product does, not a company
             if simplified_same_length(text[start:i]) in cues.FIELD_WORDS:
@@ -2524,7 +2539,7 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS \
                     and not re.search(r"[在于]", gap):  # 峰会昨日在|湾仔…: a place after 在 is no longer name
                 continue
-        if re.match(r"[\u4e00-\u9fff]{2,8}?(?:奖(?![项金励学品状])|科技成果)", text[end:]):
+        if re.match(r"[\u4e00-\u9fff]{2,8}?(?:奖(?![项金励学品状])|科技成果(?!发布))", text[end:]):
             continue  # 2024年世界互联网大会|领先科技奖, …|领先科技成果: the head opens an award's name
         if text.startswith("之一", end) and head in ("分论坛", "平行论坛", "专题论坛", "论坛", "活动"):
             continue  # 作为乌镇峰会分论坛之一: one of a kind, not a name
@@ -2536,9 +2551,13 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
             start = inside.start  # 2026年世界|互联网大会乌镇峰会…论坛: the name starts with the organisation it cut
         if start > 1 and text[start - 1] in cues.DOTS and text[:start - 1].endswith(cues.EVENT_HEADS + cues.NAME_HEADS):
             start = _np_start(text, start - 1, words, found)  # 世界互联网大会·互联网发展论坛: a series and its event
-        edition = next((e for e in out if e.start < start < e.end <= i), None)
+        edition = next((e for e in out if e.start <= start < e.end <= i), None)
         if edition is not None:
-            start = edition.start  # 2024年世界互联网大会乌|镇峰会网络安全…论坛: the forum of that edition
+            # 2024年世界互联网大会乌|镇峰会网络安全…论坛: the forum of that edition; but 第六届世界互联网大会|
+            # 世界互联网领先科技成果发布活动 is an event named in its own right, held at the edition
+            own = text[edition.end:end]
+            start = edition.end if own.startswith(("世界", "全球", "中国", "国际")) and _event_name(own, head) \
+                else edition.start
         venue = next((c for c in found if c.start < start < c.end <= i and c.type == "Region"), None)
         if venue is not None:
             start = venue.end  # 乌镇互联网国际会展中心|互联网之光博览会: the venue is where, not the name
@@ -2668,10 +2687,10 @@ def _event_name(name: str, head: str) -> bool:
     conference or fair head, and no determiner in front (本届峰会, 这次大会 are no names)."""
     body = name[: -len(head)]
     generic = len(body) <= 4 and body.endswith(("性", "型", "级", "式"))  # 区域性峰会, 大型博览会
-    # 中国互联网大会, 世界人工智能大会: a conference named for the world or the country it gathers (not a
-    # body's own 会员大会 or 代表大会)
-    gathering = head == "大会" and len(body) >= 4 and body.startswith(("世界", "全球", "中国", "国际", "亚洲", "亚太")) \
-        and "代表" not in body
+    # 中国互联网大会, 世界人工智能大会, 世界互联网领先科技成果发布活动: a conference, a contest or a launch
+    # named for the world or the country it gathers (not a body's own 会员大会 or 代表大会)
+    gathering = head in ("大会", "大赛", "发布活动") and len(body) >= 4 \
+        and body.startswith(("世界", "全球", "中国", "国际", "亚洲", "亚太")) and "代表" not in body
     return (head in ("博览会", "展览会", "交易会", "论坛", "峰会", "研讨会") or gathering) and len(body) >= 3 \
         and not generic and body[0] not in "本该此这那其各每全今去明两" and not any(ch in cues.PUNCT for ch in body)
 
@@ -2707,9 +2726,10 @@ def _categories(text: str, words, found: list[Candidate]) -> list[Candidate]:
         if "、" in m.group(2) or re.search(r"[（(][^（）()]{2,8}[)）]", m.group(2)):
             if not re.search(r"[一二三四五六七八九十特]等奖$|[金银铜]奖$", m.group(1)):
                 out.append(Candidate(m.start(1), m.end(1), "Award", "pattern:award-heading", 3))
-    # 创新突破类：华为　商汤科技: a class heading a line of names (a category once the article has
-    # named the award)
-    for m in re.finditer(r"(?:^|(?<=[；;。\n]))([\u4e00-\u9fff]{2,8}类)[：:](?=[^，,。；;]{2,60}(?:[；;。\n]|$))", text):
+    # 创新突破类：华为　商汤科技, “社会贡献类”：A、B；: a class heading a list of names (a category once
+    # the article has named the award)
+    for m in re.finditer(r"(?:^|(?<=[；;。\n]))[“「]?([\u4e00-\u9fff]{2,8}类)[”」]?[：:]"
+                         r"(?=(?:[^，,。；;（(]|[（(][^（）()]*[)）]){2,80}(?:[；;。\n]|$))", text):  # (Safaricom，肯尼亚)
         out.append(Candidate(m.start(1), m.end(1), "AwardCategory", "pattern:category-name", 2))
     # 获颁2027年“世界互联网大会杰出贡献奖”创新突破类奖项: the class printed after the quoted award
     awards_closing = {c.end for c in found if c.type == "Award"}
@@ -3487,7 +3507,8 @@ def _named_models(text: str, found: list[Candidate], words) -> list[Candidate]:
         brand = text[start:head]
         if not 2 <= len(brand) <= 6 or re.fullmatch(r"[A-Za-z]{1,3}|[\d\-A-Za-z]+", brand) or brand.endswith("语") \
                 or cues.MODEL_KINDS.search(brand) or any(c.start <= start and head <= c.end for c in found) \
-                or text[start - 1:start] in ("”", "」"):
+                or any(c.start < start < c.end for c in found if c.type != "Title") \
+                or text[start - 1:start] in ("”", "」"):  # (互联网之|光博览会主打大模型: it starts inside a name)
             continue  # AI大模型, 行业大模型, 华为大模型 (a company's), 中国大模型 (a place's), “百业灵犀”私域大模型 (its kind)
         if all((e := dictionary_entry(w)) is not None and (e[0] >= 500 or t in ("v", "vn", "a", "an", "ad"))
                for w, t, _ in tag(brand)):
