@@ -199,7 +199,7 @@ def _past_country_of_named_body(text: str, start: int, end: int, lexicon: Lexico
     a society named for a place or a person says where it is and is no part of its name; 新加坡国立大学
     and 中国互联网协会 keep it (国立, 互联网 name nothing)."""
     name = simplified_same_length(text[start:end])
-    ending = next((e for e in ("大学", "学院", "协会", "学会", "基金会") if name.endswith(e)), None)
+    ending = next((e for e in ("大学", "学院", "协会", "学会") if name.endswith(e)), None)
     if ending is None:
         return start
     n = next((n for n in range(min(5, len(name)), 1, -1)
