@@ -1479,7 +1479,7 @@ def reports(ctx: _Context) -> list[Fact]:
     return out
 
 
-# 编写单位：ORG / 发布机构：ORG、ORG / 出版单位：ORG: a field of a report's page naming who made it
+# 编写单位：ORG / 发布单位：ORG、ORG / 出版单位：ORG: a field of a report's page naming who made it
 REPORT_MAKER_FIELD = re.compile(r"\s*(?:联合)?(?:编写|编制|编撰|撰写|主编|研编|发布|出版|出品)(?:单位|机构|方)\s*[：:]")
 # 发布活动：EVENT / 发布会议：EVENT: the field naming where it was released
 REPORT_RELEASE_FIELD = re.compile(r"\s*发布(?:活动|场合|会议|平台)\s*[：:]")

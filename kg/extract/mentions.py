@@ -1642,7 +1642,7 @@ def _roster(text: str, lexicon: Lexicon, found: list[Candidate]) -> list[Candida
     if line is None:
         # 科大讯飞品牌公关部 邵映秋: a press contact, the unit then the name on a line of their own
         contact = CONTACT_LINE.fullmatch(text.strip())
-        a = text.index(contact.group("name")) if contact else -1
+        a = len(text) - len(text.lstrip()) + contact.start("name") if contact else -1
         if contact and _chinese_name_at(text, a, lexicon) == a + len(contact.group("name")):
             return [Candidate(a, a + len(contact.group("name")), "Person", "pattern:roster", 3)]
         return []
