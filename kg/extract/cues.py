@@ -106,6 +106,9 @@ PROGRAMME_HEADS = ("计划", "倡议", "行动计划", "专项行动", "工程")
 # after a quoted name, these make it an initiative: “一带一路”数字合作, “互联网+”行动
 INITIATIVE_AFTER = ("倡议", "合作", "建设", "战略", "计划", "工程", "行动", "框架")
 
+# verbs by which a maker shows what it made: 展出了讯飞AI学习机、…, 阿里巴巴展出「通义千问」
+SHOWING_VERBS = ("展示", "展出", "推出", "带来", "发布", "演示", "亮出")
+
 # award words
 AWARD_VERBS = ("荣获", "获得", "摘得", "斩获", "获颁", "获评", "捧得", "夺得", "拿下", "拿到", "拿了", "获")
 AWARD_THIS = re.compile(r"获此殊荣|获此奖项|获得该奖|获此荣誉|获得?该类别?奖项|获奖|榜上有名|名列其中|入选|上榜|在榜单之列|"

@@ -1801,7 +1801,7 @@ PRODUCT_KINDS = tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)  # 类脑计
 # a made thing named in quotes right after the verb that brought it out
 LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
 # or the firm named right before the verb that shows it: 阿里巴巴展出「通义千问」
-SHOWN_BY = re.compile(r"(?:展出|推出|发布|带来|展示|亮出)了?$")
+SHOWN_BY = re.compile(rf"(?:{'|'.join(cues.SHOWING_VERBS)})了?$")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
 # made thing (not 应用 or 产品, which also name a field: “浙江应用”展区)
 SELF_NAMED_PRODUCTS = tuple(n for n in cues.PRODUCT_NOUNS if n not in ("应用", "产品", "软件")) + ("大脑", "搜索")
@@ -2984,7 +2984,7 @@ def _list_before(sentence: str, end: int, allow_single: bool = False) -> list[tu
         if seg.startswith(marker):
             seg, start = seg[len(marker):], start + len(marker)
     first = re.split(r"、|和|及|与", seg, maxsplit=1)[0]
-    said = re.search(r"(?:来自|包括|包含|涵盖|分别是|分别为|(?:展示|推出|带来|发布|展出|演示)了?)", simplified_same_length(first))
+    said = re.search(rf"(?:来自|包括|包含|涵盖|分别是|分别为|(?:{'|'.join(cues.SHOWING_VERBS)})了?)", simplified_same_length(first))
     if said and len(first) - said.end() >= 2:  # 代表团成员来自|数字政策办公室、投资推廣署…, …上展示了|讯飞AI学习机、…
         seg, start = seg[said.end():], start + said.end()
     seg_stripped = re.sub(r"(?:则|也|均|都|还|分别|共同|一同|同时|先后)+$", "", seg)
