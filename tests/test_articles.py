@@ -817,3 +817,13 @@ def test_articles_a_page_headers_section_and_credits_set_apart_by_spaces(write_f
     (article,) = _articles(write_file, text)
     assert article.title_text == "2024年世界互联网大会乌镇峰会开幕"
     assert not any("编辑" in p.repaired or p.repaired == "要闻" for p in article.paragraphs + article.headlines)
+
+
+@pytest.mark.parametrize("text", ["本报乌镇11月8日专电 （记者 缪思远） 8日，峰会在乌镇开幕。\n",
+                                  "本報烏鎮11月8日專電 （記者 繆思遠） 8日，峰會在烏鎮開幕。\n"])
+def test_articles_a_special_dispatchs_dateline_names_its_reporter(write_file, text):
+    (article,) = _articles(write_file, text)
+    assert article.byline is not None and article.byline.place in ("乌镇", "烏鎮")
+    assert [r for r, _, _ in article.byline.reporters] in (["缪思远"], ["繆思遠"])
+    assert article.byline.month_day == (11, 8)
+    assert article.paragraphs[0].repaired.startswith("8日")
