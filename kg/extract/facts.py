@@ -555,15 +555,16 @@ def posts_under_a_heading(ctx: _Context) -> list[Fact]:
     the list names before it."""
     out = []
     announced: Mention | None = None  # the organisation of the last sentence that announces a list
+    announcement = ""  # and that sentence, whose titles the headings repeat
     for n, block in enumerate(ctx.blocks):
         t = _simple(block).strip()
         if t.endswith(("：", ":")) and "以下" in t:
             orgs = [o for o in ctx.in_span(block, ORG_FAMILY) if t.find("为", t.find("以下")) < _index_in(block, o.start)]
-            announced = orgs[0] if orgs else None
+            announced, announcement = (orgs[0] if orgs else None), t
             continue
         heading = re.fullmatch(r"([\u4e00-\u9fff]{2,12})[：:]", t)
         if announced is None or heading is None or not _is_title(heading.group(1), ctx.lexicon) \
-                or heading.group(1) not in _simple(ctx.block_of(announced.start)):
+                or heading.group(1) not in announcement:
             continue
         title = ctx.between(block.start, block.end, written=True).rstrip("：:")
         for line in ctx.blocks[n + 1:]:
@@ -767,11 +768,11 @@ def _said_in_a_later_clause(ctx: _Context, people: list[Mention]) -> list[Fact]:
     for s in _all_sentences(ctx):
         t = _simple(s)
         here = [p for p in people if s.start <= p.start and p.end <= s.end]
-        if not here or '“' in t[:_index_in(s, here[0].start)]:
+        if not here:
             continue
         p, k = here[0], _index_in(s, here[0].end)
-        if re.search(r"[，,：:；;]|据|对|向|与|和|同|为|给", t[:_index_in(s, p.start)]):
-            continue  # 据范卓然介绍…, 与范卓然…: the person is not what the sentence is about
+        if re.search(r"[，,：:；;“]|据|对|向|与|和|同|为|给", t[:_index_in(s, p.start)]):
+            continue  # 据范卓然介绍…, 与范卓然…, “…”范卓然: the person is not what the sentence is about
         verb = LATER_CLAUSE_SPEECH.search(t, k)
         if verb is None or any(k < _index_in(s, q.start) < verb.start() for q in here[1:]) \
                 or cues.SPEECH.match(ctx.between(p.end, p.end + 40)) or t.count("“", k, verb.start()) != t.count("”", k, verb.start()):
@@ -1435,8 +1436,8 @@ def reports(ctx: _Context) -> list[Fact]:
     held_at, held_in = None, None  # the event the sentence before opened on, and its paragraph
     for s in _all_sentences(ctx):
         # "论坛开幕式上，…《R》正式发布": the article's event named by its head noun alone
-        lead = SENTENCE_LEAD.match(_simple(s))
-        opening = OPENING_OF_THE_EVENT.match(_simple(s), lead.end() if lead else 0) or AT_THE_EVENT.search(_simple(s))
+        lead = SENTENCE_LEAD.match(_simple(s))  # always matches, if only the empty string
+        opening = OPENING_OF_THE_EVENT.match(_simple(s), lead.end()) or AT_THE_EVENT.search(_simple(s))
         named = None
         if opening:  # 开幕式上 alone: the ceremony of the event that the article says opened
             named = _event_named_by_head(ctx, opening.group(1), s.start) if opening.group(1) else _event_that_opened(ctx)
