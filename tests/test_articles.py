@@ -827,3 +827,20 @@ def test_articles_a_special_dispatchs_dateline_names_its_reporter(write_file, te
     assert [r for r, _, _ in article.byline.reporters] in (["缪思远"], ["繆思遠"])
     assert article.byline.month_day == (11, 8)
     assert article.paragraphs[0].repaired.startswith("8日")
+
+
+def test_articles_an_all_media_reporter_under_the_headline_and_after_a_sidebar(write_file):
+    text = ("川企组团亮相乌镇\n\n四川日报全媒体记者 晏楚涵\n\n11月20日，峰会在乌镇开幕，四川代表团参展。\n\n"
+            "链接\n\n“天府通办”\n　　“天府通办”是四川省一体化政务服务平台。\n（四川日报全媒体记者 汤沐晴）\n")
+    articles = _articles(write_file, text)
+    reporters = [[r for r, _, _ in a.byline.reporters] for a in articles if a.byline is not None]
+    assert ["晏楚涵"] in reporters and ["汤沐晴"] in reporters
+    assert articles[0].title_text == "川企组团亮相乌镇"
+
+
+def test_articles_a_sites_time_line_between_the_headline_and_the_credit(write_file):
+    text = ("聯合新聞網 > 兩岸 > 兩岸要聞\n\n烏鎮峰會登場 台企高層：兩岸供應鏈仍有合作空間\n\n2023-11-08 18:26\n"
+            "聯合報／記者柯昱廷／即時報導\n\n2023年世界互聯網大會烏鎮峰會今天在浙江烏鎮開幕。\n")
+    (article,) = _articles(write_file, text)
+    assert article.title_text == "烏鎮峰會登場 台企高層：兩岸供應鏈仍有合作空間"
+    assert [r for r, _, _ in article.byline.reporters] == ["柯昱廷"]

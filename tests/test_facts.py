@@ -1573,3 +1573,135 @@ def test_facts_a_un_affairs_officer_and_a_hong_kong_legislator(extract_text):
             for g in _facts(corpus, "position", holder="容啟賢")}
     assert ("香港立法會", "議員") in held
     assert not [e for e in corpus.resolution.entities.values() if e.name.startswith("港企")]
+
+
+def test_facts_a_party_committee_office_named_by_two_fields(extract_text):
+    corpus = extract_text("本报乌镇11月9日专电 （记者 王明）中共嘉兴市委网络安全和信息化委员会办公室副主任卓一帆表示，服务将更便捷。\n")
+    assert ("卓一帆", "中共嘉兴市委网络安全和信息化委员会办公室", "副主任") in _positions(corpus)
+
+
+def test_facts_an_assistant_title_that_repeats_the_office_field(extract_text):
+    corpus = extract_text("【明報專訊】數字政策辦公室助理數字政策專員冼嘉朗表示，服務將更便捷。\n")
+    assert ("冼嘉朗", "數字政策辦公室", "助理數字政策專員") in _positions(corpus)
+
+
+def test_facts_a_firm_unit_named_by_its_work_after_a_title_and_the_joint(extract_text):
+    corpus = extract_text("本报记者 王明\n\n联影医疗副总裁、研发中心总经理濮文樾说，平台已经落地。\n")
+    positions = _positions(corpus)
+    assert ("濮文樾", "联影医疗", "研发中心总经理") in positions
+    assert {org for _, org, _ in positions} == {"联影医疗"}
+
+
+def _typed(corpus):
+    return {e.name: e.type for e in corpus.resolution.entities.values()}
+
+
+def test_facts_a_zone_with_a_name_of_its_own_lies_in_the_city_printed_before_it(extract_text):
+    corpus = extract_text("本报记者 王明\n\n来自东莞松山湖高新区的2个项目进入总决赛，另有项目落户桐乡经济开发区。\n")
+    assert ("松山湖高新区", "东莞") in _located(corpus)
+    names = _typed(corpus)
+    assert names.get("松山湖高新区") == "Region" and "东莞松山湖高新区" not in names
+    assert names.get("桐乡经济开发区") == "Region"  # the zone named after its city keeps it
+
+
+def test_facts_a_firm_unit_with_a_latin_abbreviation_belongs_to_the_title(extract_text):
+    corpus = extract_text("南方日报记者 王明 发自乌镇\n\n华为、腾讯等企业参展。华为终端BG软件部副总裁龚瀚文介绍，应用已经上架。\n")
+    assert ("龚瀚文", "华为", "终端BG软件部副总裁") in _positions(corpus)
+
+
+def test_facts_firms_joined_after_their_short_forms_share_the_place(extract_text):
+    corpus = extract_text("本报讯 （记者 王明）来自东莞的OPPO广东移动通信有限公司（OPPO）和维沃移动通信有限公司（vivo）"
+                          "在博览会上展出新品。\n")
+    assert {("OPPO广东移动通信有限公司", "东莞"), ("维沃移动通信有限公司", "东莞")} <= _based(corpus)
+
+
+def test_facts_fields_listed_and_a_field_facility_are_no_bodies(extract_text):
+    corpus = extract_text("【明報專訊】數碼港組織初創企業參展，展示金融科技及人工智能應用。"
+                          "中央企业要加大对智算中心、跨境海缆等领域的投入，签约项目涉及算力中心和城市大脑。\n")
+    names = _typed(corpus)
+    assert not {"金融科技", "智算中心", "项目涉及算力中心", "算力中心"} & set(names)
+
+
+def test_facts_a_body_whose_secretariat_sits_in_a_city_is_based_there(extract_text):
+    corpus = extract_text("本报记者 王明\n\n世界互联网大会是2022年7月成立的国际组织，秘书处设在北京。\n")
+    assert ("世界互联网大会", "北京") in _based(corpus)
+
+
+def test_facts_a_list_row_names_a_body_and_its_country(extract_text):
+    corpus = extract_text("本报记者 王明\n\n八家机构加入大会。其中，哈萨克电信（Kazakhtelecom）是中亚地区重要的电信运营商。"
+                          "\n\n附件：新增会员名单\n\n"
+                          "1. 德国电气工程师协会（VDE），德国\n2. 哈萨克电信（Kazakhtelecom），哈萨克斯坦\n"
+                          "3. 科大讯飞股份有限公司，中国\n4. 北京邮电大学　中国\n")
+    assert {("哈萨克电信", "哈萨克斯坦"), ("科大讯飞股份有限公司", "中国"), ("北京邮电大学", "中国")} <= _based(corpus)
+    assert _typed(corpus).get("哈萨克电信") == "Company" and "电信" not in _typed(corpus)
+
+
+def test_facts_two_summits_joined_are_two_events(extract_text):
+    corpus = extract_text("本报记者 王明\n\n新会员将参加2025年世界互联网大会乌镇峰会及亚太峰会等活动。\n")
+    names = _typed(corpus)
+    assert names.get("2025年世界互联网大会乌镇峰会") == "Event" and names.get("亚太峰会") == "Event"
+
+
+def test_facts_a_quoted_name_the_sentence_calls_a_platform_is_a_product(extract_text):
+    corpus = extract_text("链接\n\n“天府通办”是四川省一体化政务服务平台，由四川省大数据中心建设运营。\n")
+    assert _typed(corpus).get("天府通办") == "Product"
+
+
+def test_facts_a_city_whose_short_form_is_a_word_listed_with_cities(extract_text):
+    corpus = extract_text("聯合報／記者柯昱廷／即時報導\n\n今年有來自台北、新竹和台中的科技業者首度組團參加峰會。"
+                          "桐鄉與阿里雲簽署協議。\n")
+    assert _typed(corpus).get("台中") == "Region"
+    assert "阿里" not in _typed(corpus)  # 桐鄉與|阿里|雲: the word runs on into a firm's name
+
+
+def test_facts_the_mainland_before_a_national_body_is_no_part_of_its_name(extract_text):
+    corpus = extract_text("聯合報／記者柯昱廷／即時報導\n\n大陸國家互聯網信息辦公室副主任閔立衡表示，歡迎台灣企業參展。"
+                          "寮國外交部副部長坎培·西薩宛也出席論壇。\n")
+    assert ("閔立衡", "國家互聯網信息辦公室", "副主任") in _positions(corpus)
+    assert ("坎培·西薩宛", "寮國外交部", "副部長") in _positions(corpus)  # another country's ministry keeps it
+
+
+def test_facts_every_body_of_a_list_launches_the_initiative(extract_text):
+    corpus = extract_text("澎湃新闻记者 王明\n\n上海人工智能实验室、之江实验室等20余家机构和企业共同发起《人工智能赋能产业发展乌镇倡议》。\n")
+    organisers = {_name(corpus, f.role("organization")) for f in corpus.facts if f.kind == "organizedBy"}
+    assert organisers == {"上海人工智能实验室", "之江实验室"}
+
+
+def test_facts_a_firm_named_by_a_brand_and_its_field_showing_at_a_fair(extract_text):
+    corpus = extract_text("本报讯（记者 芮嘉禾）合众新能源汽车展出了新车型，巨石集团则带来了玻璃纤维。\n")
+    assert _typed(corpus).get("合众新能源汽车") == "Company"
+
+
+def test_facts_a_verb_of_covering_ends_an_events_name(extract_text):
+    corpus = extract_text("本报讯（记者 芮嘉禾）志愿者提供引导服务，服务时间覆盖峰会全程。\n")
+    assert not any("覆盖" in name for name in _typed(corpus))
+
+
+def test_facts_the_award_inside_its_ceremony_in_traditional_characters(extract_text):
+    corpus = extract_text("【明報專訊】峰會昨日亦舉行世界互聯網大會領先科技獎發布活動，香港科技大學一項成果入選。\n")
+    names = _typed(corpus)
+    assert names.get("世界互聯網大會領先科技獎") == "Award"
+    assert names.get("世界互聯網大會領先科技獎發布活動") == "Event"
+
+
+def test_facts_a_forum_of_the_summit_named_for_none_of_its_own_is_no_event(extract_text):
+    corpus = extract_text("烏鎮峰會論壇 港官員推介跨境數據流通\n\n【明報專訊】特區政府官員在峰會「數據治理與跨境流動論壇」發言。"
+                          "論壇由世界互聯網大會主辦，在浙江桐鄉烏鎮互聯網國際會展中心舉行。\n")
+    assert "烏鎮峰會論壇" not in _typed(corpus)
+    held = {(_name(corpus, f.role("event")), _name(corpus, f.role("region"))) for f in corpus.facts if f.kind == "heldIn"}
+    assert ("數據治理與跨境流動論壇", "烏鎮互聯網國際會展中心") in held
+
+
+def test_facts_a_bureau_after_its_government_is_a_member_of_it(extract_text):
+    corpus = extract_text("本报讯 香港特区政府创新科技及工业局局长孙东表示，合作空间很大。浙江省人民政府新闻办公室主任韩立表示，服务到位。\n")
+    assert ("孙东", "创新科技及工业局", "局长") in _positions(corpus)
+    members = {(_name(corpus, f.role("member")), _name(corpus, f.role("parent"))) for f in corpus.facts if f.kind == "memberOf"}
+    assert ("创新科技及工业局", "香港特区政府") in members
+    assert ("韩立", "浙江省人民政府新闻办公室", "主任") in _positions(corpus)  # a people's government's office keeps it
+
+
+def test_facts_a_venue_after_a_chain_of_places_lies_in_the_last(extract_text):
+    corpus = extract_text("本报讯 论坛在浙江桐乡乌镇互联网国际会展中心举行，游客在浙江桐乡乌镇西栅景区参观。\n")
+    located = _located(corpus)
+    assert ("乌镇互联网国际会展中心", "桐乡") in located and ("桐乡", "浙江") in located
+    assert "乌镇西栅景区" in _typed(corpus)  # a scenic area keeps its town

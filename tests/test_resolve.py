@@ -188,7 +188,7 @@ def test_resolve_a_company_and_its_registered_name_with_a_city(extract_text):
 
 @pytest.mark.parametrize(("full", "short"), [
     ("香港科技大学", "科大"),
-    ("澳门特区政府经济及科技发展局", "经科局"),
+    ("澳门经济及科技发展局", "经科局"),
 ])
 def test_resolve_a_short_name_made_of_characters_of_the_full_name(extract_text, full, short):
     corpus = extract_text("峰会开幕\n\n本报香港4月14日电（记者 黄蕾）" + full + "与商汤科技签署合作协议。"

@@ -333,10 +333,14 @@ def _position_at_unit_named_before(ctx: _Context, p: Mention, unit: str, title: 
 
 
 def _joined_to(ctx: _Context, org: Mention) -> list[Mention]:
-    """The organisations listed right after ``org``, joined by 和, 、, 及 or 与."""
+    """The organisations listed right after ``org``, joined by 和, 、, 及 or 与, each perhaps with
+    its short form in parentheses (A公司（OPPO）和B公司（vivo））."""
     out, joined = [], org
     for other in (o for o in _organisations(ctx) if o.start > org.end):
-        if ctx.between(joined.end, other.start) not in ("和", "、", "及", "与"):
+        gap = ctx.between(joined.end, other.start)
+        if gap in ("（", "("):
+            continue  # the short form of the one before
+        if not re.fullmatch(r"(?:[（(][^（）()]{1,30}[)）])?[和、及与]", gap):
             break
         out.append(other)
         joined = other
@@ -1573,6 +1577,29 @@ def place_in_parentheses(ctx: _Context) -> list[Fact]:
     return out
 
 
+# a row of a list, one body to a line, with where it is in the last column:
+# "6. 哈萨克电信（Kazakhtelecom），哈萨克斯坦", "北京邮电大学　中国"
+ROW_NUMBER = re.compile(r"(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t　]*$")
+ROW_GAP = re.compile(r"(?:[（(][^（）()\n]{1,60}[)）])?(?:[，,；;]|[ \t　]+)[ \t　]*")
+
+
+def row_with_place(ctx: _Context) -> list[Fact]:
+    """A list row that names a body and then, alone at the end of the line, its place."""
+    out = []
+    regions = _regions(ctx)
+    for org in _organisations(ctx):
+        line_start = ctx.text.rfind("\n", 0, org.start) + 1
+        if not ROW_NUMBER.fullmatch(ctx.text, line_start, org.start):
+            continue
+        gap = ROW_GAP.match(ctx.text, org.end)
+        if gap is None:
+            continue
+        place = next((r for r in regions if r.start == gap.end() and not r.nested), None)
+        if place is not None and re.match(r"[ \t　。；;]*(?:\n|$)", ctx.text[place.end:]):
+            out += _based_in(ctx, org, [place], "row: ORG, REGION")
+    return out
+
+
 def companies_counted_by_place(ctx: _Context) -> list[Fact]:
     """"浙江有4家企业跻身…,分别是A、B和C" / "4家浙江企业…包括A、B"."""
     out = []
@@ -1613,11 +1640,12 @@ def place_that_opens_the_name(ctx: _Context) -> list[Fact]:
 
 def headquarters(ctx: _Context) -> list[Fact]:
     """"总部位于杭州的海康威视", "位于杭州的之江实验室" (the organisation right after, or after what describes it), else
-    "ORG总部设在北京" (the organisation right before, or else the first of the sentence)."""
+    "ORG总部设在北京", "ORG…，秘书处设在北京" (the organisation right before, or else the first of the sentence)."""
     out = []
     for s in _all_sentences(ctx):
         t = _simple(s)
-        for m in re.finditer(r"总部(?:设在|位于|设于|在)|(?P<rooted>扎根|植根|根植于?|立足|位于)", t):
+        # 秘书处设在北京: a body with a secretariat rather than a head office is based where it sits
+        for m in re.finditer(r"(?:总部|秘书处)(?:设在|位于|设于|在)|(?P<rooted>扎根|植根|根植于?|立足|位于)", t):
             chain = _written_together([r for r in ctx.in_span(s, {"Region"}) if _index_in(s, r.start) >= m.end()], ctx)
             if not chain:
                 continue
@@ -1951,9 +1979,15 @@ def organisers(ctx: _Context) -> list[Fact]:
             k = _index_in(s, ini.start)
             if re.search(r"(?:发起|推出|启动|牵头)$", t[:k]):
                 orgs = [o for o in ctx.in_span(s, ORG_FAMILY) if o.end <= ini.start]
-                if orgs:
-                    out.append(ctx.fact("organizedBy", {"event": ctx.key(ini), "organization": ctx.key(orgs[-1])},
-                                        [ini, orgs[-1]], ini.start, "ORG发起INITIATIVE"))
+                if orgs and re.match(r"等[^，。；]{0,16}(?:共同|联合)?(?:发起|推出|启动|牵头)$", t[_index_in(s, orgs[-1].end):k]):
+                    # A、B等20余家机构共同发起…: every body of the list
+                    last = _index_in(s, orgs[-1].end)
+                    orgs = [o for o in _list_heads(ctx, s, _clause_start(t, last), last, ORG_FAMILY)] or orgs[-1:]
+                else:
+                    orgs = orgs[-1:]
+                for org in orgs:
+                    out.append(ctx.fact("organizedBy", {"event": ctx.key(ini), "organization": ctx.key(org)},
+                                        [ini, org], ini.start, "ORG发起INITIATIVE"))
     return out
 
 
@@ -2041,6 +2075,12 @@ def members(ctx: _Context) -> list[Fact]:
                 continue  # 中控 in 中控技术: a piece of the company's own short name, not a parent named on its own
             out.append(ctx.fact("memberOf", {"member": ctx.key(outer), "parent": ctx.key(inner)},
                                 [outer, inner], outer.start, "name opens with the parent's"))
+    # 香港特区政府|创新科技及工业局: a government, then one of its bureaus written right after it
+    for government, unit in zip(ctx.top, ctx.top[1:]):
+        if ctx.type(government) == "GovernmentBody" and ctx.type(unit) == "GovernmentBody" \
+                and government.end == unit.start and ctx.between(government.start, government.end).endswith("政府"):
+            out.append(ctx.fact("memberOf", {"member": ctx.key(unit), "parent": ctx.key(government)},
+                                [unit, government], unit.start, "GOVERNMENT|UNIT"))
     return out
 
 
@@ -2049,7 +2089,7 @@ RULES: list[Callable[[_Context], list[Fact]]] = [
     local_positions,
     roster_positions, bio_positions, joined_positions, subtitle_positions, posts_under_a_heading,
     quotes, conferments, honours_table, reports, report_fields,
-    place_in_parentheses, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
+    place_in_parentheses, row_with_place, companies_counted_by_place, place_that_opens_the_name, headquarters, listed_by_place,
     listed_then_placed,
     coming_from, regions_together, held_in,
     organisers, participants, exhibits, members, joined,

@@ -137,6 +137,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
     tagged = _tagger(text, lexicon, words, found) if "tagger" in layers else []
     if "lexicon" in layers:
         found += _places_both_layers_read(text, tagged, lexicon)
+        found += _places_listed_with_places(text, found, lexicon, words)
     hints = {c.end: c.start for c in tagged if c.type in ORG_TYPES}  # where the tagger starts an organisation
     if "patterns" in layers:
         found += _titles_and_names(text, lexicon, words, hints, {c.start: c.end for c in tagged if c.type in ORG_TYPES},
@@ -167,6 +168,7 @@ def find_candidates(text: str, lexicon: Lexicon, layers: frozenset[str] = ALL_LA
         found += _described_names(text, found, lexicon, words)
         found += _stands(text, lexicon, found, tagged, known)
         found += _placed_exhibitors(text, words, found, tagged, known)
+        found += _bureaus_after_their_government(text, found, lexicon)
     # 华为与|卢旺达信息社会管理局: an organisation joined by 与 to one the patterns found
     orgs_after = {o.start - 1 for o in found if o.type in ORG_TYPES}  # where the 与 before them stands
     orgs_before = {o.end for o in found if o.type in ORG_TYPES}  # where the 与 after them stands
@@ -312,7 +314,7 @@ UNIT_ENDINGS = ("局", "厅", "委", "办", "部", "院", "会", "处", "所", "
 def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candidate], known: dict[str, str]) -> bool:
     if outer.type == "Title" or inner.start == outer.start and inner.end == outer.end:
         return False
-    head = text[outer.start:inner.start]
+    head = simplified_same_length(text[outer.start:inner.start])  # 首屆, 市政府辦 as well
     if outer.method == "pattern:listed-with-place" and not inner.method.startswith("lexicon"):
         return False  # 黑湖|智造: a name read whole from its list has no parts the tagger guessed
     if inner.type == "Region":
@@ -331,7 +333,7 @@ def _may_nest(inner: Candidate, outer: Candidate, text: str, chosen: list[Candid
             and EDITION.fullmatch(head) is not None
         return head == "" and (bool(edition) or parent) or holder
     if inner.type == "Award" and outer.type == "Event" and EDITION.fullmatch(head) is not None \
-            and AWARD_CEREMONY.fullmatch(text, inner.end, outer.end):
+            and AWARD_CEREMONY.fullmatch(simplified_same_length(text[inner.end:outer.end])):  # 發布活動 too
         return True  # 2024年|世界互联网大会领先科技奖|发布活动: the award the ceremony gives is named in it
     return False
 
@@ -450,12 +452,34 @@ def _places_both_layers_read(text: str, tagged: list[Candidate], lexicon: Lexico
     return out
 
 
+def _places_listed_with_places(text: str, found: list[Candidate], lexicon: Lexicon, words) -> list[Candidate]:
+    """台北、新竹和|台中: a city's short form that is also an ordinary word is a place where it is
+    listed with other places."""
+    places = [c for c in found if c.type == "Region" and c.method == "lexicon"]
+    ends, starts = {c.end for c in places}, {c.start for c in places}
+    taken = {(c.start, c.end) for c in found}
+    out = []
+    for w, _, s in words:
+        name = lexicon.ambiguous_surfaces.get(w)
+        if name is None or (s, s + len(w)) in taken:
+            continue
+        if re.match(r"[\u4e00-\u9fffA-Za-z]", text[s + len(w):s + len(w) + 1]) \
+                and not re.match(r"[、和及与的等市县区两三四五六七八九十]", text[s + len(w):s + len(w) + 1]):
+            continue  # 桐乡与阿里|云: the word runs on into a name
+        before = text[s - 1:s] in ("、", "和", "及", "与") and s - 1 in ends
+        after = text[s + len(w):s + len(w) + 1] in ("、", "和", "及", "与") and s + len(w) + 1 in starts
+        if before or after:
+            out.append(Candidate(s, s + len(w), "Region", "lexicon", 2, key=name))
+    return out
+
+
 def _language(text: str, end: int, entry) -> bool:
     """西班牙语, 阿拉伯文版: a country's name before 语 names a language, not the country."""
     return entry is not None and entry.level == "country" and text.startswith(("语", "文版"), end)
 
 
 CHINA = "中华人民共和国"
+MAINLAND = "中国大陆"  # 大陆, 内地: how Hong Kong and Taiwan papers name the rest of China
 # a country's forces by its one-character short form: 美军, 日军, 俄海军; not 美军舰 (a US warship)
 FORCES = re.compile(r"(海军|空军|陆军|军方|军)(?!舰|机|费|工|售|演|事|团|区|人|官|衔|营|种|备|械|火|需|民|政|医|校|港|用|队)")
 
@@ -938,6 +962,9 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         # 联合国亚洲及|太平洋经济社会委员会: a body of the lexicon whose name the scan cut is taken whole
         start = next((j for j in range(max(0, end - 24), start)
                       if (e := lexicon.lookup(text[j:end])) is not None and e.type in ORG_TYPES), start)
+        party = PARTY_COMMITTEE_BEFORE.search(text, max(0, start - 14), start)
+        if party and _org_type(text[start:end], lexicon) == "GovernmentBody":
+            start = party.start()  # 中共上海市委|网络安全和信息化委员会办公室: the party's committee opens its office's name
         if _org_type(text[start:end], lexicon) == "GovernmentBody" or end - start <= 2:
             start = _country_ministry_start(text, start, end - 1, words, [], lexicon)
             start = _portfolio_start(text, start, lexicon)
@@ -1009,6 +1036,12 @@ def _organisations_before(text: str, title_start: int, lexicon: Lexicon, words,
         if posted and (e := lexicon.lookup(posted.group(1))) is not None and e.type == "Region":
             break  # 中国驻卢旺达|大使: where a diplomat is posted, not an organisation's name
         entry = lexicon.lookup(name)
+        within = next((k for k in range(2, 5) if (p := lexicon.lookup(simplified_same_length(name[:k]))) is not None
+                       and p.name in (CHINA, MAINLAND)), 0) if entry is None else 0
+        body = lexicon.lookup(simplified_same_length(name[within:])) if within else None
+        if body is not None and body.type in ORG_TYPES and body.level == "national":
+            # 大陆|国家互联网信息办公室: China before one of its own national bodies (老挝外交部 is Laos's)
+            start, entry = start + within, body
         if entry is not None and entry.type in ORG_TYPES:
             out.append(Candidate(start, end, entry.type, "pattern:title-org", 3, key=entry.name))
         else:
@@ -1106,7 +1139,7 @@ def _title_opening(text: str, start: int, end: int, lexicon: Lexicon, words, kno
                    or re.match(r"[\u4e00-\u9fff]{0,4}(?:事业群|事业部)", text[end:end + 8])) \
             and not lexicon.suffix_type(text[joined.start(1):end]) and _title_before(text, joined.start(1), lexicon, words):
         return joined.start(1)
-    if (_bare_unit(name) or _field_words(words, start, end) and (
+    if (_bare_unit(name) or _function_unit(name) or _field_words(words, start, end) and (
             not lexicon.suffix_type(name) or simplified_same_length(name).endswith(FIELD_UNIT_ENDINGS + GOVERNMENT_KINDS))) \
             and text[start - 1:start] == "、" and _title_before(text, start, lexicon, words):
         # 科大协理副校长、电子及计算机工程学系|讲座教授, 腾讯集团高级执行副总裁、云与智慧|产业事业群CEO,
@@ -1120,6 +1153,7 @@ OFFICE_WORDS = ("办公室", "局", "署", "处")
 # a region of an organisation, named before a title: GSMA|亚太区…总监, 思爱普|大中华区总裁
 REGION_UNIT = re.compile(r"(?:亚太|大中华|中国|全球|欧洲|北美|东南亚|亚洲|中东|非洲|拉美)区")
 TITLE_RANK = re.compile(r"(?:常务副|副|署理|代理)?")
+FIELD_RANK = re.compile(r"(?:助理|首席|高级|常务副|副|署理|代理)?")  # 助理|数字政策专员
 
 
 def _field_of_known_office(name: str, known: dict[str, str]) -> bool:
@@ -1179,6 +1213,21 @@ def _bare_unit(name: str) -> bool:
         and not simple.endswith(DESIGNATED_UNITS)
 
 
+# a firm's unit named by what it does: 研发中心, 运营中心, 市场部
+FUNCTION_UNIT_ENDINGS = ("中心", "部")
+
+
+def _function_unit(name: str) -> bool:
+    """研发中心, 技术中心: a unit named by one everyday word for its work and nothing else, which
+    after a title and 、 belongs to the organisation named before."""
+    simple = simplified_same_length(name)
+    head = next((h for h in FUNCTION_UNIT_ENDINGS if simple.endswith(h)), None)
+    if head is None or not 2 <= len(simple) - len(head) <= 3:
+        return False
+    work = dictionary_entry(simple[:-len(head)])
+    return work is not None and work[0] >= 1000 and work[1] in ("n", "vn", "v", "j")
+
+
 def _unit_of(name: str, after: str) -> int:
     """The length of the unit that closes an organisation's name before a title: 信息与电子工程学院
     in 浙江大学信息与电子工程学院; also the words before a unit the title opens with (FPT集团
@@ -1218,7 +1267,8 @@ def _unit_of_known_company(name: str, known: dict[str, str] | None) -> int:
     if not known or not simple.endswith(UNIT_ENDINGS_BEFORE_TITLE):
         return 0
     for i in range(len(simple) - 2, 1, -1):
-        if known.get(simple[:i]) == "Company" and 2 <= len(simple) - i <= 5:
+        # a Latin abbreviation inside does not count: 华为|终端BG软件部 is a unit as long as 终端软件部
+        if known.get(simple[:i]) == "Company" and 2 <= len(simple) - i and len(re.sub(r"[A-Za-z]+", "", simple[i:])) <= 5:
             return len(simple) - i
     return 0
 
@@ -1318,13 +1368,14 @@ def _country_end(text: str, i: int, lexicon: Lexicon) -> int:
 
 
 def _domain_repeated(name: str, lexicon: Lexicon) -> int:
-    """数字政策办公室|数字政策专员: words after an organisation's ending that repeat its own name
-    open the title; their length, or 0."""
+    """数字政策办公室|数字政策专员, 数字政策办公室|助理数字政策专员: words after an organisation's
+    ending that repeat its own name, after a rank, open the title; their length, or 0."""
     simple = simplified_same_length(name)
     for k in range(len(simple) - 2, 3, -1):
         found = lexicon.suffix_type(simple[:k])
         rest = simple[k:]
-        if found and found[1] in ORG_TYPES and len(found[0]) >= 2 and len(rest) >= 2 and rest in simple[:k]:
+        field = rest[len(FIELD_RANK.match(rest).group()):]
+        if found and found[1] in ORG_TYPES and len(found[0]) >= 2 and len(field) >= 2 and field in simple[:k]:
             return len(rest)
     return 0
 
@@ -1792,6 +1843,8 @@ def _quoted_names(text: str, found: list[Candidate], makers: list[Candidate] = (
                                                           for c in [*found, *makers]) \
                 and _short_name(inner) and not any(ch in inner for ch in "，,、的") and not _ordinary_words(inner):
             out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # 阿里巴巴展出「通义千问」
+        elif DEFINED_AS_PRODUCT.match(text, c + 1) and _short_name(inner) and not any(ch in inner for ch in "，,、的"):
+            out.append(Candidate(a, b, "Product", "pattern:quoted-product", 2))  # “天府通办”是…政务服务平台
     return out
 
 
@@ -1802,6 +1855,8 @@ PRODUCT_KINDS = tuple(n for n in cues.PRODUCT_NOUNS if len(n) >= 2)  # 类脑计
 LAUNCHED_BY = re.compile(r"(?:推出|研发|开发|上线)的$")
 # or the firm named right before the verb that shows it: 阿里巴巴展出「通义千问」
 SHOWN_BY = re.compile(rf"(?:{'|'.join(cues.SHOWING_VERBS)})了?$")
+# a quoted name the sentence then says is a made thing: “天府通办”是四川省一体化政务服务平台
+DEFINED_AS_PRODUCT = re.compile(rf"(?:是|为)[\u4e00-\u9fffA-Za-z0-9]{{0,16}}?(?:{'|'.join(PRODUCT_KINDS)})(?=[，。；,;])")
 # a quoted name that says itself what it is: a name of two characters or more, then a noun for a
 # made thing (not 应用 or 产品, which also name a field: “浙江应用”展区)
 SELF_NAMED_PRODUCTS = tuple(n for n in cues.PRODUCT_NOUNS if n not in ("应用", "产品", "软件")) + ("大脑", "搜索")
@@ -1991,6 +2046,28 @@ def _np_start(text: str, end: int, words, found: list[Candidate], max_len: int =
 PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nz", "eng")
 
 
+# (a people's government names its own offices with it: 浙江省人民政府新闻办公室)
+GOVERNMENT_THEN_BUREAU = re.compile(r"([\u4e00-\u9fff]{2,10}?(?<!人民)政府)([\u4e00-\u9fff]{3,16})")
+
+
+def _bureaus_after_their_government(text: str, found: list[Candidate], lexicon: Lexicon) -> list[Candidate]:
+    """香港特区政府|创新科技及工业局: a bureau written right after the government it serves is named
+    without it; the government is a name of its own. A bare office (特区政府|办公室) stays whole."""
+    out = []
+    for c in found:
+        if c.type != "GovernmentBody" or not c.method.startswith("pattern:"):
+            continue
+        m = GOVERNMENT_THEN_BUREAU.fullmatch(simplified_same_length(text[c.start:c.end]))
+        ending = lexicon.suffix_type(m.group(2)) if m else None
+        if ending is None or ending[1] != "GovernmentBody" or len(ending[0]) == len(m.group(2)):
+            continue
+        split = c.start + m.end(1)
+        if not any(o.start == c.start and o.end == split for o in found + out):
+            out.append(Candidate(c.start, split, "GovernmentBody", "pattern:name-ending", 2))
+        c.start = split
+    return out
+
+
 def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, int] | None) -> int:
     """An organisation written right before this one is its parent: 香港特区政府|创新科技及工业局."""
     while hints and start in hints and hints[start] < start:
@@ -2000,6 +2077,29 @@ def _unit_chain_start(text: str, start: int, lexicon: Lexicon, hints: dict[int, 
             break
         start = hints[start]
     return start
+
+
+# development zones and parks (GB/T 18521-2001 classes them as places): a scenic area or a venue
+# keeps its town (乌镇西栅景区), a zone named for itself does not (东莞|松山湖高新区)
+ZONE_ENDINGS = ("开发区", "高新区", "园区", "科技园", "科学园", "产业园", "软件园", "科学城", "科技城", "新区")
+
+
+def _beside_a_field(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """An everyday word and an industry word (金融科技) joined right before or after a field of
+    the digital economy (人工智能): a field too, not a brand (商汤科技)."""
+    ending = lexicon.suffix_type(text[start:end])
+    trade = dictionary_entry(simplified_same_length(text[start:end - len(ending[0])])) if ending else None
+    if trade is None or trade[0] < 1000 or trade[1] not in ("n", "vn") or ending[1] != "CompanyIndustry":
+        return False
+    after = simplified_same_length(text[end + 1:end + 6]) if text[end:end + 1] in ("及", "和", "与", "、") else ""
+    before = simplified_same_length(text[max(0, start - 6):start - 1]) if text[start - 1:start] in ("及", "和", "与", "、") else ""
+    return any(after.startswith(f) or before.endswith(f) for f in cues.FIELD_WORDS)
+
+
+def _proper_word_in(words, a: int, b: int) -> bool:
+    """A place's or other proper word that starts between a and b (松山湖, 东湖新技术开发区): the
+    zone after a city has a name of its own, not the city's (桐乡|经济开发区)."""
+    return any(a <= s < b and t in PROPER_TAGS + ("nt",) for w, t, s in words)
 
 
 def _common_words(words, a: int, b: int, extra: tuple[str, ...] = ()) -> bool:
@@ -2034,6 +2134,13 @@ def _one_name(words, a: int, b: int) -> bool:
     return True
 
 
+# the Party, or one of its committees, written before a body: the name's first words, however long
+PARTY_COMMITTEE_BEFORE = re.compile(rf"(?:中共|中国共产党)(?:[{cues.CJK}]{{1,8}}?委)?$")
+
+# the heads of a government body named by the fields it governs (住房和城乡建设局, 经济和信息化委员会)
+FIELD_BODY_HEADS = ("委员会", "办公室", "局", "厅")
+
+
 def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
     """和/与/及 joins two common words inside one name (安全与治理, 发展和改革, 技术与通信部), not two
     names (腾讯和之江实验室) nor two programmes (…倡议和全球发展倡议)."""
@@ -2041,6 +2148,12 @@ def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
         return False
     left, right = toks[k - 1], toks[k + 1]
     common = ("n", "ng", "vn", "v", "an", "a", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
+    # 网络安全(nz)和|信息化委员会办公室: a body named by two fields, where only common words lead to
+    # its head after 和, keeps the first field even where the segmenter reads it as a proper word
+    fields_body = len(toks) - k >= 3 and all(t in ("n", "vn", "l") for _, t, _ in toks[k + 1:]) \
+        and toks[-1][0].endswith(FIELD_BODY_HEADS)
+    if fields_body and left[1] == "nz":
+        common += ("nz",)
     # a body's name may close the phrase (技术和|通信部), but one before 和 is a name of its own (中国移动与华为公司)
     if left[1] not in common or right[1] not in common + ("nt",):
         return False  # punctuation, a name or a place on either side: two names, not one
@@ -2237,6 +2350,9 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         joint = re.search(r"[和与及]([\u4e00-\u9fff]{1,4})$", text[start:i])
         if joint and joint.group(1) in cues.GENERIC_WORDS and text[i:end] in ("组织", "机构", "单位", "部门", "团体"):
             continue  # 外国政要和|国际组织: kinds of guests listed, the last one a kind of body
+        if typ == "CompanyIndustry" and ORG_SHOWS.match(text, end) and any(
+                simplified_same_length(text[start:i]).endswith(f) and 2 <= i - start - len(f) <= 4 for f in cues.FIELD_WORDS):
+            described = True  # 合众|新能源|汽车展出了…: a brand, the field it makes for, its trade, and what firms do at a fair
         # 市经济和信息化局, 县农业农村局: a local government's bureau, named by its level and its task
         local_body = typ == "GovernmentBody" and re.match(r"[省市县区](?!场)", name) is not None and len(name) >= 5 \
             and (start == 0 or text[start - 1] in cues.PUNCT or text[start - 1] in "和与及")
@@ -2246,16 +2362,25 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
         if kind and (e := lexicon.lookup(kind.group(1))) is not None and e.level == "country" \
                 and _described_name_at(text, end, words):
             continue  # 中国网路公司深度求索的…: what the company is, before its name
+        if simplified_same_length(text[start:i]) in cues.FIELD_WORDS and text[i:end] == "中心":
+            continue  # 智算中心, 大数据中心: a kind of facility named by its field
         if typ == "Region" and any(c.start == start and c.end < i and c.type == "Company" for c in found + out):
             continue  # 闻泰科技|嘉兴产业园: a company's own park is no place of its own name
         if typ == "Region" and text.startswith(("公司", "有限", "集团", "管理"), end):
             continue  # 香港科技园|公司: the park opens the name of the firm that runs it
         if typ == "Region":
             # 湾仔|香港会议展览中心: a place printed before a venue named after another place is its district
+            # (浙江|桐乡|乌镇互联网国际会展中心: each place of a chain, down to the one that opens the venue's name)
             first = next((c for c in found if c.start == start and c.type == "Region" and c.method == "lexicon"), None)
-            if first is not None and any(c.start == first.end and c.type == "Region" and c.method == "lexicon"
-                                         and c.end < i for c in found):
+            while first is not None and any(c.start == first.end and c.type == "Region" and c.method == "lexicon"
+                                            and c.end < i for c in found):
                 start = first.end
+                name = text[start:end]
+                first = next((c for c in found if c.start == start and c.type == "Region" and c.method == "lexicon"), None)
+            if (city := max((c for c in found if c.start == start and c.type == "Region" and c.end < i),
+                              key=lambda c: c.end, default=None)) is not None and _proper_word_in(words, city.end, i) \
+                    and simplified_same_length(name).endswith(ZONE_ENDINGS):
+                start = city.end  # 东莞|松山湖高新区: a zone with a name of its own, printed after its city
                 name = text[start:end]
             # a venue's name holds no verb: 博览会设在|乌镇互联网国际会展中心
             verbs = [s_ + len(w) for w, t, s_ in words if start <= s_ and s_ + len(w) <= i and t == "v"]
@@ -2315,6 +2440,8 @@ def _suffix_names(text: str, lexicon: Lexicon, words, found: list[Candidate],
                 continue  # 光电智能|计算芯片: what the product does, not a company
             if simplified_same_length(text[start:i]) in cues.FIELD_WORDS:
                 continue  # 算力|网络: a field of the digital economy, not a company
+            if _beside_a_field(text, start, end, lexicon):
+                continue  # 金融科技及人工智能应用: listed with a field, a field too
             if _country_pair(text[start:i], lexicon):
                 continue  # 美中|科技竞争: two countries and a field, not a company
             if COUNTED_KINDS.match(text, end) or FIELDS_LISTED.match(text, end) \
@@ -2536,8 +2663,10 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         if n + 1 < len(at):
             j, nxt = at[n + 1]
             gap = re.sub(r"^[“「]([^“”「」]+)[”」]", r"\1", text[end:j])  # 大会|“互联网之光”|博览会: a quoted brand runs on
+            # 乌镇峰会及|亚太峰会: two events joined, each with its own head
+            joined = re.match(r"以及|及|和|与", gap) is not None and head != "大会"
             if len(gap) <= 8 and not any(ch in cues.PUNCT for ch in gap) and nxt not in cues.CEREMONY_HEADS \
-                    and not re.search(r"[在于]", gap):  # 峰会昨日在|湾仔…: a place after 在 is no longer name
+                    and not re.search(r"[在于]", gap) and not joined:  # 峰会昨日在|湾仔…: a place after 在 is no longer name
                 continue
         if re.match(r"[\u4e00-\u9fff]{2,8}?(?:奖(?![项金励学品状])|科技成果(?!发布))", text[end:]):
             continue  # 2024年世界互联网大会|领先科技奖, …|领先科技成果: the head opens an award's name
@@ -2587,6 +2716,9 @@ def _events(text: str, lexicon: Lexicon, words, found: list[Candidate], known: d
         name = text[start:end]
         if len(name) - len(head) < 2 and not year:
             continue
+        if head == "论坛" and text[start:i].endswith(("峰会", "大会")):
+            continue  # 乌镇峰会|论坛: a forum of the summit, named for none of its own
+
         if head == DIALOGUE and not year and not any(c.start == start and c.type in ORG_TYPES for c in found):
             continue  # 与企业对话: a dialogue is an event when its organiser or edition names it
         if not year and all(t in ("v", "vn") for w, t, s_ in words if start <= s_ and s_ + len(w) <= i):
@@ -3614,7 +3746,8 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             if FIELDS_LISTED.match(text, end) and (lexicon.suffix_type(w) or ("", "CompanyIndustry"))[1] == \
                     "CompanyIndustry" or (
                     text[s - 1:s] == "、" and FIELDS_LISTED.match(text, s - 1)) or (
-                    text[s - 1:s] in ("、", "和", "及") and FIELD_NOUN.match(text, end)):
+                    text[s - 1:s] in ("、", "和", "及") and FIELD_NOUN.match(text, end)) or (
+                    _beside_a_field(text, s, end, lexicon)):
                 # 涉及金融科技、人工智能等领域, 在电子商务和新能源汽车领域: fields, not companies
                 continue
             if _adjectives_listed(words, s, end):
@@ -3667,14 +3800,18 @@ def _tagger(text: str, lexicon: Lexicon, words, found: list[Candidate]) -> list[
             owner = text.startswith(("旗下", "控股的", "下属"), end)  # 鸿海旗下工业富联: the group that owns a firm
             # 2️⃣ 华为：可以体验…: a name heading an item of a list, its colon after it
             item = text[end:end + 1] in "：:" and re.fullmatch(r"[\s\d.．、)）(（①-⑳]*", text[:s]) is not None
+            # 哈萨克电信（Kazakhtelecom）, 數碼港（Cyberport）: a body glossed with its name in Latin letters
+            # (not a trade the tagger cut from the name: 哈萨克|电信（Kazakhtelecom）)
+            glossed = re.match(r"[（(][A-Z][A-Za-z0-9&.\- ]{2,40}[)）]", text[end:end + 44]) is not None \
+                and not ((e := dictionary_entry(simplified_same_length(w))) is not None and e[0] >= 1000)
             cue = bool(lexicon.suffix_type(w)) or _title_at(text, end, lexicon) > 0 or listed or bool(shows) or named \
-                or bool(maker) or partner or source or owner or item
+                or bool(maker) or partner or source or owner or item or glossed
             typ = _org_type(w, lexicon)
             if typ == "Company" and not lexicon.suffix_type(w) and cues.SPORTS_WORDS.search(_sentence_around(text, s)):
                 typ = "Organization"  # a club or a league in a match report, not a company
             # 中国嘉德, 北京保利: a place, then a brand the dictionary does not know; the place opens the name
             placed = _place_then_brand(words, found, s, end)
-            out.append(Candidate(s, end, typ, "tagger" if cue or placed else "tagger:bare", 2 if placed else 1))
+            out.append(Candidate(s, end, typ, "tagger" if cue or placed else "tagger:bare", 2 if placed or glossed else 1))
         else:
             entry = lexicon.lookup(w)
             if _language(text, end, entry) or entry is None and _opens_with_common_word(w) or _country_pair(w, lexicon):

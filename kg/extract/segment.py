@@ -29,9 +29,11 @@ def _posseg():
 # them to the unknown name that follows (由林达|集团, 遭到了泽东|公司, 招商银行和贝恩|公司).
 GLUE_ALWAYS = {"了": "ul", "的": "uj", "在": "p", "被": "p", "把": "p", "对": "p", "据": "p", "赴": "v", "到": "v",
                "由": "p", "与": "p", "将": "d", "给": "p"}
-# 和 and 及 are also surnames: split them only after a word, not at a clause start.
+# 和 and 及 are also surnames: split them only after a word or a closing mark (A公司（OPPO）|和|维沃…),
+# not at a clause start.
 GLUE_AFTER_WORD = {"和": "c", "及": "c"}
 PUNCTUATION = set("，。、；：？！“”‘’「」《》（）()【】,.;:!? \n")
+CLOSING_MARKS = set("”’」》）)】")
 
 
 def tag(text: str) -> list[tuple[str, str, int]]:
@@ -56,7 +58,7 @@ def _glued_function_word(word: str, before: list[tuple[str, str, int]]) -> str |
     first = word[0]
     if first in GLUE_ALWAYS:
         return GLUE_ALWAYS[first]
-    if first in GLUE_AFTER_WORD and before and before[-1][0][-1] not in PUNCTUATION:
+    if first in GLUE_AFTER_WORD and before and (before[-1][0][-1] not in PUNCTUATION or before[-1][0][-1] in CLOSING_MARKS):
         return GLUE_AFTER_WORD[first]
     return None
 

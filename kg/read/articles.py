@@ -46,7 +46,9 @@ MARKER = re.compile(r"^[■□▲△◆◇●○★☆◎]\s*(?P<label>.+)$")
 EDITORIAL = re.compile(r"评论员|社论|短评|时评|编者按|本报评论")
 # a posting may stand between the outlet and the role: 本报驻华记者, 本报驻纽约特约记者; 早报特派员 (a paper's
 # correspondent sent to the event)
-REPORTER_ROLES = r"(?:本报|本刊)?(?:驻[\u4e00-\u9fff]{1,6}?)?(?:(?:特约|特派|见习|实习)?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)|特派员)"
+# correspondent sent to the event); the role may say what the reporter writes for (全媒体记者, 融媒体记者)
+REPORTER_GRADES = r"(?:特约|特派|见习|实习|全媒体|融媒体|首席)"
+REPORTER_ROLES = rf"(?:本报|本刊)?(?:驻[\u4e00-\u9fff]{{1,6}}?)?(?:{REPORTER_GRADES}?(?:记者|通讯员|实习生|摄影记者|撰稿|撰文)|特派员)"
 BYLINE = re.compile(
     r"^(?P<agency>本报|本刊|新华社|中新社|中国新闻社|人民网|新华网|央视网|光明网|中国日报网|"
     r"[\u4e00-\u9fff]{2,6}(?:日报|晚报|报|网|社|台))?\s*"
@@ -251,7 +253,9 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
         # · 数字丝路发展论坛举行 over 2023-11-09 17:48: an item of a list of stories, not a post under its account
         listed = bool(headline) and i > 0 and lines[i - 1].span.repaired.startswith(tuple(LIST_BULLETS))
-        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" and not listed else None
+        # (2023-11-08 18:26 over 聯合報／記者X／即時報導: a news site's time, the story's credit under it)
+        credited = nxt is not None and nxt.kind == "text" and LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
+        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" and not listed and not credited else None
         if timed or line.kind == "text" and POST_COUNTS.fullmatch(text):
             # 转发 455　评论 96　赞 1877 / 23-11-8 11:26 来自 微博视频号: a microblog's furniture; the
             # account line above the time is no headline, and the post under it is a story of its own
@@ -716,7 +720,7 @@ SUBTITLE_DASH = re.compile(r"(?:——|─{2}|—)\s*[\u4e00-\u9fff“「]")
 DOCUMENT_KIND = re.compile(r"(?:新闻稿|新闻通稿|通稿|新闻发布|媒体通告|公告|通知|声明)")
 # the name of a column over the stories under it: 乌镇峰会·快讯, 要闻速递
 COLUMN = re.compile(r"(?:[\u4e00-\u9fff]{2,8}[·・])?(?:快讯|简讯|速递|要闻|短讯|动态)")
-CLOSING_CREDIT = re.compile(r"[（(]\s*(?:本报|[\u4e00-\u9fff]{2,5}?)?(?:特约|见习)?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{2,20}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
+CLOSING_CREDIT = re.compile(rf"[（(]\s*(?:本报|[\u4e00-\u9fff]{{2,5}}?)?{REPORTER_GRADES}?记者\s*(?P<people>[\u4e00-\u9fff·、 　]{{2,20}}?)\s*(?:/?摄影?)?\s*[)）]\s*$")
 
 
 # a broadcast's lead hands over to its reporter: "……来听记者发回的报道。记者宫立言报道。"
