@@ -1982,7 +1982,7 @@ def organisers(ctx: _Context) -> list[Fact]:
                 if orgs and re.match(r"等[^，。；]{0,16}(?:共同|联合)?(?:发起|推出|启动|牵头)$", t[_index_in(s, orgs[-1].end):k]):
                     # A、B等20余家机构共同发起…: every body of the list
                     last = _index_in(s, orgs[-1].end)
-                    orgs = [o for o in _list_heads(ctx, s, _clause_start(t, last), last, ORG_FAMILY)] or orgs[-1:]
+                    orgs = _list_heads(ctx, s, _clause_start(t, last), last, ORG_FAMILY) or orgs[-1:]
                 else:
                     orgs = orgs[-1:]
                 for org in orgs:

@@ -452,6 +452,9 @@ def _places_both_layers_read(text: str, tagged: list[Candidate], lexicon: Lexico
     return out
 
 
+LIST_JOINS = ("、", "和", "及", "与")
+
+
 def _places_listed_with_places(text: str, found: list[Candidate], lexicon: Lexicon, words) -> list[Candidate]:
     """台北、新竹和|台中: a city's short form that is also an ordinary word is a place where it is
     listed with other places."""
@@ -463,13 +466,11 @@ def _places_listed_with_places(text: str, found: list[Candidate], lexicon: Lexic
         name = lexicon.ambiguous_surfaces.get(w)
         if name is None or (s, s + len(w)) in taken:
             continue
-        if re.match(r"[\u4e00-\u9fffA-Za-z]", text[s + len(w):s + len(w) + 1]) \
-                and not re.match(r"[、和及与的等市县区两三四五六七八九十]", text[s + len(w):s + len(w) + 1]):
+        e = s + len(w)
+        if re.match(r"[\u4e00-\u9fffA-Za-z]", text[e:e + 1]) and not re.match(r"[、和及与的等市县区两三四五六七八九十]", text[e:e + 1]):
             continue  # 桐乡与阿里|云: the word runs on into a name
-        before = text[s - 1:s] in ("、", "和", "及", "与") and s - 1 in ends
-        after = text[s + len(w):s + len(w) + 1] in ("、", "和", "及", "与") and s + len(w) + 1 in starts
-        if before or after:
-            out.append(Candidate(s, s + len(w), "Region", "lexicon", 2, key=name))
+        if text[s - 1:s] in LIST_JOINS and s - 1 in ends or text[e:e + 1] in LIST_JOINS and e + 1 in starts:
+            out.append(Candidate(s, e, "Region", "lexicon", 2, key=name))
     return out
 
 
@@ -2091,8 +2092,8 @@ def _beside_a_field(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     trade = dictionary_entry(simplified_same_length(text[start:end - len(ending[0])])) if ending else None
     if trade is None or trade[0] < 1000 or trade[1] not in ("n", "vn") or ending[1] != "CompanyIndustry":
         return False
-    after = simplified_same_length(text[end + 1:end + 6]) if text[end:end + 1] in ("及", "和", "与", "、") else ""
-    before = simplified_same_length(text[max(0, start - 6):start - 1]) if text[start - 1:start] in ("及", "和", "与", "、") else ""
+    after = simplified_same_length(text[end + 1:end + 6]) if text[end:end + 1] in LIST_JOINS else ""
+    before = simplified_same_length(text[max(0, start - 6):start - 1]) if text[start - 1:start] in LIST_JOINS else ""
     return any(after.startswith(f) or before.endswith(f) for f in cues.FIELD_WORDS)
 
 
@@ -2150,9 +2151,8 @@ def _conj_inside(toks, k: int, after_names: bool = False) -> bool:
     common = ("n", "ng", "vn", "v", "an", "a", "j") + (("nz",) if after_names else ())  # 网络安全(nz)与数据治理
     # 网络安全(nz)和|信息化委员会办公室: a body named by two fields, where only common words lead to
     # its head after 和, keeps the first field even where the segmenter reads it as a proper word
-    fields_body = len(toks) - k >= 3 and all(t in ("n", "vn", "l") for _, t, _ in toks[k + 1:]) \
-        and toks[-1][0].endswith(FIELD_BODY_HEADS)
-    if fields_body and left[1] == "nz":
+    if left[1] == "nz" and len(toks) - k >= 3 and all(t in ("n", "vn", "l") for _, t, _ in toks[k + 1:]) \
+            and toks[-1][0].endswith(FIELD_BODY_HEADS):
         common += ("nz",)
     # a body's name may close the phrase (技术和|通信部), but one before 和 is a name of its own (中国移动与华为公司)
     if left[1] not in common or right[1] not in common + ("nt",):

@@ -253,9 +253,9 @@ def split_articles(page: Page) -> list[Article]:
             current.reporters.extend(_reporters(written[a:b], line.span, a))
         # · 数字丝路发展论坛举行 over 2023-11-09 17:48: an item of a list of stories, not a post under its account
         listed = bool(headline) and i > 0 and lines[i - 1].span.repaired.startswith(tuple(LIST_BULLETS))
-        # (2023-11-08 18:26 over 聯合報／記者X／即時報導: a news site's time, the story's credit under it)
-        credited = nxt is not None and nxt.kind == "text" and LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired))
-        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" and not listed and not credited else None
+        timed = MICROBLOG_TIME.fullmatch(text) if line.kind == "text" and not listed else None
+        if timed and nxt is not None and nxt.kind == "text" and LONE_REPORTERS.match(simplified_same_length(nxt.span.repaired)):
+            timed = None  # 2023-11-08 18:26 over 聯合報／記者X／即時報導: a news site's time, the story's credit under it
         if timed or line.kind == "text" and POST_COUNTS.fullmatch(text):
             # 转发 455　评论 96　赞 1877 / 23-11-8 11:26 来自 微博视频号: a microblog's furniture; the
             # account line above the time is no headline, and the post under it is a story of its own
